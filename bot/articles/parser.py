@@ -1,0 +1,194 @@
+"""Read an article file (see DESIGN.md, "The article format") into an `Article`.
+
+The contract: `parse_article_file` and `parse_article_text` return an `Article` or
+raise `ArticleError` naming the file (and the line where one is to blame); they
+raise nothing else, whatever the bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.articles.catalog import slug_for
+from bot.articles.furniture import is_cut_marker, is_furniture
+from bot.articles.model import Article, ArticleError, Update
+from bot.articles.sidecar import Sidecar, read_sidecar
+
+# Larger than any real article; a guard against being handed a disk image.
+MAX_FILE_BYTES = 2_000_000
+
+_EXIT_QUESTION = re.compile(r"^exit\s+question\s*(?::|—|–|-{1,2})\s*", re.IGNORECASE)
+# "Update:", "UPDATE —", "Update (4:12 PM):", "Update II:", "Update 2:", "Update, 5 p.m.:".
+# "Updates to the plan are expected" and "Update the plan: …" stay body text.
+_UPDATE = re.compile(
+    r"^(?P<label>update"
+    r"(?:\s+(?:[ivx]{1,5}|\d{1,3})\b)?"
+    r"(?:\s*\([^()\n]{1,40}\)|,\s*[^:—–\n]{1,30}(?=\s*(?::|—|–)))?"
+    r")\s*(?::|—|–|-{1,2}(?=\s))\s*",
+    re.IGNORECASE,
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@dataclass(slots=True)
+class _Block:
+    line: int  # 1-based line number of the block's first line
+    text: str
+
+
+def parse_article_file(path: Path | str) -> Article:
+    """Parse `path` and its optional sidecar `<stem>.toml`."""
+    path = Path(path)
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ArticleError(name, "no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(name, "is a directory, not an article file") from None
+    except OSError as error:
+        raise ArticleError(name, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ArticleError(name, f"is larger than {MAX_FILE_BYTES:,} bytes; not an article")
+    sidecar = read_sidecar(path.with_suffix(".toml"))
+    return parse_article_bytes(data, name=name, slug=slug_for(path), sidecar=sidecar)
+
+
+def parse_article_bytes(data: bytes, *, name: str, slug: str, sidecar: Sidecar | None = None) -> Article:
+    return parse_article_text(_decode(data, name), name=name, slug=slug, sidecar=sidecar)
+
+
+def parse_article_text(text: str, *, name: str, slug: str, sidecar: Sidecar | None = None) -> Article:
+    try:
+        return _parse(text, name=name, slug=slug, sidecar=sidecar)
+    except ArticleError:
+        raise
+    except Exception as error:  # the contract: nothing but ArticleError escapes
+        raise ArticleError(name, f"could not be parsed ({type(error).__name__}: {error})") from error
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise ArticleError(name, "is empty")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(name, "looks like a binary file (it contains NUL bytes), not article text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ArticleError(
+            name, f"is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8", line
+        ) from None
+
+
+def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Article:
+    blocks = _blocks(text)
+    if not blocks:
+        raise ArticleError(name, "is empty")
+    control = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
+    if control > max(8, len(text) // 50):
+        raise ArticleError(name, "looks like a binary file (too many control characters), not article text")
+
+    first = blocks[0]
+    title_line, _, rest_of_first = first.text.partition("\n")
+    title = _clean(title_line)
+    if len(title) > 300:
+        raise ArticleError(name, "the first line (the title) is longer than 300 characters", first.line)
+    body_blocks = ([_Block(first.line + 1, rest_of_first)] if rest_of_first.strip() else []) + blocks[1:]
+
+    paragraphs: list[str] = []
+    updates: list[Update] = []
+    exit_question: str | None = None
+    pending: str | None = None  # "exit" or "update": a marker with its text in the next paragraph
+    for block in body_blocks:
+        paragraph = _clean(block.text)
+        if not paragraph:
+            continue
+        if pending == "exit":
+            exit_question, pending = paragraph, None
+            continue
+        if pending == "update":
+            updates[-1] = Update(updates[-1].label, paragraph)
+            pending = None
+            continue
+        if exit_question is None and (match := _EXIT_QUESTION.match(paragraph)):
+            exit_question = paragraph[match.end():].strip() or None
+            pending = "exit" if exit_question is None else None
+            continue
+        if match := _UPDATE.match(paragraph):
+            label = _label(match.group("label"))
+            text_after = paragraph[match.end():].strip()
+            updates.append(Update(label, text_after))
+            pending = None if text_after else "update"
+            continue
+        if updates:
+            # A plain paragraph after an update continues that update.
+            last = updates[-1]
+            updates[-1] = Update(last.label, f"{last.text}\n\n{paragraph}")
+            continue
+        paragraphs.append(paragraph)
+
+    updates = [u for u in updates if u.text]
+    if not paragraphs:
+        raise ArticleError(name, f"has a title ({title[:60]!r}) but no body paragraphs", first.line)
+
+    meta = sidecar or Sidecar()
+    return Article(
+        slug=slug,
+        title=title,
+        paragraphs=tuple(paragraphs),
+        exit_question=exit_question,
+        updates=tuple(updates),
+        source_url=meta.source_url,
+        author=meta.author,
+        published=meta.published,
+        poll_options=tuple(meta.poll_options),
+        tags=tuple(meta.tags),
+    )
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Blank-line separated blocks, stopping at the site's trailer and skipping furniture lines."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    blocks: list[_Block] = []
+    current: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if line and is_cut_marker(line):
+            break
+        if not line or is_furniture(line):
+            if current:
+                blocks.append(_Block(start, "\n".join(current)))
+                current = []
+            continue
+        if not current:
+            start = number
+        current.append(line)
+    if current:
+        blocks.append(_Block(start, "\n".join(current)))
+    return blocks
+
+
+def _clean(text: str) -> str:
+    """One paragraph: hard-wrapped lines joined, runs of spaces collapsed, NFC."""
+    joined = " ".join(part.strip() for part in text.split("\n"))
+    cleaned = "".join(
+        ch for ch in joined if ch == " " or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
+    )
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", cleaned)).strip()
+
+
+def _label(raw: str) -> str:
+    """'UPDATE' → 'Update', 'update ii' → 'Update II', 'Update (4:12 PM)' kept as written."""
+    suffix = " ".join(raw.strip()[len("update"):].split())
+    if re.fullmatch(r"[ivx]{1,5}", suffix, re.IGNORECASE):
+        suffix = suffix.upper()
+    if suffix and not suffix.startswith(","):
+        suffix = " " + suffix
+    return "Update" + suffix

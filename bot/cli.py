@@ -1,0 +1,128 @@
+"""The command line: `python -m bot` runs the bot; subcommands serve operators and scripts.
+
+Exit status: 0 success, 1 a failed operation (bad article, failed check), 2 a usage or
+settings error (one line on stderr naming what to fix).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.articles import ArticleError, list_articles, parse_article_file
+from bot.settings import Settings, SettingsError, load_settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Discussion bot. With no command, runs the bot (settings from the environment and .env).",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("run", help="run the bot (the default)")
+
+    db = commands.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True)
+    db.add_parser("migrate", help="apply pending migrations")
+    backup = db.add_parser("backup", help="write a consistent copy of the database (safe while the bot runs)")
+    backup.add_argument("path", type=Path)
+    db.add_parser("check", help="run SQLite's integrity and foreign-key checks")
+
+    article = commands.add_parser("article", help="inspect article files").add_subparsers(
+        dest="article_command", required=True
+    )
+    listing = article.add_parser("list", help="list the articles in SEEDS_DIR")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    parse = article.add_parser("parse", help="parse one article file")
+    parse.add_argument("file", type=Path)
+    parse.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        if args.command in (None, "run"):
+            return _run(settings)
+        if args.command == "db":
+            return _db(settings, args)
+        return _article(settings, args)
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _run(settings: Settings) -> int:
+    token = settings.require_token()
+    from bot.runner import run_bot  # imports discord.py: only when the bot really runs
+
+    return run_bot(settings, token)
+
+
+def _db(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.storage import Database, MigrationError
+    from bot.storage.maintenance import backup_database, check_database
+
+    path = settings.database_path
+    if args.db_command == "migrate":
+
+        async def migrate() -> list[int]:
+            db = await Database.open(path)
+            try:
+                return await db.migrate()
+            finally:
+                await db.close()
+
+        try:
+            applied = asyncio.run(migrate())
+        except MigrationError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"{path}: applied migrations {applied}" if applied else f"{path}: already up to date")
+        return EXIT_OK
+    if args.db_command == "backup":
+        try:
+            pages = backup_database(path, args.path)
+        except (OSError, FileNotFoundError) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"backed up {path} to {args.path} ({pages} pages)")
+        return EXIT_OK
+    problems = check_database(path)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"{path}: ok")
+    return EXIT_FAILED if problems else EXIT_OK
+
+
+def _article(settings: Settings, args: argparse.Namespace) -> int:
+    if args.article_command == "list":
+        entries, errors = list_articles(settings.seeds_dir)
+        for error in errors:
+            print(f"warning: {error}", file=sys.stderr)
+        if args.json:
+            print(json.dumps([{"slug": e.slug, "title": e.title, "path": str(e.path)} for e in entries],
+                             ensure_ascii=False, indent=2))
+        else:
+            for entry in entries:
+                print(f"{entry.slug}\t{entry.title}")
+        return EXIT_OK
+    try:
+        article = parse_article_file(args.file)
+    except ArticleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        print(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(article.title)
+        print(f"  {len(article.paragraphs)} paragraphs, {len(article.updates)} updates")
+        print(f"  exit question: {article.exit_question or '(none)'}")
+    return EXIT_OK

@@ -1,0 +1,114 @@
+"""The Discord client shell: storage, extensions and command sync around a `commands.Bot`."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import logging
+import pkgutil
+import time
+
+import discord
+from discord.ext import commands
+
+from bot.guild_config import GuildConfig, defaults_from
+from bot.settings import Settings
+from bot.storage import Database
+from bot.storage.guild_config import load_guild_config
+from bot.storage.meta import get_meta, set_meta
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS_PACKAGE = "cogs"
+
+
+def bot_intents() -> discord.Intents:
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.message_content = True  # privileged: enable it in the Developer Portal
+    intents.members = True  # privileged: new-member rules and member lookups
+    intents.guild_polls = True  # MESSAGE_POLL_VOTE_ADD/REMOVE
+    intents.dm_messages = True  # members may chat with the bot in DMs
+    return intents
+
+
+class DiscussionBot(commands.Bot):
+    """Opens storage, applies migrations, loads every extension in `cogs/` and syncs commands."""
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=bot_intents(),
+            # Nothing the bot sends may ping unless a call asks for it explicitly.
+            allowed_mentions=discord.AllowedMentions.none(),
+            help_command=None,
+            guild_ready_timeout=settings.guild_ready_timeout,
+            chunk_guilds_at_startup=False,
+        )
+        self.settings = settings
+        self.started_at = time.monotonic()
+        self.failed_extensions: dict[str, str] = {}
+        self._db: Database | None = None
+        self._config_defaults = defaults_from(settings)
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("storage is not open yet (setup_hook has not run)")
+        return self._db
+
+    async def setup_hook(self) -> None:
+        self._db = await Database.open(self.settings.database_path)
+        await self._db.migrate()
+        await self.load_all_extensions()
+        await self.sync_commands()
+
+    async def load_all_extensions(self) -> None:
+        # Extensions are found by package name: bot/ never imports cogs/ directly.
+        spec = importlib.util.find_spec(EXTENSIONS_PACKAGE)
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        for module in sorted(pkgutil.iter_modules(locations, prefix=f"{EXTENSIONS_PACKAGE}.")):
+            if module.name.rsplit(".", 1)[-1].startswith("_"):
+                continue
+            try:
+                await self.load_extension(module.name)
+            except Exception as error:  # one broken cog must not take the others down
+                self.failed_extensions[module.name] = f"{type(error).__name__}: {error}"
+                log.exception("Could not load extension %s", module.name)
+            else:
+                log.debug("Loaded extension %s", module.name)
+
+    async def sync_commands(self) -> None:
+        """Sync slash commands when their definition changed since the last sync.
+
+        With DEV_GUILD_ID set, commands go to that server only (instant); otherwise globally.
+        Unchanged trees are not re-sent, which keeps restarts cheap on Discord's limits.
+        """
+        guild = discord.Object(self.settings.dev_guild_id) if self.settings.dev_guild_id else None
+        if guild is not None:
+            self.tree.copy_global_to(guild=guild)
+        payload = [command.to_dict(self.tree) for command in self.tree.get_commands(guild=guild)]
+        digest = hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+        key = f"commands_hash:{guild.id if guild else 'global'}:{self.application_id}"
+        if await get_meta(self.db, key) == digest:
+            log.info("Slash commands unchanged; not syncing")
+            return
+        synced = await self.tree.sync(guild=guild)
+        await set_meta(self.db, key, digest)
+        log.info("Synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
+
+    async def guild_config(self, guild_id: int) -> GuildConfig:
+        return await load_guild_config(self.db, guild_id, self._config_defaults)
+
+    async def on_ready(self) -> None:
+        assert self.user is not None
+        log.info("Ready as %s (%s) in %d servers", self.user, self.user.id, len(self.guilds))
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            if self._db is not None:
+                await self._db.close()

@@ -1,0 +1,5 @@
+"""All SQL lives here: the connection, numbered migrations, and one module per table group."""
+
+from bot.storage.database import Database, MigrationError
+
+__all__ = ["Database", "MigrationError"]

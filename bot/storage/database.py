@@ -1,0 +1,159 @@
+"""The SQLite connection: pragmas, numbered migrations, transactions, backup and checks."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class MigrationError(Exception):
+    """The database cannot be brought to the schema this version of the bot expects."""
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def load_migrations() -> list[Migration]:
+    """The numbered `NNNN_name.sql` files shipped in `bot/storage/migrations`, in order."""
+    migrations = []
+    for entry in resources.files("bot.storage.migrations").iterdir():
+        if not entry.name.endswith(".sql"):
+            continue
+        number, _, rest = entry.name.partition("_")
+        if not number.isdigit():
+            raise MigrationError(f"migration file {entry.name!r} does not start with a number")
+        migrations.append(Migration(int(number), rest.removesuffix(".sql"), entry.read_text("utf-8")))
+    migrations.sort(key=lambda m: m.version)
+    versions = [m.version for m in migrations]
+    if versions != list(range(1, len(versions) + 1)):
+        raise MigrationError(f"migrations must be numbered 1, 2, 3… without gaps; found {versions}")
+    return migrations
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a SQL script into statements (executescript would COMMIT our transaction)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(
+        part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()
+    ):
+        raise MigrationError(f"incomplete SQL statement at the end of a migration: {buffer.strip()[:80]!r}")
+    return statements
+
+
+class Database:
+    """One aiosqlite connection in autocommit mode; `transaction()` groups writes."""
+
+    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
+        self._connection = connection
+        self.path = path
+        self._write_lock = asyncio.Lock()
+        self._closed = False
+
+    @classmethod
+    async def open(cls, path: Path | str) -> Database:
+        path = Path(path)
+        if str(path) != ":memory:":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        connection = await aiosqlite.connect(path, isolation_level=None)
+        connection.row_factory = aiosqlite.Row
+        await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await connection.execute("PRAGMA journal_mode = WAL")
+        await connection.execute("PRAGMA foreign_keys = ON")
+        await connection.execute("PRAGMA synchronous = NORMAL")
+        return cls(connection, path)
+
+    async def close(self) -> None:
+        if self._closed:  # Client.close() can run twice
+            return
+        self._closed = True
+        await self._connection.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    async def schema_version(self) -> int:
+        row = await self.fetch_one("PRAGMA user_version")
+        return int(row[0]) if row else 0
+
+    async def migrate(self) -> list[int]:
+        """Apply every pending migration in one transaction; returns the versions applied."""
+        migrations = load_migrations()
+        latest = migrations[-1].version if migrations else 0
+        async with self.transaction():
+            current = await self.schema_version()
+            if current > latest:
+                raise MigrationError(
+                    f"{self.path} is at schema version {current}, newer than this bot knows ({latest}); "
+                    "upgrade the bot or restore an older backup"
+                )
+            applied = []
+            for migration in migrations:
+                if migration.version <= current:
+                    continue
+                for statement in split_statements(migration.sql):
+                    await self._connection.execute(statement)
+                applied.append(migration.version)
+            if applied:
+                # PRAGMA cannot take a bound parameter; the value is our own integer.
+                await self._connection.execute(f"PRAGMA user_version = {int(applied[-1])}")
+        for version in applied:
+            log.info("Applied database migration %04d", version)
+        return applied
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception. Writers queue on one lock."""
+        async with self._write_lock:
+            await self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+            except BaseException:
+                await self._connection.execute("ROLLBACK")
+                raise
+            else:
+                await self._connection.execute("COMMIT")
+
+    async def execute(self, sql: str, parameters: Iterable[Any] = ()) -> None:
+        async with self.transaction() as connection:
+            await connection.execute(sql, tuple(parameters))
+
+    async def fetch_one(self, sql: str, parameters: Iterable[Any] = ()) -> aiosqlite.Row | None:
+        async with self._connection.execute(sql, tuple(parameters)) as cursor:
+            return await cursor.fetchone()
+
+    async def fetch_all(self, sql: str, parameters: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+        async with self._connection.execute(sql, tuple(parameters)) as cursor:
+            return list(await cursor.fetchall())
+
+    def size_bytes(self) -> int:
+        """The database's size on disk, its write-ahead log included."""
+        total = 0
+        for suffix in ("", "-wal"):
+            candidate = Path(f"{self.path}{suffix}")
+            if candidate.exists():
+                total += candidate.stat().st_size
+        return total

@@ -1,0 +1,23 @@
+"""Snowflake ids: milliseconds since Discord's epoch, shifted, plus a counter."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+DISCORD_EPOCH_MS = 1420070400000
+
+
+class SnowflakeGenerator:
+    def __init__(self) -> None:
+        self._last = 0
+        self._counter = itertools.count()
+
+    def next(self) -> int:
+        candidate = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22 | (next(self._counter) & 0xFFF)
+        self._last = max(candidate, self._last + 1)
+        return self._last
+
+
+def snowflake_time(snowflake: int) -> float:
+    return ((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000
