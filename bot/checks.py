@@ -33,8 +33,10 @@ def require_editor(interaction: discord.Interaction, config: GuildConfig) -> Non
 def require_moderator(interaction: discord.Interaction, config: GuildConfig) -> None:
     """Moderate Members or Manage Server, or the server's configured moderator role."""
     permissions = interaction.permissions
-    if permissions.manage_guild or permissions.moderate_members or has_role(
-        interaction.user, config.role("moderator_role")
+    if (
+        permissions.manage_guild
+        or permissions.moderate_members
+        or has_role(interaction.user, config.role("moderator_role"))
     ):
         return
     raise NotAllowed("You need the **Moderate Members** permission or the moderator role to do that.")

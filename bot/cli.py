@@ -108,8 +108,13 @@ def _article(settings: Settings, args: argparse.Namespace) -> int:
         for error in errors:
             print(f"warning: {error}", file=sys.stderr)
         if args.json:
-            print(json.dumps([{"slug": e.slug, "title": e.title, "path": str(e.path)} for e in entries],
-                             ensure_ascii=False, indent=2))
+            print(
+                json.dumps(
+                    [{"slug": e.slug, "title": e.title, "path": str(e.path)} for e in entries],
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
         else:
             for entry in entries:
                 print(f"{entry.slug}\t{entry.title}")

@@ -31,16 +31,23 @@ class ConfigKey:
 CONFIG_KEYS: dict[str, ConfigKey] = {
     key.name: key
     for key in (
-        ConfigKey("editor_role", ConfigKind.ROLE, "Members with this role may post articles and updates.",
-                  "editor_role_id"),
-        ConfigKey("moderator_role", ConfigKind.ROLE, "Members with this role may moderate.",
-                  "moderator_role_id"),
-        ConfigKey("mod_log_channel", ConfigKind.CHANNEL, "Where moderation actions are logged.",
-                  "mod_log_channel_id"),
-        ConfigKey("chat_channels", ConfigKind.CHANNELS,
-                  "Channels where the bot answers every message, not only mentions.", "chat_channel_ids"),
-        ConfigKey("auto_post_channel", ConfigKind.CHANNEL, "Where new articles from seeds or feeds are posted.",
-                  "auto_post_channel_id"),
+        ConfigKey(
+            "editor_role", ConfigKind.ROLE, "Members with this role may post articles and updates.", "editor_role_id"
+        ),
+        ConfigKey("moderator_role", ConfigKind.ROLE, "Members with this role may moderate.", "moderator_role_id"),
+        ConfigKey("mod_log_channel", ConfigKind.CHANNEL, "Where moderation actions are logged.", "mod_log_channel_id"),
+        ConfigKey(
+            "chat_channels",
+            ConfigKind.CHANNELS,
+            "Channels where the bot answers every message, not only mentions.",
+            "chat_channel_ids",
+        ),
+        ConfigKey(
+            "auto_post_channel",
+            ConfigKind.CHANNEL,
+            "Where new articles from seeds or feeds are posted.",
+            "auto_post_channel_id",
+        ),
     )
 }
 
@@ -78,7 +85,7 @@ def parse_reference(text: str) -> int | str:
     cleaned = text.strip()
     for prefix, suffix in (("<@&", ">"), ("<#", ">")):
         if cleaned.startswith(prefix) and cleaned.endswith(suffix):
-            inner = cleaned[len(prefix):-len(suffix)]
+            inner = cleaned[len(prefix) : -len(suffix)]
             if inner.isdigit():
                 return int(inner)
     if cleaned.isdigit() and len(cleaned) >= 15:

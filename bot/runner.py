@@ -40,12 +40,17 @@ def run_bot(settings: Settings, token: str) -> int:
     try:
         asyncio.run(serve(settings, token))
     except discord.LoginFailure:
-        print("error: DISCORD_TOKEN was refused by Discord: copy it again from the Developer Portal "
-              "(Bot → Reset Token)", file=sys.stderr)
+        print(
+            "error: DISCORD_TOKEN was refused by Discord: copy it again from the Developer Portal (Bot → Reset Token)",
+            file=sys.stderr,
+        )
         return 2
     except discord.PrivilegedIntentsRequired:
-        print("error: enable the Server Members and Message Content intents for the bot in the Developer "
-              "Portal (Bot → Privileged Gateway Intents)", file=sys.stderr)
+        print(
+            "error: enable the Server Members and Message Content intents for the bot in the Developer "
+            "Portal (Bot → Privileged Gateway Intents)",
+            file=sys.stderr,
+        )
         return 2
     except KeyboardInterrupt:
         pass

@@ -66,8 +66,14 @@ class Settings(BaseSettings):
             raise ValueError("the token must not contain spaces or line breaks (paste it without 'Bot ')")
         return value
 
-    @field_validator("dev_guild_id", "editor_role_id", "moderator_role_id", "mod_log_channel_id",
-                     "auto_post_channel_id", mode="before")
+    @field_validator(
+        "dev_guild_id",
+        "editor_role_id",
+        "moderator_role_id",
+        "mod_log_channel_id",
+        "auto_post_channel_id",
+        mode="before",
+    )
     @classmethod
     def _blank_id_is_none(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():

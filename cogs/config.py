@@ -23,8 +23,10 @@ CLEAR_WORDS = {"none", "off", "clear", "-"}
 
 def resolve_role(guild: discord.Guild, text: str) -> discord.Role:
     ref = parse_reference(text)
-    role = guild.get_role(ref) if isinstance(ref, int) else discord.utils.find(
-        lambda r: r.name.casefold() == ref.casefold(), guild.roles
+    role = (
+        guild.get_role(ref)
+        if isinstance(ref, int)
+        else discord.utils.find(lambda r: r.name.casefold() == ref.casefold(), guild.roles)
     )
     if role is None or role.is_default():
         raise UserFacingError(f"I can't find a role called {text!r} here. Pick one from the suggestions.")
@@ -33,8 +35,10 @@ def resolve_role(guild: discord.Guild, text: str) -> discord.Role:
 
 def resolve_channel(guild: discord.Guild, text: str) -> discord.abc.GuildChannel:
     ref = parse_reference(text)
-    channel = guild.get_channel(ref) if isinstance(ref, int) else discord.utils.find(
-        lambda c: c.name.casefold() == ref.casefold(), guild.channels
+    channel = (
+        guild.get_channel(ref)
+        if isinstance(ref, int)
+        else discord.utils.find(lambda c: c.name.casefold() == ref.casefold(), guild.channels)
     )
     if not isinstance(channel, discord.TextChannel | discord.ForumChannel):
         raise UserFacingError(f"I can't find a text or forum channel called {text!r} here.")
@@ -126,8 +130,11 @@ class Config(commands.Cog):
         if key.kind is ConfigKind.ROLE:
             items = [(f"@{r.name}", r.id) for r in guild.roles if not r.is_default() and needle in r.name.casefold()]
         else:
-            items = [(f"#{c.name}", c.id) for c in guild.channels
-                     if isinstance(c, discord.TextChannel | discord.ForumChannel) and needle in c.name.casefold()]
+            items = [
+                (f"#{c.name}", c.id)
+                for c in guild.channels
+                if isinstance(c, discord.TextChannel | discord.ForumChannel) and needle in c.name.casefold()
+            ]
         return [app_commands.Choice(name=name[:100], value=str(item_id)) for name, item_id in items[:25]]
 
     @config.command(name="reset", description="Put one setting back to its default.")
@@ -137,8 +144,10 @@ class Config(commands.Cog):
         guild = require_guild(interaction)
         require_manage_guild(interaction)
         removed = await reset_guild_config(self.bot.db, guild.id, setting.value)
-        message = f"**{setting.value}** is back to its default." if removed else (
-            f"**{setting.value}** was already at its default."
+        message = (
+            f"**{setting.value}** is back to its default."
+            if removed
+            else (f"**{setting.value}** was already at its default.")
         )
         await interaction.response.send_message(message, ephemeral=True)
 

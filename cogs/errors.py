@@ -34,8 +34,10 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, app_commands.MissingPermissions | commands.MissingPermissions):
         return f"You need the {_permission_names(error.missing_permissions)} permission to do that.", False
     if isinstance(error, app_commands.BotMissingPermissions | commands.BotMissingPermissions):
-        return (f"I am missing the {_permission_names(error.missing_permissions)} permission here. "
-                "Ask a server admin to grant it to my role."), False
+        return (
+            f"I am missing the {_permission_names(error.missing_permissions)} permission here. "
+            "Ask a server admin to grant it to my role."
+        ), False
     if isinstance(error, app_commands.NoPrivateMessage | commands.NoPrivateMessage):
         return "That command only works in a server.", False
     if isinstance(error, app_commands.CommandOnCooldown | commands.CommandOnCooldown):
@@ -47,11 +49,14 @@ def describe_error(error: BaseException) -> tuple[str, bool]:
     if isinstance(error, commands.UserInputError):
         return f"{error} Check the command's options and try again.", False
     if isinstance(original, discord.Forbidden):
-        return ("Discord refused: I lack a permission I need in that channel "
-                f"({original.text or 'missing permissions'}). Ask a server admin to check my role."), False
+        return (
+            "Discord refused: I lack a permission I need in that channel "
+            f"({original.text or 'missing permissions'}). Ask a server admin to check my role."
+        ), False
     if isinstance(original, discord.HTTPException):
-        return (f"Discord rejected what I tried to send ({original.status}: {original.text or 'no detail'}). "
-                f"{APOLOGY}"), True
+        return (
+            f"Discord rejected what I tried to send ({original.status}: {original.text or 'no detail'}). {APOLOGY}"
+        ), True
     return APOLOGY, True
 
 
@@ -69,13 +74,11 @@ class ErrorHandler(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.tree.on_error = self._previous_tree_handler  # type: ignore[method-assign]
 
-    async def on_app_command_error(
-        self, interaction: discord.Interaction, error: app_commands.AppCommandError
-    ) -> None:
+    async def on_app_command_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         message, is_bug = describe_error(error)
         command = interaction.command.qualified_name if interaction.command else "?"
         if is_bug:
-            log.exception("Error in /%s (interaction %s)", command, interaction.id, exc_info=error)
+            log.error("Error in /%s (interaction %s)", command, interaction.id, exc_info=error)
         else:
             log.debug("User error in /%s: %s", command, message)
         await send_ephemeral(interaction, message)
@@ -86,7 +89,7 @@ class ErrorHandler(commands.Cog):
             return
         message, is_bug = describe_error(error)
         if is_bug:
-            log.exception("Error in command %s", ctx.command, exc_info=error)
+            log.error("Error in command %s", ctx.command, exc_info=error)
         try:
             await ctx.reply(message, mention_author=False)
         except discord.HTTPException:

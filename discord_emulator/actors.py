@@ -37,8 +37,15 @@ class MemberActions:
         if self.permissions_in(channel, user.id) & needed != needed:
             raise InteractionError(f"{user.username} cannot {what} in #{channel.name} (permissions)")
 
-    def send_message(self: Emulator, who: Member | User, channel: Channel, content: str, *,  # type: ignore[misc]
-                     reply_to: Message | None = None, **extra: Any) -> Message:
+    def send_message(
+        self: Emulator,
+        who: Member | User,
+        channel: Channel,
+        content: str,
+        *,  # type: ignore[misc]
+        reply_to: Message | None = None,
+        **extra: Any,
+    ) -> Message:
         user = _user(who)
         needed = perms.SEND_MESSAGES_IN_THREADS if channel.is_thread else perms.SEND_MESSAGES
         if channel.guild_id is not None:
@@ -98,21 +105,37 @@ class MemberActions:
         self._poll_event("MESSAGE_POLL_VOTE_REMOVE", user, message, answer_id)
 
     def _poll_event(self: Emulator, event: str, user: User, message: Message, answer_id: int) -> None:  # type: ignore[misc]
-        data = {"user_id": str(user.id), "channel_id": str(message.channel_id), "message_id": str(message.id),
-                "answer_id": answer_id}
+        data = {
+            "user_id": str(user.id),
+            "channel_id": str(message.channel_id),
+            "message_id": str(message.id),
+            "answer_id": answer_id,
+        }
         if message.guild_id is not None:
             data["guild_id"] = str(message.guild_id)
         self.dispatch(event, data, guild_id=message.guild_id)
 
     # -- interactions --------------------------------------------------------------------------
-    def _interact(self: Emulator, type: int, user: User, channel: Channel, data: dict[str, Any], *,  # type: ignore[misc]
-                  message: Message | None = None) -> InteractionHandle:
+    def _interact(
+        self: Emulator,
+        type: int,
+        user: User,
+        channel: Channel,
+        data: dict[str, Any],
+        *,  # type: ignore[misc]
+        message: Message | None = None,
+    ) -> InteractionHandle:
         handle, payload = build_interaction(self, type, user, channel, data, message=message)
         self.dispatch("INTERACTION_CREATE", payload, guild_id=None)
         return handle
 
-    def run_command(self: Emulator, who: Member | User, channel: Channel, path: str,  # type: ignore[misc]
-                    **options: Any) -> InteractionHandle:
+    def run_command(
+        self: Emulator,
+        who: Member | User,
+        channel: Channel,
+        path: str,  # type: ignore[misc]
+        **options: Any,
+    ) -> InteractionHandle:
         """Run `/path` (e.g. "config set") with options, as `who` in `channel`."""
         user = _user(who)
         if channel.guild_id is not None:
@@ -120,8 +143,15 @@ class MemberActions:
         data = build_command_data(self, channel.guild_id, path, options)
         return self._interact(APPLICATION_COMMAND, user, channel, data)
 
-    def autocomplete(self: Emulator, who: Member | User, channel: Channel, path: str, *,  # type: ignore[misc]
-                     focused: str, **options: Any) -> InteractionHandle:
+    def autocomplete(
+        self: Emulator,
+        who: Member | User,
+        channel: Channel,
+        path: str,
+        *,  # type: ignore[misc]
+        focused: str,
+        **options: Any,
+    ) -> InteractionHandle:
         """Type into option `focused` of `/path`; the bot answers with choices."""
         data = build_command_data(self, channel.guild_id, path, options, focused=focused)
         return self._interact(AUTOCOMPLETE, _user(who), channel, data)
@@ -130,8 +160,13 @@ class MemberActions:
         """Run a message context-menu command (right-click → Apps → `name`) on `message`."""
         channel = self.channels[message.channel_id]
         command = find_command(self, channel.guild_id, name, type=3)
-        data = {"id": command["id"], "name": name, "type": 3, "target_id": str(message.id),
-                "resolved": {"messages": {str(message.id): message.payload(threads=self.channels)}}}
+        data = {
+            "id": command["id"],
+            "name": name,
+            "type": 3,
+            "target_id": str(message.id),
+            "resolved": {"messages": {str(message.id): message.payload(threads=self.channels)}},
+        }
         return self._interact(APPLICATION_COMMAND, _user(who), channel, data)
 
     def click(self: Emulator, who: Member | User, message: Message, custom_id: str) -> InteractionHandle:  # type: ignore[misc]
@@ -139,11 +174,15 @@ class MemberActions:
         if component.get("type") != 2:
             raise InteractionError(f"{custom_id!r} is not a button")
         data = {"custom_id": custom_id, "component_type": 2}
-        return self._interact(MESSAGE_COMPONENT, _user(who), self.channels[message.channel_id], data,
-                              message=message)
+        return self._interact(MESSAGE_COMPONENT, _user(who), self.channels[message.channel_id], data, message=message)
 
-    def select(self: Emulator, who: Member | User, message: Message, custom_id: str,  # type: ignore[misc]
-               values: list[str]) -> InteractionHandle:
+    def select(
+        self: Emulator,
+        who: Member | User,
+        message: Message,
+        custom_id: str,  # type: ignore[misc]
+        values: list[str],
+    ) -> InteractionHandle:
         component = find_component(message, custom_id)
         if component.get("type") not in (3, 5, 6, 7, 8):
             raise InteractionError(f"{custom_id!r} is not a select menu")
@@ -155,8 +194,7 @@ class MemberActions:
             if not set(values) <= allowed:
                 raise InteractionError(f"{values} are not all options of {custom_id!r}")
         data = {"custom_id": custom_id, "component_type": component["type"], "values": values}
-        return self._interact(MESSAGE_COMPONENT, _user(who), self.channels[message.channel_id], data,
-                              message=message)
+        return self._interact(MESSAGE_COMPONENT, _user(who), self.channels[message.channel_id], data, message=message)
 
     def submit_modal(self: Emulator, opened_by: InteractionHandle, values: dict[str, str]) -> InteractionHandle:  # type: ignore[misc]
         """Fill in and submit the modal the bot opened in answer to `opened_by`."""
@@ -176,5 +214,4 @@ class MemberActions:
                 raise InteractionError(f"modal input {custom_id!r} length out of range")
             rows.append({"type": 1, "components": [{"type": 4, "custom_id": custom_id, "value": value}]})
         data = {"custom_id": modal["custom_id"], "components": rows}
-        return self._interact(MODAL_SUBMIT, opened_by.user, opened_by.channel, data,
-                              message=opened_by.source_message)
+        return self._interact(MODAL_SUBMIT, opened_by.user, opened_by.channel, data, message=opened_by.source_message)

@@ -30,17 +30,33 @@ MESSAGE_CONTENT, GUILD_MESSAGE_POLLS, DIRECT_MESSAGE_POLLS = 1 << 15, 1 << 24, 1
 PRIVILEGED = GUILD_MEMBERS | MESSAGE_CONTENT | (1 << 8)
 
 GUILD_INTENT_FOR_EVENT = {
-    "GUILD_CREATE": GUILDS, "GUILD_UPDATE": GUILDS, "CHANNEL_CREATE": GUILDS, "CHANNEL_UPDATE": GUILDS,
-    "CHANNEL_DELETE": GUILDS, "THREAD_CREATE": GUILDS, "THREAD_UPDATE": GUILDS, "THREAD_DELETE": GUILDS,
-    "GUILD_ROLE_CREATE": GUILDS, "GUILD_ROLE_UPDATE": GUILDS, "GUILD_ROLE_DELETE": GUILDS,
-    "GUILD_MEMBER_ADD": GUILD_MEMBERS, "GUILD_MEMBER_UPDATE": GUILD_MEMBERS, "GUILD_MEMBER_REMOVE": GUILD_MEMBERS,
-    "MESSAGE_CREATE": GUILD_MESSAGES, "MESSAGE_UPDATE": GUILD_MESSAGES, "MESSAGE_DELETE": GUILD_MESSAGES,
+    "GUILD_CREATE": GUILDS,
+    "GUILD_UPDATE": GUILDS,
+    "CHANNEL_CREATE": GUILDS,
+    "CHANNEL_UPDATE": GUILDS,
+    "CHANNEL_DELETE": GUILDS,
+    "THREAD_CREATE": GUILDS,
+    "THREAD_UPDATE": GUILDS,
+    "THREAD_DELETE": GUILDS,
+    "GUILD_ROLE_CREATE": GUILDS,
+    "GUILD_ROLE_UPDATE": GUILDS,
+    "GUILD_ROLE_DELETE": GUILDS,
+    "GUILD_MEMBER_ADD": GUILD_MEMBERS,
+    "GUILD_MEMBER_UPDATE": GUILD_MEMBERS,
+    "GUILD_MEMBER_REMOVE": GUILD_MEMBERS,
+    "MESSAGE_CREATE": GUILD_MESSAGES,
+    "MESSAGE_UPDATE": GUILD_MESSAGES,
+    "MESSAGE_DELETE": GUILD_MESSAGES,
     "MESSAGE_DELETE_BULK": GUILD_MESSAGES,
-    "MESSAGE_POLL_VOTE_ADD": GUILD_MESSAGE_POLLS, "MESSAGE_POLL_VOTE_REMOVE": GUILD_MESSAGE_POLLS,
+    "MESSAGE_POLL_VOTE_ADD": GUILD_MESSAGE_POLLS,
+    "MESSAGE_POLL_VOTE_REMOVE": GUILD_MESSAGE_POLLS,
 }
 DM_INTENT_FOR_EVENT = {
-    "MESSAGE_CREATE": DIRECT_MESSAGES, "MESSAGE_UPDATE": DIRECT_MESSAGES, "MESSAGE_DELETE": DIRECT_MESSAGES,
-    "MESSAGE_POLL_VOTE_ADD": DIRECT_MESSAGE_POLLS, "MESSAGE_POLL_VOTE_REMOVE": DIRECT_MESSAGE_POLLS,
+    "MESSAGE_CREATE": DIRECT_MESSAGES,
+    "MESSAGE_UPDATE": DIRECT_MESSAGES,
+    "MESSAGE_DELETE": DIRECT_MESSAGES,
+    "MESSAGE_POLL_VOTE_ADD": DIRECT_MESSAGE_POLLS,
+    "MESSAGE_POLL_VOTE_REMOVE": DIRECT_MESSAGE_POLLS,
 }
 CONTENT_FIELDS = ("content", "embeds", "attachments", "components", "poll")
 
@@ -116,6 +132,7 @@ class Gateway:
         self.resume_count = 0
         self.received: list[dict[str, Any]] = []  # every op the client sent, for tests
         self.connected = asyncio.Event()
+        self._background: set[asyncio.Future[None]] = set()
 
     # -- dispatch ------------------------------------------------------------------------------
     def dispatch(self, event: str, data: Any, *, guild_id: int | None = None) -> None:
@@ -219,22 +236,25 @@ class Gateway:
         session = Session(id=secrets.token_hex(16), user_id=emulator.bot_user.id, intents=intents)
         self.sessions = {session.id: session}  # one shard: a new IDENTIFY replaces the old session
         bot_guilds = [g for g in emulator.guilds.values() if emulator.bot_user.id in g.members]
-        session.append("READY", {
-            "v": 10,
-            "user": emulator.bot_user.payload() | {"verified": True, "mfa_enabled": False, "email": None},
-            "guilds": [{"id": str(g.id), "unavailable": True} for g in bot_guilds],
-            "session_id": session.id,
-            "session_type": "normal",
-            "resume_gateway_url": emulator.gateway_url,
-            "shard": [0, 1],
-            "application": {"id": str(emulator.application_id), "flags": emulator.application_flags},
-            "private_channels": [],
-            "relationships": [],
-            "presences": [],
-            "geo_ordered_rtc_regions": [],
-            "guild_join_requests": [],
-            "user_settings": {},
-        })
+        session.append(
+            "READY",
+            {
+                "v": 10,
+                "user": emulator.bot_user.payload() | {"verified": True, "mfa_enabled": False, "email": None},
+                "guilds": [{"id": str(g.id), "unavailable": True} for g in bot_guilds],
+                "session_id": session.id,
+                "session_type": "normal",
+                "resume_gateway_url": emulator.gateway_url,
+                "shard": [0, 1],
+                "application": {"id": str(emulator.application_id), "flags": emulator.application_flags},
+                "private_channels": [],
+                "relationships": [],
+                "presences": [],
+                "geo_ordered_rtc_regions": [],
+                "guild_join_requests": [],
+                "user_settings": {},
+            },
+        )
         for guild in bot_guilds:
             session.append("GUILD_CREATE", guild.payload())
         self._attach(connection, session, from_seq=1)
@@ -243,8 +263,10 @@ class Gateway:
     async def _resume(self, connection: Connection, data: dict[str, Any]) -> None:
         session = self.sessions.get(str(data.get("session_id")))
         client_seq = int(data.get("seq") or 0)
-        if session is None or data.get("token") != self.emulator.token or (
-            session.log and client_seq + 1 < session.log[0][0]
+        if (
+            session is None
+            or data.get("token") != self.emulator.token
+            or (session.log and client_seq + 1 < session.log[0][0])
         ):
             await connection.send_op(INVALID_SESSION, False)
             return
@@ -255,7 +277,9 @@ class Gateway:
     def _attach(self, connection: Connection, session: Session, from_seq: int) -> None:
         if session.connection is not None and session.connection is not connection:
             old = session.connection
-            asyncio.ensure_future(old.ws.close(code=4000, message=b"replaced by a newer connection"))
+            closing = asyncio.ensure_future(old.ws.close(code=4000, message=b"replaced by a newer connection"))
+            self._background.add(closing)
+            closing.add_done_callback(self._background.discard)
         session.connection = connection
         connection.session = session
         connection.writer = asyncio.ensure_future(self._write(connection, session, from_seq))
@@ -287,15 +311,18 @@ class Gateway:
         wanted = {int(u) for u in data.get("user_ids") or []}
         query = (data.get("query") or "").casefold()
         members = [
-            m for m in guild.members.values()
+            m
+            for m in guild.members.values()
             if (not wanted or m.user.id in wanted) and m.user.username.casefold().startswith(query)
         ]
         limit = int(data.get("limit") or 0)
         if limit:
             members = members[:limit]
         chunk = {
-            "guild_id": str(guild.id), "members": [m.payload() for m in members],
-            "chunk_index": 0, "chunk_count": 1,
+            "guild_id": str(guild.id),
+            "members": [m.payload() for m in members],
+            "chunk_index": 0,
+            "chunk_count": 1,
         }
         if data.get("nonce"):
             chunk["nonce"] = data["nonce"]

@@ -101,8 +101,15 @@ def find_command(emulator: Emulator, guild_id: int | None, name: str, type: int 
     raise InteractionError(f"no registered command {name!r} (type {type}); did the bot sync its commands?")
 
 
-def _option_value(emulator: Emulator, guild_id: int | None, option: dict[str, Any], value: Any,
-                  resolved: dict[str, dict[str, Any]], *, focused: bool) -> Any:
+def _option_value(
+    emulator: Emulator,
+    guild_id: int | None,
+    option: dict[str, Any],
+    value: Any,
+    resolved: dict[str, dict[str, Any]],
+    *,
+    focused: bool,
+) -> Any:
     kind = option["type"]
     if focused:
         return str(value)
@@ -112,14 +119,16 @@ def _option_value(emulator: Emulator, guild_id: int | None, option: dict[str, An
         guild = emulator.guilds.get(guild_id or 0)
         if guild is not None and user.id in guild.members:
             resolved.setdefault("members", {})[str(user.id)] = guild.members[user.id].payload(with_user=False) | {
-                "permissions": "0"}
+                "permissions": "0"
+            }
         return str(user.id)
     if kind in (ROLE, MENTIONABLE) and isinstance(value, Role):
         resolved.setdefault("roles", {})[str(value.id)] = value.payload()
         return str(value.id)
     if kind == CHANNEL and isinstance(value, Channel):
-        resolved.setdefault("channels", {})[str(value.id)] = value.payload() | {"permissions": str(
-            emulator.permissions_in(value, emulator.bot_user.id))}
+        resolved.setdefault("channels", {})[str(value.id)] = value.payload() | {
+            "permissions": str(emulator.permissions_in(value, emulator.bot_user.id))
+        }
         return str(value.id)
     if kind in (USER, ROLE, CHANNEL, MENTIONABLE):
         raise InteractionError(f"option {option['name']!r} needs an emulator object, got {value!r}")
@@ -136,8 +145,9 @@ def _option_value(emulator: Emulator, guild_id: int | None, option: dict[str, An
     return value
 
 
-def build_command_data(emulator: Emulator, guild_id: int | None, path: str, values: dict[str, Any],
-                       *, focused: str | None = None) -> dict[str, Any]:
+def build_command_data(
+    emulator: Emulator, guild_id: int | None, path: str, values: dict[str, Any], *, focused: str | None = None
+) -> dict[str, Any]:
     """`"config set", {"setting": "editor_role"}` → the `data` of an APPLICATION_COMMAND interaction."""
     names = path.split()
     command = find_command(emulator, guild_id, names[0])
@@ -147,8 +157,9 @@ def build_command_data(emulator: Emulator, guild_id: int | None, path: str, valu
     definitions = command.get("options") or []
     container = data
     for sub in names[1:]:
-        match = next((o for o in definitions if o["name"] == sub and o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)),
-                     None)
+        match = next(
+            (o for o in definitions if o["name"] == sub and o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)), None
+        )
         if match is None:
             raise InteractionError(f"/{path}: no subcommand {sub!r}")
         node: dict[str, Any] = {"type": match["type"], "name": sub, "options": []}
@@ -162,8 +173,11 @@ def build_command_data(emulator: Emulator, guild_id: int | None, path: str, valu
         option = next((o for o in definitions if o["name"] == name), None)
         if option is None:
             raise InteractionError(f"/{path} has no option {name!r}")
-        entry = {"name": name, "type": option["type"],
-                 "value": _option_value(emulator, guild_id, option, value, resolved, focused=name == focused)}
+        entry = {
+            "name": name,
+            "type": option["type"],
+            "value": _option_value(emulator, guild_id, option, value, resolved, focused=name == focused),
+        }
         if name == focused:
             entry["focused"] = True
         options.append(entry)
@@ -177,8 +191,9 @@ def build_command_data(emulator: Emulator, guild_id: int | None, path: str, valu
     return data
 
 
-def build_interaction(emulator: Emulator, type: int, user: User, channel: Channel,
-                      data: dict[str, Any], *, message: Message | None = None) -> tuple[InteractionHandle, dict]:
+def build_interaction(
+    emulator: Emulator, type: int, user: User, channel: Channel, data: dict[str, Any], *, message: Message | None = None
+) -> tuple[InteractionHandle, dict]:
     interaction_id = emulator.ids.next()
     token = "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48)
     guild = emulator.guild_of(channel)

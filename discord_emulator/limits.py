@@ -80,8 +80,11 @@ def check_components(errors: FormErrors, rows: list[dict[str, Any]] | None, pref
         children = row.get("components") or []
         selects = [c for c in children if c.get("type") in (3, 5, 6, 7, 8)]
         if selects and len(children) > 1:
-            errors.add(f"{prefix}.{i}.components", "COMPONENT_LAYOUT_WIDTH_EXCEEDED",
-                       "A select menu must be alone in its action row")
+            errors.add(
+                f"{prefix}.{i}.components",
+                "COMPONENT_LAYOUT_WIDTH_EXCEEDED",
+                "A select menu must be alone in its action row",
+            )
         if len(children) > 5 or not children:
             errors.add(f"{prefix}.{i}.components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.")
         for j, child in enumerate(children):
@@ -93,8 +96,11 @@ def check_components(errors: FormErrors, rows: list[dict[str, Any]] | None, pref
                     if not child.get("url"):
                         errors.add(f"{path}.url", "BASE_TYPE_REQUIRED", "This field is required")
                     if custom_id:
-                        errors.add(f"{path}.custom_id", "BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED",
-                                   "A link button cannot have a custom_id")
+                        errors.add(
+                            f"{path}.custom_id",
+                            "BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED",
+                            "A link button cannot have a custom_id",
+                        )
                     continue
                 if child.get("style") == 6:
                     continue  # premium buttons carry a sku_id
@@ -103,8 +109,9 @@ def check_components(errors: FormErrors, rows: list[dict[str, Any]] | None, pref
                 continue
             errors.max_length(f"{path}.custom_id", custom_id, CUSTOM_ID)
             if custom_id in seen:
-                errors.add(f"{path}.custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED",
-                           "Component custom id cannot be duplicated")
+                errors.add(
+                    f"{path}.custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated"
+                )
             seen.add(custom_id)
 
 
@@ -116,12 +123,12 @@ def check_poll(errors: FormErrors, poll: dict[str, Any] | None, prefix: str = "p
     if not 1 <= len(answers) <= POLL_ANSWERS:
         errors.add(f"{prefix}.answers", "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {POLL_ANSWERS} in length.")
     for i, answer in enumerate(answers):
-        errors.max_length(f"{prefix}.answers.{i}.poll_media.text",
-                          (answer.get("poll_media") or {}).get("text"), POLL_ANSWER)
+        errors.max_length(
+            f"{prefix}.answers.{i}.poll_media.text", (answer.get("poll_media") or {}).get("text"), POLL_ANSWER
+        )
     duration = poll.get("duration", 24)
     if duration is not None and not 1 <= int(duration) <= POLL_MAX_HOURS:
-        errors.add(f"{prefix}.duration", "NUMBER_TYPE_MAX",
-                   f"int value should be between 1 and {POLL_MAX_HOURS}.")
+        errors.add(f"{prefix}.duration", "NUMBER_TYPE_MAX", f"int value should be between 1 and {POLL_MAX_HOURS}.")
 
 
 def check_allowed_mentions(errors: FormErrors, allowed: dict[str, Any] | None) -> None:
@@ -130,8 +137,11 @@ def check_allowed_mentions(errors: FormErrors, allowed: dict[str, Any] | None) -
     parse = allowed.get("parse") or []
     for kind in ("users", "roles"):
         if kind in parse and allowed.get(kind):
-            errors.add(f"allowed_mentions.{kind}", "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE",
-                       f"parse:[\"{kind}\"] and {kind}: [ids...] are mutually exclusive.")
+            errors.add(
+                f"allowed_mentions.{kind}",
+                "MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE",
+                f'parse:["{kind}"] and {kind}: [ids...] are mutually exclusive.',
+            )
 
 
 def check_message(body: dict[str, Any], *, has_files: bool = False, editing: bool = False) -> None:
@@ -147,8 +157,12 @@ def check_message(body: dict[str, Any], *, has_files: bool = False, editing: boo
         errors.add("nonce", "BASE_TYPE_MAX_LENGTH", f"Must be {NONCE} or fewer in length.")
     errors.raise_if_any()
     if not editing and not (
-        body.get("content") or body.get("embeds") or body.get("components") or body.get("poll")
-        or body.get("sticker_ids") or has_files
+        body.get("content")
+        or body.get("embeds")
+        or body.get("components")
+        or body.get("poll")
+        or body.get("sticker_ids")
+        or has_files
     ):
         raise DiscordError(400, CANNOT_SEND_EMPTY_MESSAGE, "Cannot send an empty message")
 

@@ -18,8 +18,14 @@ _ROLE_MENTION = re.compile(r"<@&(\d{15,21})>")
 _EVERYONE = re.compile(r"@(everyone|here)\b")
 
 
-def resolve_mentions(emulator: Emulator, channel: Channel, author_id: int, content: str,
-                     allowed: dict[str, Any] | None, replied_to: Message | None) -> tuple[list[User], list[int], bool]:
+def resolve_mentions(
+    emulator: Emulator,
+    channel: Channel,
+    author_id: int,
+    content: str,
+    allowed: dict[str, Any] | None,
+    replied_to: Message | None,
+) -> tuple[list[User], list[int], bool]:
     """Who a message actually pings, as Discord decides it from content and `allowed_mentions`."""
     if allowed is None:  # Discord's default: parse everything
         parse, users_allowed, roles_allowed, replied_user = {"users", "roles", "everyone"}, None, None, True
@@ -47,7 +53,8 @@ def resolve_mentions(emulator: Emulator, channel: Channel, author_id: int, conte
                 if can and rid not in roles:
                     roles.append(rid)
     everyone = bool(
-        _EVERYONE.search(content) and "everyone" in parse
+        _EVERYONE.search(content)
+        and "everyone" in parse
         and emulator.permissions_in(channel, author_id) & perms.MENTION_EVERYONE
     )
     return mentioned, roles, everyone
@@ -68,9 +75,17 @@ def build_poll(request_poll: dict[str, Any]) -> Poll:
     )
 
 
-def create_message(emulator: Emulator, channel: Channel, author: User, body: dict[str, Any], *,
-                   webhook_id: int | None = None, interaction_metadata: dict[str, Any] | None = None,
-                   dispatch: bool = True, message_id: int | None = None) -> Message:
+def create_message(
+    emulator: Emulator,
+    channel: Channel,
+    author: User,
+    body: dict[str, Any],
+    *,
+    webhook_id: int | None = None,
+    interaction_metadata: dict[str, Any] | None = None,
+    dispatch: bool = True,
+    message_id: int | None = None,
+) -> Message:
     """Store a message that passed every check and tell the gateway about it."""
     reference = body.get("message_reference")
     replied_to = None
@@ -100,9 +115,14 @@ def create_message(emulator: Emulator, channel: Channel, author: User, body: dic
         type=19 if replied_to is not None else int(body.get("type", 0)),
         nonce=body.get("nonce"),
         message_reference=(
-            {"type": 0, "message_id": str(replied_to.id), "channel_id": str(replied_to.channel_id),
-             "guild_id": str(replied_to.guild_id) if replied_to.guild_id else None}
-            if replied_to is not None else None
+            {
+                "type": 0,
+                "message_id": str(replied_to.id),
+                "channel_id": str(replied_to.channel_id),
+                "guild_id": str(replied_to.guild_id) if replied_to.guild_id else None,
+            }
+            if replied_to is not None
+            else None
         ),
         mentions=mentions,
         mention_roles=mention_roles,
@@ -123,8 +143,9 @@ def create_message(emulator: Emulator, channel: Channel, author: User, body: dic
             channel.message_count += 1
             channel.total_message_sent += 1
         if dispatch:
-            emulator.dispatch("MESSAGE_CREATE", message.payload(gateway=True, threads=emulator.channels),
-                              guild_id=channel.guild_id)
+            emulator.dispatch(
+                "MESSAGE_CREATE", message.payload(gateway=True, threads=emulator.channels), guild_id=channel.guild_id
+            )
     return message
 
 
@@ -163,8 +184,9 @@ def edit_message(emulator: Emulator, message: Message, body: dict[str, Any]) -> 
         message.allowed_mentions = body.get("allowed_mentions")
     message.edited_at = time.time()
     if not message.flags & EPHEMERAL:
-        emulator.dispatch("MESSAGE_UPDATE", message.payload(gateway=True, threads=emulator.channels),
-                          guild_id=message.guild_id)
+        emulator.dispatch(
+            "MESSAGE_UPDATE", message.payload(gateway=True, threads=emulator.channels), guild_id=message.guild_id
+        )
     return message
 
 

@@ -37,21 +37,43 @@ ALL = (1 << 51) - 1
 
 # What @everyone gets in a new server, roughly Discord's default.
 EVERYONE_DEFAULT = (
-    CREATE_INSTANT_INVITE | ADD_REACTIONS | VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
-    | READ_MESSAGE_HISTORY | USE_EXTERNAL_EMOJIS | USE_APPLICATION_COMMANDS | CREATE_PUBLIC_THREADS
-    | CREATE_PRIVATE_THREADS | SEND_MESSAGES_IN_THREADS | SEND_POLLS
+    CREATE_INSTANT_INVITE
+    | ADD_REACTIONS
+    | VIEW_CHANNEL
+    | SEND_MESSAGES
+    | EMBED_LINKS
+    | ATTACH_FILES
+    | READ_MESSAGE_HISTORY
+    | USE_EXTERNAL_EMOJIS
+    | USE_APPLICATION_COMMANDS
+    | CREATE_PUBLIC_THREADS
+    | CREATE_PRIVATE_THREADS
+    | SEND_MESSAGES_IN_THREADS
+    | SEND_POLLS
 )
 # What the bot's invite asks for (the README's invite URL uses the same integer).
 BOT_DEFAULT = (
-    VIEW_CHANNEL | SEND_MESSAGES | SEND_MESSAGES_IN_THREADS | CREATE_PUBLIC_THREADS | MANAGE_THREADS
-    | MANAGE_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY | MODERATE_MEMBERS | SEND_POLLS
+    VIEW_CHANNEL
+    | SEND_MESSAGES
+    | SEND_MESSAGES_IN_THREADS
+    | CREATE_PUBLIC_THREADS
+    | MANAGE_THREADS
+    | MANAGE_MESSAGES
+    | EMBED_LINKS
+    | ATTACH_FILES
+    | READ_MESSAGE_HISTORY
+    | MODERATE_MEMBERS
+    | SEND_POLLS
     | MANAGE_WEBHOOKS
 )
 # A timed-out member keeps only these.
 TIMED_OUT_ALLOWED = VIEW_CHANNEL | READ_MESSAGE_HISTORY
 
 NAMES = {
-    value: name for name, value in globals().items() if name.isupper() and isinstance(value, int)
+    value: name
+    for name, value in globals().items()
+    if name.isupper()
+    and isinstance(value, int)
     and name not in ("ALL", "EVERYONE_DEFAULT", "BOT_DEFAULT", "TIMED_OUT_ALLOWED")
 }
 
@@ -79,8 +101,7 @@ def channel_permissions(guild: Guild, member: Member, channel: Channel, *, now: 
     perms = base_permissions(guild, member)
     if perms & ADMINISTRATOR or perms == ALL:
         return ALL
-    target = guild.channels[channel.parent_id] if channel.is_thread and channel.parent_id in guild.channels \
-        else channel
+    target = guild.channels[channel.parent_id] if channel.is_thread and channel.parent_id in guild.channels else channel
     overwrites = {int(o["id"]): o for o in target.permission_overwrites}
     if (everyone := overwrites.get(guild.id)) is not None:
         perms = (perms & ~int(everyone["deny"])) | int(everyone["allow"])

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True, slots=True)
 class RateLimitConfig:
     # (requests, per seconds) for a route template + method; others use `default`.
-    routes: dict[str, tuple[int, float]] = field(default_factory=lambda: {
-        "POST /channels/{channel_id}/messages": (5, 5.0),
-    })
+    routes: dict[str, tuple[int, float]] = field(
+        default_factory=lambda: {
+            "POST /channels/{channel_id}/messages": (5, 5.0),
+        }
+    )
     default: tuple[int, float] = (50, 1.0)
     global_per_second: int = 50
     enabled: bool = True
@@ -65,12 +67,20 @@ class RateLimiter:
             if self._global.used >= self._global.limit:
                 retry = max(0.001, self._global.started + 1.0 - now)
                 self.limited.append((key, major, retry))
-                return Decision(False, {"X-RateLimit-Global": "true", "X-RateLimit-Scope": "global",
-                                        "Retry-After": str(math.ceil(retry))}, retry, "global")
+                return Decision(
+                    False,
+                    {"X-RateLimit-Global": "true", "X-RateLimit-Scope": "global", "Retry-After": str(math.ceil(retry))},
+                    retry,
+                    "global",
+                )
         if window.used >= window.limit:
             self.limited.append((key, major, reset_after))
-            return Decision(False, self._headers(window, bucket, reset_after) | {
-                "X-RateLimit-Scope": "user", "Retry-After": str(math.ceil(reset_after))}, reset_after)
+            return Decision(
+                False,
+                self._headers(window, bucket, reset_after)
+                | {"X-RateLimit-Scope": "user", "Retry-After": str(math.ceil(reset_after))},
+                reset_after,
+            )
         window.used += 1
         if not exempt_global:
             self._global.used += 1

@@ -1,9 +1,9 @@
 """The emulator: a loopback Discord (REST under /api/v10 and a gateway) with a test-facing API.
 
-    emulator = Emulator()
-    await emulator.start()
-    guild = emulator.create_guild("Test server")
-    ...point the bot at emulator.api_base_url / emulator.gateway_url with emulator.token...
+emulator = Emulator()
+await emulator.start()
+guild = emulator.create_guild("Test server")
+...point the bot at emulator.api_base_url / emulator.gateway_url with emulator.token...
 """
 
 from __future__ import annotations
@@ -157,8 +157,9 @@ class Emulator(MemberActions):
         self.users[user.id] = user
         return user
 
-    def create_guild(self, name: str = "Test server", *, owner: User | None = None,
-                     bot_permissions: int = perms.BOT_DEFAULT) -> Guild:
+    def create_guild(
+        self, name: str = "Test server", *, owner: User | None = None, bot_permissions: int = perms.BOT_DEFAULT
+    ) -> Guild:
         owner = owner or self.create_user("owner")
         guild = Guild(self.ids.next(), name, owner.id)
         guild.roles[guild.id] = Role(guild.id, "@everyone", perms.EVERYONE_DEFAULT)
@@ -179,19 +180,23 @@ class Emulator(MemberActions):
         self.dispatch("GUILD_ROLE_CREATE", {"guild_id": str(guild.id), "role": role.payload()}, guild_id=guild.id)
         return role
 
-    def add_member(self, guild: Guild, username: str, *, roles: list[Role] | None = None,
-                   joined_at: float | None = None) -> Member:
+    def add_member(
+        self, guild: Guild, username: str, *, roles: list[Role] | None = None, joined_at: float | None = None
+    ) -> Member:
         user = self.create_user(username)
-        member = Member(user, guild.id, roles=[r.id for r in roles or []],
-                        joined_at=time.time() if joined_at is None else joined_at)
+        member = Member(
+            user, guild.id, roles=[r.id for r in roles or []], joined_at=time.time() if joined_at is None else joined_at
+        )
         guild.members[user.id] = member
         self.dispatch("GUILD_MEMBER_ADD", member.payload() | {"guild_id": str(guild.id)}, guild_id=guild.id)
         return member
 
-    def create_channel(self, guild: Guild, name: str, *, type: int = GUILD_TEXT,
-                       overwrites: list[dict[str, Any]] | None = None) -> Channel:
-        channel = Channel(self.ids.next(), type, guild.id, name, position=len(guild.channels),
-                          permission_overwrites=overwrites or [])
+    def create_channel(
+        self, guild: Guild, name: str, *, type: int = GUILD_TEXT, overwrites: list[dict[str, Any]] | None = None
+    ) -> Channel:
+        channel = Channel(
+            self.ids.next(), type, guild.id, name, position=len(guild.channels), permission_overwrites=overwrites or []
+        )
         if type == GUILD_FORUM:
             channel.available_tags = []
         guild.channels[channel.id] = channel
@@ -215,13 +220,13 @@ class Emulator(MemberActions):
         self.channel_messages[channel.id] = []
         return channel
 
-    def set_channel_permission(self, channel: Channel, target: Role | Member, *, allow: int = 0,
-                               deny: int = 0) -> None:
+    def set_channel_permission(self, channel: Channel, target: Role | Member, *, allow: int = 0, deny: int = 0) -> None:
         target_id = target.id if isinstance(target, Role) else target.user.id
         kind = 0 if isinstance(target, Role) else 1
         channel.permission_overwrites = [o for o in channel.permission_overwrites if int(o["id"]) != target_id]
-        channel.permission_overwrites.append({"id": str(target_id), "type": kind, "allow": str(allow),
-                                              "deny": str(deny)})
+        channel.permission_overwrites.append(
+            {"id": str(target_id), "type": kind, "allow": str(allow), "deny": str(deny)}
+        )
         if channel.guild_id is not None:
             self.dispatch("CHANNEL_UPDATE", channel.payload(), guild_id=channel.guild_id)
 
@@ -234,8 +239,14 @@ class Emulator(MemberActions):
 
     def permissions_in(self, channel: Channel, user_id: int) -> int:
         if channel.type == DM:
-            return perms.VIEW_CHANNEL | perms.SEND_MESSAGES | perms.READ_MESSAGE_HISTORY | perms.EMBED_LINKS \
-                | perms.ATTACH_FILES | perms.SEND_POLLS
+            return (
+                perms.VIEW_CHANNEL
+                | perms.SEND_MESSAGES
+                | perms.READ_MESSAGE_HISTORY
+                | perms.EMBED_LINKS
+                | perms.ATTACH_FILES
+                | perms.SEND_POLLS
+            )
         guild = self.guild_of(channel)
         if guild is None or user_id not in guild.members:
             return 0
@@ -253,18 +264,25 @@ class Emulator(MemberActions):
         return [r for r in self.requests if r.method == method and r.route == route]
 
     # -- fault injection -----------------------------------------------------------------------
-    def inject_error(self, method: str, route: str, *, status: int, code: int = 0,
-                     message: str = "Injected error", times: int = 1) -> Fault:
+    def inject_error(
+        self, method: str, route: str, *, status: int, code: int = 0, message: str = "Injected error", times: int = 1
+    ) -> Fault:
         fault = Fault(method, route, status, {"message": message, "code": code}, times)
         self.faults.append(fault)
         return fault
 
-    def inject_rate_limit(self, method: str, route: str, *, retry_after: float = 0.2, times: int = 1,
-                          scope: str = "user") -> Fault:
+    def inject_rate_limit(
+        self, method: str, route: str, *, retry_after: float = 0.2, times: int = 1, scope: str = "user"
+    ) -> Fault:
         body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": scope == "global"}
-        headers = {"Retry-After": str(max(1, round(retry_after))), "X-RateLimit-Scope": scope,
-                   "X-RateLimit-Remaining": "0", "X-RateLimit-Reset-After": f"{retry_after:.3f}",
-                   "X-RateLimit-Limit": "5", "X-RateLimit-Bucket": "injected"}
+        headers = {
+            "Retry-After": str(max(1, round(retry_after))),
+            "X-RateLimit-Scope": scope,
+            "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset-After": f"{retry_after:.3f}",
+            "X-RateLimit-Limit": "5",
+            "X-RateLimit-Bucket": "injected",
+        }
         if scope == "global":
             headers["X-RateLimit-Global"] = "true"
         fault = Fault(method, route, 429, body, times, headers)
@@ -293,5 +311,4 @@ class Emulator(MemberActions):
         assert message.poll is not None
         message.poll.finalized = True
         message.poll.expiry = min(message.poll.expiry, time.time())
-        self.dispatch("MESSAGE_UPDATE", message.payload(gateway=True, threads=self.channels),
-                      guild_id=message.guild_id)
+        self.dispatch("MESSAGE_UPDATE", message.payload(gateway=True, threads=self.channels), guild_id=message.guild_id)

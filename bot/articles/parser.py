@@ -117,12 +117,12 @@ def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Artic
             pending = None
             continue
         if exit_question is None and (match := _EXIT_QUESTION.match(paragraph)):
-            exit_question = paragraph[match.end():].strip() or None
+            exit_question = paragraph[match.end() :].strip() or None
             pending = "exit" if exit_question is None else None
             continue
         if match := _UPDATE.match(paragraph):
             label = _label(match.group("label"))
-            text_after = paragraph[match.end():].strip()
+            text_after = paragraph[match.end() :].strip()
             updates.append(Update(label, text_after))
             pending = None if text_after else "update"
             continue
@@ -159,7 +159,7 @@ def _blocks(text: str) -> list[_Block]:
     current: list[str] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
+        line = _visible(raw).strip()
         if line and is_cut_marker(line):
             break
         if not line or is_furniture(line):
@@ -175,18 +175,22 @@ def _blocks(text: str) -> list[_Block]:
     return blocks
 
 
+def _visible(line: str) -> str:
+    """The line without control and unassigned characters (a line of only those is blank)."""
+    if line.isprintable():
+        return line
+    return "".join(ch for ch in line if ch in " \t" or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn"))
+
+
 def _clean(text: str) -> str:
     """One paragraph: hard-wrapped lines joined, runs of spaces collapsed, NFC."""
     joined = " ".join(part.strip() for part in text.split("\n"))
-    cleaned = "".join(
-        ch for ch in joined if ch == " " or unicodedata.category(ch) not in ("Cc", "Cs", "Co", "Cn")
-    )
-    return unicodedata.normalize("NFC", _SPACES.sub(" ", cleaned)).strip()
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", joined)).strip()
 
 
 def _label(raw: str) -> str:
     """'UPDATE' → 'Update', 'update ii' → 'Update II', 'Update (4:12 PM)' kept as written."""
-    suffix = " ".join(raw.strip()[len("update"):].split())
+    suffix = " ".join(raw.strip()[len("update") :].split())
     if re.fullmatch(r"[ivx]{1,5}", suffix, re.IGNORECASE):
         suffix = suffix.upper()
     if suffix and not suffix.startswith(","):

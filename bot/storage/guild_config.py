@@ -37,7 +37,5 @@ async def set_guild_config(db: Database, guild_id: int, key: str, value: Any, up
 
 async def reset_guild_config(db: Database, guild_id: int, key: str) -> bool:
     async with db.transaction() as connection:
-        cursor = await connection.execute(
-            "DELETE FROM guild_config WHERE guild_id = ? AND key = ?", (guild_id, key)
-        )
+        cursor = await connection.execute("DELETE FROM guild_config WHERE guild_id = ? AND key = ?", (guild_id, key))
         return cursor.rowcount > 0

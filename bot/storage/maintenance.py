@@ -41,5 +41,7 @@ def check_database(path: Path) -> list[str]:
         for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
             problems.append(f"{table} row {rowid} points to a missing row in {parent}")
         return problems
+    except sqlite3.DatabaseError as error:  # too damaged for the checks to run at all
+        return [f"{path}: {error}"]
     finally:
         connection.close()

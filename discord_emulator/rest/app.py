@@ -11,7 +11,7 @@ from aiohttp import web
 
 from discord_emulator.errors import DiscordError
 from discord_emulator.rest import channels, commands, core, interactions, messages
-from discord_emulator.rest.util import respond
+from discord_emulator.rest.util import BODY_KEY, EMULATOR_KEY, FILES_KEY, respond
 
 if TYPE_CHECKING:
     from discord_emulator.server import Emulator
@@ -54,9 +54,9 @@ def build_app(emulator: Emulator) -> web.Application:
     async def discord_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
         if not request.path.startswith(PREFIX):
             return await handler(request)
-        path = request.path[len(PREFIX):]
+        path = request.path[len(PREFIX) :]
         resource = request.match_info.route.resource
-        route = resource.canonical[len(PREFIX):] if resource is not None else path
+        route = resource.canonical[len(PREFIX) :] if resource is not None else path
         from discord_emulator.server import RecordedRequest
 
         record = RecordedRequest(request.method, path, route, None)
@@ -70,41 +70,58 @@ def build_app(emulator: Emulator) -> web.Application:
         record.status = response.status
         return response
 
-    async def _handle(request: web.Request, handler: Handler, path: str, route: str,
-                      record: Any) -> web.StreamResponse:
+    async def _handle(request: web.Request, handler: Handler, path: str, route: str, record: Any) -> web.StreamResponse:
         token_route = path.startswith(TOKEN_ROUTES)
         if not token_route and request.headers.get("Authorization") != f"Bot {emulator.token}":
             return respond({"message": "401: Unauthorized", "code": 0}, 401)
         body, files = await _read_body(request)
         record.body = body
-        request["body"], request["files"] = body, files
+        request[BODY_KEY], request[FILES_KEY] = body, files
         fault = emulator.take_fault(request.method, route)
         if fault is not None:
-            return web.Response(body=orjson.dumps(fault.body), status=fault.status,
-                                content_type="application/json", headers=fault.headers)
-        major = next((v for k, v in request.match_info.items() if k in ("channel_id", "guild_id", "webhook_id",
-                                                                           "interaction_id")), "")
+            return web.Response(
+                body=orjson.dumps(fault.body),
+                status=fault.status,
+                content_type="application/json",
+                headers=fault.headers,
+            )
+        major = next(
+            (
+                v
+                for k, v in request.match_info.items()
+                if k in ("channel_id", "guild_id", "webhook_id", "interaction_id")
+            ),
+            "",
+        )
         decision = emulator.rate_limiter.check(request.method, route, major, exempt_global=token_route)
         if not decision.allowed:
-            body_429 = {"message": "You are being rate limited.", "retry_after": round(decision.retry_after, 3),
-                        "global": decision.scope == "global"}
-            return web.Response(body=orjson.dumps(body_429), status=429, content_type="application/json",
-                                headers=decision.headers)
+            body_429 = {
+                "message": "You are being rate limited.",
+                "retry_after": round(decision.retry_after, 3),
+                "global": decision.scope == "global",
+            }
+            return web.Response(
+                body=orjson.dumps(body_429), status=429, content_type="application/json", headers=decision.headers
+            )
         if emulator.validator is not None and body is not None:
             problems = emulator.validator.validate(request.method, path, body)
             if problems:
                 emulator.schema_problems.extend(problems)
                 for problem in problems:
                     log.error("schema: %s", problem)
-                raise DiscordError(400, 50035, "Invalid Form Body", {
-                    "_schema": {"_errors": [{"code": "SCHEMA", "message": str(p)} for p in problems]}})
+                raise DiscordError(
+                    400,
+                    50035,
+                    "Invalid Form Body",
+                    {"_schema": {"_errors": [{"code": "SCHEMA", "message": str(p)} for p in problems]}},
+                )
         response = await handler(request)
         for key, value in decision.headers.items():
             response.headers[key] = value
         return response
 
     app = web.Application(middlewares=[discord_middleware], client_max_size=64 * 1024 * 1024)
-    app["emulator"] = emulator
+    app[EMULATOR_KEY] = emulator
     for module in (core, commands, channels, messages, interactions):
         for method, route, handler in module.ROUTES:
             app.router.add_route(method, PREFIX + route, handler)

@@ -12,12 +12,40 @@ from discord_emulator import permissions as perms
 from discord_emulator.messaging import create_message
 from discord_emulator.model import GUILD_FORUM, GUILD_TEXT, PRIVATE_THREAD, PUBLIC_THREAD, Channel
 from discord_emulator.rest.messages import check_can_post
-from discord_emulator.rest.util import body_of, channel_of, emulator_of, message_of, no_content, require, respond
+from discord_emulator.rest.util import (
+    FILES_KEY,
+    body_of,
+    channel_of,
+    emulator_of,
+    message_of,
+    no_content,
+    require,
+    respond,
+)
 
-THREAD_KEYS = {"name", "archived", "locked", "auto_archive_duration", "rate_limit_per_user", "invitable",
-               "applied_tags", "flags"}
-CHANNEL_KEYS = {"name", "topic", "rate_limit_per_user", "permission_overwrites", "nsfw", "position",
-                "parent_id", "default_auto_archive_duration", "available_tags", "flags", "type"}
+THREAD_KEYS = {
+    "name",
+    "archived",
+    "locked",
+    "auto_archive_duration",
+    "rate_limit_per_user",
+    "invitable",
+    "applied_tags",
+    "flags",
+}
+CHANNEL_KEYS = {
+    "name",
+    "topic",
+    "rate_limit_per_user",
+    "permission_overwrites",
+    "nsfw",
+    "position",
+    "parent_id",
+    "default_auto_archive_duration",
+    "available_tags",
+    "flags",
+    "type",
+}
 
 
 async def get_channel(request: web.Request) -> web.Response:
@@ -82,8 +110,13 @@ def _patch_channel(request: web.Request, channel: Channel, body: dict[str, Any])
         channel.rate_limit_per_user = int(body["rate_limit_per_user"])
     if "permission_overwrites" in body:
         channel.permission_overwrites = [
-            {"id": str(o["id"]), "type": int(o.get("type", 0)), "allow": str(o.get("allow", 0)),
-             "deny": str(o.get("deny", 0))} for o in body["permission_overwrites"] or []
+            {
+                "id": str(o["id"]),
+                "type": int(o.get("type", 0)),
+                "allow": str(o.get("allow", 0)),
+                "deny": str(o.get("deny", 0)),
+            }
+            for o in body["permission_overwrites"] or []
         ]
     emulator.dispatch("CHANNEL_UPDATE", channel.payload(), guild_id=channel.guild_id)
 
@@ -104,22 +137,35 @@ async def delete_channel(request: web.Request) -> web.Response:
     require(emulator, channel, perms.MANAGE_THREADS if channel.is_thread else perms.MANAGE_CHANNELS, "delete")
     channel.deleted = True
     event = "THREAD_DELETE" if channel.is_thread else "CHANNEL_DELETE"
-    data = {"id": str(channel.id), "guild_id": str(channel.guild_id), "parent_id": str(channel.parent_id),
-            "type": channel.type} if channel.is_thread else channel.payload()
+    data = (
+        {
+            "id": str(channel.id),
+            "guild_id": str(channel.guild_id),
+            "parent_id": str(channel.parent_id),
+            "type": channel.type,
+        }
+        if channel.is_thread
+        else channel.payload()
+    )
     emulator.dispatch(event, data, guild_id=channel.guild_id)
     return respond(channel.payload())
 
 
-def _new_thread(request: web.Request, parent: Channel, body: dict[str, Any], *, thread_id: int | None,
-                type: int) -> Channel:
+def _new_thread(
+    request: web.Request, parent: Channel, body: dict[str, Any], *, thread_id: int | None, type: int
+) -> Channel:
     emulator = emulator_of(request)
     form = errors.FormErrors()
     limits.check_thread_name(form, body.get("name"))
     limits.check_archive_duration(form, body.get("auto_archive_duration"))
     form.raise_if_any()
     thread = Channel(
-        id=thread_id or emulator.ids.next(), type=type, guild_id=parent.guild_id, name=body["name"],
-        parent_id=parent.id, owner_id=emulator.bot_user.id,
+        id=thread_id or emulator.ids.next(),
+        type=type,
+        guild_id=parent.guild_id,
+        name=body["name"],
+        parent_id=parent.id,
+        owner_id=emulator.bot_user.id,
         auto_archive_duration=int(body.get("auto_archive_duration") or 1440),
         rate_limit_per_user=int(body.get("rate_limit_per_user") or 0),
         applied_tags=[int(t) for t in body.get("applied_tags") or []],
@@ -141,12 +187,15 @@ async def thread_from_message(request: web.Request) -> web.Response:
         raise errors.DiscordError(400, 50024, "Cannot execute action on this channel type")
     require(emulator, channel, perms.VIEW_CHANNEL | perms.CREATE_PUBLIC_THREADS, "create a thread")
     if message.thread_id is not None:
-        raise errors.DiscordError(400, errors.THREAD_ALREADY_CREATED, "A thread has already been created for this message")
+        raise errors.DiscordError(
+            400, errors.THREAD_ALREADY_CREATED, "A thread has already been created for this message"
+        )
     # Discord gives a thread started from a message the message's id.
     thread = _new_thread(request, channel, body_of(request), thread_id=message.id, type=PUBLIC_THREAD)
     message.thread_id = thread.id
-    emulator.dispatch("MESSAGE_UPDATE", message.payload(gateway=True, threads=emulator.channels),
-                      guild_id=channel.guild_id)
+    emulator.dispatch(
+        "MESSAGE_UPDATE", message.payload(gateway=True, threads=emulator.channels), guild_id=channel.guild_id
+    )
     return respond(thread.payload(), 201)
 
 
@@ -167,7 +216,7 @@ async def create_thread(request: web.Request) -> web.Response:
             form.add("message.poll", "POLL_NOT_ALLOWED_IN_FORUM_STARTER", "Polls cannot be the forum post's message")
             form.raise_if_any()
         try:
-            limits.check_message(starter, has_files=bool(request.get("files")))
+            limits.check_message(starter, has_files=bool(request.get(FILES_KEY)))
         except errors.DiscordError as error:
             if error.errors:  # report the fields under message.*, as Discord does
                 raise errors.DiscordError(400, error.code, error.message, {"message": error.errors}) from None

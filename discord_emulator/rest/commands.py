@@ -7,7 +7,7 @@ from typing import Any
 from aiohttp import web
 
 from discord_emulator import errors
-from discord_emulator.rest.util import body_of, emulator_of, respond, snowflake
+from discord_emulator.rest.util import BODY_KEY, body_of, emulator_of, respond, snowflake
 
 
 def _pool(request: web.Request) -> tuple[dict[int, dict[str, Any]], int | None]:
@@ -22,8 +22,13 @@ def _pool(request: web.Request) -> tuple[dict[int, dict[str, Any]], int | None]:
     return emulator.global_commands, None
 
 
-def _store(request: web.Request, pool: dict[int, dict[str, Any]], guild_id: int | None,
-           body: dict[str, Any], existing: dict[str, Any] | None) -> dict[str, Any]:
+def _store(
+    request: web.Request,
+    pool: dict[int, dict[str, Any]],
+    guild_id: int | None,
+    body: dict[str, Any],
+    existing: dict[str, Any] | None,
+) -> dict[str, Any]:
     emulator = emulator_of(request)
     command = dict(body)
     command_type = int(command.get("type") or 1)
@@ -63,13 +68,14 @@ async def list_commands(request: web.Request) -> web.Response:
 
 async def bulk_overwrite(request: web.Request) -> web.Response:
     pool, guild_id = _pool(request)
-    bodies = request.get("body") or []
+    bodies = request.get(BODY_KEY) or []
     for body in bodies:
         _validate(body)
     by_key = {(c["name"], c["type"]): c for c in pool.values()}
     pool.clear()
-    stored = [_store(request, pool, guild_id, body, by_key.get((body["name"], int(body.get("type") or 1))))
-              for body in bodies]
+    stored = [
+        _store(request, pool, guild_id, body, by_key.get((body["name"], int(body.get("type") or 1)))) for body in bodies
+    ]
     return respond(stored)
 
 
@@ -77,8 +83,9 @@ async def create_command(request: web.Request) -> web.Response:
     pool, guild_id = _pool(request)
     body = body_of(request)
     _validate(body)
-    existing = next((c for c in pool.values()
-                     if c["name"] == body["name"] and c["type"] == int(body.get("type") or 1)), None)
+    existing = next(
+        (c for c in pool.values() if c["name"] == body["name"] and c["type"] == int(body.get("type") or 1)), None
+    )
     return respond(_store(request, pool, guild_id, body, existing), 200 if existing else 201)
 
 
@@ -100,8 +107,14 @@ async def delete_command(request: web.Request) -> web.Response:
 _GLOBAL = "/applications/{application_id}/commands"
 _GUILD = "/applications/{application_id}/guilds/{guild_id}/commands"
 ROUTES = [
-    ("GET", _GLOBAL, list_commands), ("PUT", _GLOBAL, bulk_overwrite), ("POST", _GLOBAL, create_command),
-    ("GET", _GLOBAL + "/{command_id}", get_command), ("DELETE", _GLOBAL + "/{command_id}", delete_command),
-    ("GET", _GUILD, list_commands), ("PUT", _GUILD, bulk_overwrite), ("POST", _GUILD, create_command),
-    ("GET", _GUILD + "/{command_id}", get_command), ("DELETE", _GUILD + "/{command_id}", delete_command),
+    ("GET", _GLOBAL, list_commands),
+    ("PUT", _GLOBAL, bulk_overwrite),
+    ("POST", _GLOBAL, create_command),
+    ("GET", _GLOBAL + "/{command_id}", get_command),
+    ("DELETE", _GLOBAL + "/{command_id}", delete_command),
+    ("GET", _GUILD, list_commands),
+    ("PUT", _GUILD, bulk_overwrite),
+    ("POST", _GUILD, create_command),
+    ("GET", _GUILD + "/{command_id}", get_command),
+    ("DELETE", _GUILD + "/{command_id}", delete_command),
 ]

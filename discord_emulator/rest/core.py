@@ -29,25 +29,27 @@ async def get_user(request: web.Request) -> web.Response:
 
 async def get_application(request: web.Request) -> web.Response:
     emulator = emulator_of(request)
-    return respond({
-        "id": str(emulator.application_id),
-        "name": emulator.bot_user.username,
-        "icon": None,
-        "description": "Emulated application",
-        "bot_public": True,
-        "bot_require_code_grant": False,
-        "owner": emulator.owner_user.payload(),
-        "verify_key": "0" * 64,
-        "team": None,
-        "flags": emulator.application_flags,
-        "bot": emulator.bot_user.payload(),
-        "summary": "",
-        "rpc_origins": [],
-        "tags": [],
-        "redirect_uris": [],
-        "interactions_endpoint_url": None,
-        "approximate_guild_count": len(emulator.guilds),
-    })
+    return respond(
+        {
+            "id": str(emulator.application_id),
+            "name": emulator.bot_user.username,
+            "icon": None,
+            "description": "Emulated application",
+            "bot_public": True,
+            "bot_require_code_grant": False,
+            "owner": emulator.owner_user.payload(),
+            "verify_key": "0" * 64,
+            "team": None,
+            "flags": emulator.application_flags,
+            "bot": emulator.bot_user.payload(),
+            "summary": "",
+            "rpc_origins": [],
+            "tags": [],
+            "redirect_uris": [],
+            "interactions_endpoint_url": None,
+            "approximate_guild_count": len(emulator.guilds),
+        }
+    )
 
 
 async def get_gateway(request: web.Request) -> web.Response:
@@ -55,10 +57,13 @@ async def get_gateway(request: web.Request) -> web.Response:
 
 
 async def get_gateway_bot(request: web.Request) -> web.Response:
-    return respond({
-        "url": emulator_of(request).gateway_url, "shards": 1,
-        "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
-    })
+    return respond(
+        {
+            "url": emulator_of(request).gateway_url,
+            "shards": 1,
+            "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+        }
+    )
 
 
 def _guild(request: web.Request) -> Any:
@@ -117,8 +122,9 @@ async def patch_member(request: web.Request) -> web.Response:
         until = parse_iso(body["communication_disabled_until"])
         if until is not None and until - time.time() > MAX_TIMEOUT_SECONDS:
             form = errors.FormErrors()
-            form.add("communication_disabled_until", "BASE_TYPE_BAD_TIME",
-                     "Timeouts can be at most 28 days in the future")
+            form.add(
+                "communication_disabled_until", "BASE_TYPE_BAD_TIME", "Timeouts can be at most 28 days in the future"
+            )
             form.raise_if_any()
         member.communication_disabled_until = until
     if "nick" in body:

@@ -22,7 +22,7 @@ from discord_emulator.interactions import (
 )
 from discord_emulator.messaging import create_message, delete_message, edit_message
 from discord_emulator.model import EPHEMERAL, Message
-from discord_emulator.rest.util import body_of, emulator_of, no_content, respond, snowflake
+from discord_emulator.rest.util import FILES_KEY, body_of, emulator_of, no_content, respond, snowflake
 
 LOADING = 1 << 7
 ALLOWED_CALLBACKS = {
@@ -34,12 +34,18 @@ ALLOWED_CALLBACKS = {
 
 
 def _metadata(handle: InteractionHandle) -> dict[str, Any]:
-    return {"id": str(handle.id), "type": handle.type, "user": handle.user.payload(),
-            "authorizing_integration_owners": {}, "name": handle.data.get("name")}
+    return {
+        "id": str(handle.id),
+        "type": handle.type,
+        "user": handle.user.payload(),
+        "authorizing_integration_owners": {},
+        "name": handle.data.get("name"),
+    }
 
 
-def _respond_message(request: web.Request, handle: InteractionHandle, data: dict[str, Any],
-                     *, loading: bool = False) -> Message:
+def _respond_message(
+    request: web.Request, handle: InteractionHandle, data: dict[str, Any], *, loading: bool = False
+) -> Message:
     emulator = emulator_of(request)
     body = dict(data)
     if loading:
@@ -61,7 +67,7 @@ async def callback(request: web.Request) -> web.Response:
     data = body.get("data") or {}
     resource: dict[str, Any] = {"type": kind}
     if kind == MESSAGE_WITH_SOURCE:
-        limits.check_message(data, has_files=bool(request.get("files")))
+        limits.check_message(data, has_files=bool(request.get(FILES_KEY)))
         handle.original = _respond_message(request, handle, data)
     elif kind == DEFERRED_MESSAGE:
         handle.original = _respond_message(request, handle, {"flags": data.get("flags", 0)}, loading=True)
@@ -85,9 +91,11 @@ async def callback(request: web.Request) -> web.Response:
     handle.answered.set()
     interaction: dict[str, Any] = {"id": str(handle.id), "type": handle.type}
     if handle.original is not None:
-        interaction.update(response_message_id=str(handle.original.id),
-                           response_message_loading=bool(handle.original.flags & LOADING),
-                           response_message_ephemeral=bool(handle.original.flags & EPHEMERAL))
+        interaction.update(
+            response_message_id=str(handle.original.id),
+            response_message_loading=bool(handle.original.flags & LOADING),
+            response_message_ephemeral=bool(handle.original.flags & EPHEMERAL),
+        )
         resource["message"] = handle.original.payload(threads=emulator.channels)
     if request.query.get("with_response") in ("1", "true", "True"):
         return respond({"interaction": interaction, "resource": resource})
@@ -128,7 +136,7 @@ async def followup(request: web.Request) -> web.Response:
     emulator = emulator_of(request)
     handle = _handle_for_webhook(request)
     body = body_of(request)
-    limits.check_message(body, has_files=bool(request.get("files")))
+    limits.check_message(body, has_files=bool(request.get(FILES_KEY)))
     if handle.original is not None and handle.original.flags & LOADING:
         # The first follow-up after a deferral replaces the "thinking" message.
         handle.original.flags &= ~LOADING

@@ -10,7 +10,16 @@ from discord_emulator import errors, limits
 from discord_emulator import permissions as perms
 from discord_emulator.messaging import create_message, delete_message, edit_message, recent_nonce, remember_nonce
 from discord_emulator.model import GUILD_FORUM, Channel
-from discord_emulator.rest.util import body_of, channel_of, emulator_of, message_of, no_content, require, respond
+from discord_emulator.rest.util import (
+    FILES_KEY,
+    body_of,
+    channel_of,
+    emulator_of,
+    message_of,
+    no_content,
+    require,
+    respond,
+)
 
 BULK_DELETE_MAX_AGE = 14 * 24 * 3600
 
@@ -38,7 +47,7 @@ async def post_message(request: web.Request) -> web.Response:
     emulator = emulator_of(request)
     channel = channel_of(request)
     body = body_of(request)
-    files = request.get("files") or []
+    files = request.get(FILES_KEY) or []
     limits.check_message(body, has_files=bool(files))
     check_can_post(request, channel, body)
     reference = body.get("message_reference")
@@ -58,8 +67,14 @@ async def post_message(request: web.Request) -> web.Response:
         emulator.dispatch("THREAD_UPDATE", channel.payload(), guild_id=channel.guild_id)
     body = dict(body)
     body["attachments_created"] = [
-        {"id": str(emulator.ids.next()), "filename": f["filename"] or "file", "size": f["size"],
-         "url": f"{emulator.base_url}/attachments/{f['filename']}", "proxy_url": "", "content_type": None}
+        {
+            "id": str(emulator.ids.next()),
+            "filename": f["filename"] or "file",
+            "size": f["size"],
+            "url": f"{emulator.base_url}/attachments/{f['filename']}",
+            "proxy_url": "",
+            "content_type": None,
+        }
         for f in files
     ]
     message = create_message(emulator, channel, emulator.bot_user, body)
@@ -83,7 +98,7 @@ async def list_messages(request: web.Request) -> web.Response:
         chosen = [m for m in history if m.id > after][:limit]
     elif "around" in request.query:
         around = int(request.query["around"])
-        older = [m for m in history if m.id <= around][-(limit // 2 + 1):]
+        older = [m for m in history if m.id <= around][-(limit // 2 + 1) :]
         newer = [m for m in history if m.id > around][: limit - len(older)]
         chosen = older + newer
     else:
@@ -149,8 +164,11 @@ async def bulk_delete(request: web.Request) -> web.Response:
         found.append(message)
     for message in found:
         message.deleted = True
-    emulator.dispatch("MESSAGE_DELETE_BULK", {"ids": [str(m.id) for m in found], "channel_id": str(channel.id),
-                                              "guild_id": str(channel.guild_id)}, guild_id=channel.guild_id)
+    emulator.dispatch(
+        "MESSAGE_DELETE_BULK",
+        {"ids": [str(m.id) for m in found], "channel_id": str(channel.id), "guild_id": str(channel.guild_id)},
+        guild_id=channel.guild_id,
+    )
     return no_content()
 
 

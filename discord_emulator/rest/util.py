@@ -13,6 +13,10 @@ from discord_emulator.model import Channel, Message
 if TYPE_CHECKING:
     from discord_emulator.server import Emulator
 
+EMULATOR_KEY: web.AppKey[Any] = web.AppKey("emulator", object)
+BODY_KEY: web.RequestKey[Any] = web.RequestKey("body", object)
+FILES_KEY: web.RequestKey[list[dict[str, Any]]] = web.RequestKey("files", list)
+
 
 def respond(data: Any, status: int = 200) -> web.Response:
     # discord.py parses a body only when Content-Type is exactly application/json (no charset).
@@ -24,11 +28,11 @@ def no_content() -> web.Response:
 
 
 def emulator_of(request: web.Request) -> Emulator:
-    return request.app["emulator"]  # type: ignore[no-any-return]
+    return request.app[EMULATOR_KEY]  # type: ignore[no-any-return]
 
 
 def body_of(request: web.Request) -> dict[str, Any]:
-    body = request.get("body")
+    body = request.get(BODY_KEY)
     return body if isinstance(body, dict) else {}
 
 

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.articles import ArticleError, list_articles, parse_article_file, slug_for
+
+BODY = "A title\n\nA body paragraph.\n\nExit question: Yes or no?\n"
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_sidecar_adds_metadata_and_poll_options(tmp_path: Path):
+    path = write(tmp_path, "story.txt", BODY)
+    write(
+        tmp_path,
+        "story.toml",
+        'source_url = "https://example.com/a"\nauthor = "Allahpundit"\n'
+        'published = 2007-06-09\npoll_options = ["Yes", "No", "  Not   sure "]\n',
+    )
+    article = parse_article_file(path)
+    assert article.source_url == "https://example.com/a"
+    assert article.author == "Allahpundit"
+    assert article.published == "2007-06-09"
+    assert article.poll_options == ("Yes", "No", "Not sure")
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('source_url = "https://x.com"\nauthr = "typo"\n', "authr: is not a known key"),
+        ('source_url = "ftp://x"\n', "source_url: must be an http"),
+        ('poll_options = ["Only one"]\n', "at least 2 options"),
+        ('poll_options = ["A", "a"]\n', "different"),
+        ('published = "yesterday"\n', "published: must be a date"),
+        ('author = "unterminated\n', "not valid TOML"),
+    ],
+)
+def test_bad_sidecar_names_the_sidecar_file(tmp_path: Path, toml: str, message: str):
+    path = write(tmp_path, "story.txt", BODY)
+    write(tmp_path, "story.toml", toml)
+    with pytest.raises(ArticleError) as caught:
+        parse_article_file(path)
+    assert str(caught.value).startswith(str(tmp_path / "story.toml"))
+    assert message in str(caught.value)
+
+
+def test_toml_syntax_error_names_the_line(tmp_path: Path):
+    path = write(tmp_path, "story.txt", BODY)
+    write(tmp_path, "story.toml", 'author = "ok"\n\nthis is not toml\n')
+    with pytest.raises(ArticleError) as caught:
+        parse_article_file(path)
+    assert caught.value.line == 3
+
+
+def test_list_articles_skips_bad_files_and_reports_them(tmp_path: Path):
+    write(tmp_path, "B Story.txt", BODY)
+    write(tmp_path, "a-story.txt", BODY)
+    write(tmp_path, "empty.txt", "")
+    write(tmp_path, ".swap.txt", BODY)
+    write(tmp_path, "notes.md", BODY)
+    entries, errors = list_articles(tmp_path)
+    assert [e.slug for e in entries] == ["a-story", "b-story"]
+    assert len(errors) == 1 and "empty.txt" in errors[0]
+
+
+def test_slug_for():
+    assert slug_for(Path("Odierno Ceasefire!.txt")) == "odierno-ceasefire"
+    assert slug_for(Path("___.txt")) == "article"

@@ -1,0 +1,109 @@
+"""`python -m bot` as operators run it: real subprocesses, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SEED = REPO / "seeds" / "odierno-ceasefire.txt"
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_", "SEEDS_"))}
+    base["PYTHONPATH"] = str(REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=base | (env or {}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_no_token_is_one_clear_line_and_exit_2(tmp_path: Path):
+    result = run(cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert "DISCORD_TOKEN is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_setting_is_one_line_and_exit_2(tmp_path: Path):
+    result = run(cwd=tmp_path, env={"DISCORD_TOKEN": "x.y.z", "DEV_GUILD_ID": "not-a-number"})
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "DEV_GUILD_ID" in result.stderr
+
+
+def test_article_parse_json_on_the_seed(tmp_path: Path):
+    result = run("article", "parse", str(SEED), "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data) == [
+        "slug",
+        "title",
+        "paragraphs",
+        "exit_question",
+        "updates",
+        "source_url",
+        "author",
+        "published",
+        "poll_options",
+    ]
+    assert data["title"] == "Odierno: We're negotiating with insurgents for a ceasefire"
+    assert len(data["paragraphs"]) == 8
+    assert data["exit_question"].startswith("What exactly do the insurgents get out of this deal?")
+    assert [u["text"][:20] for u in data["updates"]] == ["There are reports ou", "And now they want ch"]
+    assert "Trending" not in result.stdout and "David Strom" not in result.stdout
+
+
+def test_article_parse_bad_file_exit_1_one_line(tmp_path: Path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00binary")
+    result = run("article", "parse", str(bad), "--json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(bad) in result.stderr
+
+
+def test_article_list_json(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "odierno-ceasefire.txt").write_bytes(SEED.read_bytes())
+    (seeds / "broken.txt").write_text("")
+    result = run("article", "list", "--json", cwd=tmp_path, env={"SEEDS_DIR": str(seeds)})
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == [
+        {
+            "slug": "odierno-ceasefire",
+            "title": "Odierno: We're negotiating with insurgents for a ceasefire",
+            "path": str(seeds / "odierno-ceasefire.txt"),
+        }
+    ]
+    assert "broken.txt" in result.stderr
+
+
+def test_db_migrate_backup_check(tmp_path: Path):
+    env = {"DATABASE_PATH": str(tmp_path / "data" / "bot.sqlite3")}
+    first = run("db", "migrate", cwd=tmp_path, env=env)
+    assert first.returncode == 0 and "applied migrations [1" in first.stdout
+    again = run("db", "migrate", cwd=tmp_path, env=env)
+    assert again.returncode == 0 and "already up to date" in again.stdout
+    backup = run("db", "backup", str(tmp_path / "copy.sqlite3"), cwd=tmp_path, env=env)
+    assert backup.returncode == 0 and (tmp_path / "copy.sqlite3").exists()
+    check = run("db", "check", cwd=tmp_path, env={"DATABASE_PATH": str(tmp_path / "copy.sqlite3")})
+    assert check.returncode == 0 and check.stdout.strip().endswith(": ok")
+
+
+@pytest.mark.parametrize("args", [("db", "check"), ("db", "backup", "out.sqlite3")])
+def test_db_commands_on_a_missing_database_fail_clearly(tmp_path: Path, args: tuple[str, ...]):
+    result = run(*args, cwd=tmp_path, env={"DATABASE_PATH": str(tmp_path / "none.sqlite3")})
+    assert result.returncode == 1
+    assert "no such database" in (result.stdout + result.stderr)

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings import SettingsError, load_settings
+
+SETTINGS_ENV = [
+    "DISCORD_TOKEN",
+    "DATABASE_PATH",
+    "SEEDS_DIR",
+    "DEV_GUILD_ID",
+    "LOG_LEVEL",
+    "DISCORD_API_BASE_URL",
+    "DISCORD_GATEWAY_URL",
+    "CHAT_CHANNEL_IDS",
+    "GUILD_READY_TIMEOUT",
+]
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in SETTINGS_ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # no stray .env
+
+
+def test_defaults():
+    settings = load_settings()
+    assert settings.discord_token is None
+    assert settings.database_path == Path("data/discussion-bot.sqlite3")
+    assert settings.seeds_dir == Path("seeds")
+    assert settings.log_level == "INFO"
+
+
+def test_reads_env_file_and_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    (tmp_path / ".env").write_text("DISCORD_TOKEN=from-file.abc.def\nLOG_LEVEL=debug\nDEV_GUILD_ID=42\n")
+    monkeypatch.setenv("DEV_GUILD_ID", "43")
+    settings = load_settings()
+    assert settings.require_token() == "from-file.abc.def"
+    assert settings.log_level == "DEBUG"
+    assert settings.dev_guild_id == 43
+
+
+def test_token_is_secret_in_repr(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("DISCORD_TOKEN", "very.secret.token")
+    settings = load_settings()
+    assert "very.secret.token" not in repr(settings) and "very.secret.token" not in str(settings.model_dump())
+
+
+def test_missing_token_names_the_setting():
+    with pytest.raises(SettingsError, match="DISCORD_TOKEN is not set"):
+        load_settings().require_token()
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        ("DEV_GUILD_ID", "abc", "DEV_GUILD_ID"),
+        ("LOG_LEVEL", "LOUD", "LOG_LEVEL"),
+        ("DISCORD_API_BASE_URL", "ws://127.0.0.1:1/api", "DISCORD_API_BASE_URL: must be an http"),
+        ("DISCORD_GATEWAY_URL", "http://127.0.0.1:1/gateway", "DISCORD_GATEWAY_URL: must be a ws"),
+        ("CHAT_CHANNEL_IDS", "12, general", "CHAT_CHANNEL_IDS"),
+        ("DISCORD_TOKEN", "Bot abc def", "DISCORD_TOKEN"),
+    ],
+)
+def test_invalid_value_is_one_line_naming_the_setting(monkeypatch: pytest.MonkeyPatch, name, value, expected):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert expected in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_chat_channel_ids_comma_separated(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("CHAT_CHANNEL_IDS", "1, 2 3")
+    assert load_settings().chat_channel_ids == (1, 2, 3)

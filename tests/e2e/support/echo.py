@@ -1,0 +1,17 @@
+"""A test-only extension whose command sends a message as long as asked: Discord must refuse it."""
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+
+class Echo(commands.Cog):
+    @app_commands.command(name="echo", description="Repeat a word in this channel.")
+    async def echo(self, interaction: discord.Interaction, word: str, times: int) -> None:
+        assert isinstance(interaction.channel, discord.abc.Messageable)
+        await interaction.channel.send(" ".join([word] * times))  # over 2000 characters → 400 from Discord
+        await interaction.response.send_message("sent", ephemeral=True)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Echo())

@@ -1,0 +1,1 @@
+raise RuntimeError("this extension is broken on purpose")

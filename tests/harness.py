@@ -1,0 +1,90 @@
+"""Start the emulator and the real bot (the `python -m bot` start-up path) for end-to-end tests."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.client import DiscussionBot
+from bot.runner import create_bot
+from bot.settings import load_settings
+from discord_emulator import Channel, Emulator, Guild, Member, Role
+from discord_emulator import permissions as perms
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+
+
+@dataclass
+class World:
+    guild: Guild
+    owner: Member
+    admin: Member
+    admin_role: Role
+    member: Member
+    general: Channel
+    forum: Channel
+    mod_log: Channel
+
+
+def build_world(emulator: Emulator) -> World:
+    guild = emulator.create_guild("Discussion Club")
+    owner = guild.members[guild.owner_id]
+    admin_role = emulator.create_role(guild, "Admins", perms.MANAGE_GUILD | perms.MODERATE_MEMBERS)
+    admin = emulator.add_member(guild, "ada", roles=[admin_role])
+    member = emulator.add_member(guild, "max")
+    general = emulator.create_text_channel(guild, "general")
+    forum = emulator.create_forum_channel(guild, "articles")
+    mod_log = emulator.create_text_channel(guild, "mod-log")
+    return World(guild, owner, admin, admin_role, member, general, forum, mod_log)
+
+
+def bot_environment(emulator: Emulator, data_dir: Path, **extra: str) -> dict[str, str]:
+    return {
+        "DISCORD_TOKEN": emulator.token,
+        "DISCORD_API_BASE_URL": emulator.api_base_url,
+        "DISCORD_GATEWAY_URL": emulator.gateway_url,
+        "DATABASE_PATH": str(data_dir / "bot.sqlite3"),
+        "SEEDS_DIR": str(SEEDS),
+        "GUILD_READY_TIMEOUT": "0.05",
+        "LOG_LEVEL": "DEBUG",
+        **extra,
+    }
+
+
+@contextlib.asynccontextmanager
+async def running_bot(environment: dict[str, str], *, ready_timeout: float = 10.0) -> AsyncIterator[DiscussionBot]:
+    """The bot built from the environment exactly as `main()` builds it, connected and ready."""
+    saved = {k: os.environ.get(k) for k in environment}
+    os.environ.update(environment)
+    try:
+        settings = load_settings()
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    bot = create_bot(settings)
+    task = asyncio.create_task(bot.start(settings.require_token()), name="bot")
+    ready = asyncio.create_task(bot.wait_until_ready())
+    started = time.monotonic()
+    done, _ = await asyncio.wait({task, ready}, timeout=ready_timeout, return_when=asyncio.FIRST_COMPLETED)
+    if ready not in done:
+        ready.cancel()
+        if task in done:
+            task.result()  # raises the start-up error
+        await bot.close()
+        raise TimeoutError(f"the bot was not ready after {ready_timeout} s")
+    bot.connect_seconds = time.monotonic() - started  # type: ignore[attr-defined]
+    try:
+        yield bot
+    finally:
+        await bot.close()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asyncio.wait_for(task, 10)
