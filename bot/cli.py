@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parse = article.add_parser("parse", help="parse one article file")
     parse.add_argument("file", type=Path)
     parse.add_argument("--json", action="store_true", help="machine-readable output")
+
+    invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
+    invite.add_argument("client_id", type=int, help="the application ID from the Developer Portal")
     return parser
 
 
@@ -52,6 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(settings)
         if args.command == "db":
             return _db(settings, args)
+        if args.command == "invite":
+            from bot.invite import invite_url
+
+            print(invite_url(args.client_id))
+            return EXIT_OK
         return _article(settings, args)
     except SettingsError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
         env_file_encoding="utf-8",
         extra="ignore",
         case_sensitive=False,
+        env_ignore_empty=True,  # "KEY=" in .env means "not set"
     )
 
     discord_token: SecretStr | None = None

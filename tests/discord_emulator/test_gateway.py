@@ -1,0 +1,116 @@
+"""The gateway with a bare websocket client: identify, compression, resume, invalid sessions."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+import aiohttp
+import pytest
+import zstandard
+
+from discord_emulator import Emulator
+from tests.harness import World
+
+INTENTS = (1 << 0) | (1 << 9) | (1 << 15)
+
+
+class Client:
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse, compress: str | None) -> None:
+        self.ws = ws
+        self.compress = compress
+        self._zlib = zlib.decompressobj()
+        self._buffer = bytearray()
+        self._zstd = zstandard.ZstdDecompressor().decompressobj()
+
+    async def receive(self) -> dict[str, Any]:
+        while True:
+            message = await self.ws.receive(timeout=5)
+            if message.type is aiohttp.WSMsgType.TEXT:
+                return json.loads(message.data)
+            if message.type is not aiohttp.WSMsgType.BINARY:
+                raise ConnectionError(f"closed: {self.ws.close_code}")
+            if self.compress == "zstd-stream":
+                return json.loads(self._zstd.decompress(message.data))
+            self._buffer.extend(message.data)
+            if self._buffer[-4:] == b"\x00\x00\xff\xff":
+                data = self._zlib.decompress(bytes(self._buffer))
+                self._buffer.clear()
+                return json.loads(data)
+
+    async def until(self, event: str) -> dict[str, Any]:
+        while True:
+            payload = await self.receive()
+            if payload.get("t") == event:
+                return payload
+
+
+async def connect(session: aiohttp.ClientSession, emulator: Emulator, compress: str | None) -> Client:
+    query = f"?v=10&encoding=json&compress={compress}" if compress else "?v=10&encoding=json"
+    ws = await session.ws_connect(emulator.gateway_url + query)
+    return Client(ws, compress)
+
+
+@pytest.mark.parametrize("compress", [None, "zlib-stream", "zstd-stream"])
+async def test_identify_ready_guild_create_in_every_compression(emulator: Emulator, world: World, compress):
+    async with aiohttp.ClientSession() as session:
+        client = await connect(session, emulator, compress)
+        hello = await client.receive()
+        assert hello["op"] == 10 and hello["d"]["heartbeat_interval"] > 0
+        await client.ws.send_json({"op": 2, "d": {"token": emulator.token, "intents": INTENTS, "properties": {}}})
+        ready = await client.until("READY")
+        assert ready["d"]["resume_gateway_url"] == emulator.gateway_url
+        assert ready["d"]["guilds"] == [{"id": str(world.guild.id), "unavailable": True}]
+        guild = await client.until("GUILD_CREATE")
+        assert {c["name"] for c in guild["d"]["channels"]} == {"general", "articles", "mod-log"}
+        await client.ws.send_json({"op": 1, "d": ready["s"]})
+        assert (await client.receive())["op"] == 11
+        emulator.send_message(world.member, world.general, "hello")
+        created = await client.until("MESSAGE_CREATE")
+        assert created["d"]["content"] == "hello" and created["s"] == 3
+
+
+async def test_wrong_token_closes_4004(emulator: Emulator):
+    async with aiohttp.ClientSession() as session:
+        client = await connect(session, emulator, None)
+        await client.receive()
+        await client.ws.send_json({"op": 2, "d": {"token": "wrong", "intents": 0, "properties": {}}})
+        with pytest.raises(ConnectionError):
+            await client.receive()
+        assert client.ws.close_code == 4004
+
+
+async def test_message_content_is_empty_without_the_intent(emulator: Emulator, world: World):
+    async with aiohttp.ClientSession() as session:
+        client = await connect(session, emulator, None)
+        await client.receive()
+        await client.ws.send_json({"op": 2, "d": {"token": emulator.token, "intents": (1 << 0) | (1 << 9)}})
+        await client.until("GUILD_CREATE")
+        emulator.send_message(world.member, world.general, "secret words")
+        assert (await client.until("MESSAGE_CREATE"))["d"]["content"] == ""
+
+
+async def test_resume_replays_from_the_clients_sequence(emulator: Emulator, world: World):
+    async with aiohttp.ClientSession() as session:
+        client = await connect(session, emulator, "zlib-stream")
+        await client.receive()
+        await client.ws.send_json({"op": 2, "d": {"token": emulator.token, "intents": INTENTS}})
+        ready = await client.until("READY")
+        await client.until("GUILD_CREATE")
+        await client.ws.close()
+        for text in ("one", "two"):
+            emulator.send_message(world.member, world.general, text)
+        again = await connect(session, emulator, "zlib-stream")
+        await again.receive()
+        await again.ws.send_json(
+            {"op": 6, "d": {"token": emulator.token, "session_id": ready["d"]["session_id"], "seq": 2}}
+        )
+        replayed = [(await again.until("MESSAGE_CREATE"))["d"]["content"] for _ in range(2)]
+        assert replayed == ["one", "two"]
+        assert (await again.until("RESUMED"))["op"] == 0
+        stale = await connect(session, emulator, None)
+        await stale.receive()
+        await stale.ws.send_json({"op": 6, "d": {"token": emulator.token, "session_id": "nope", "seq": 1}})
+        invalid = await stale.receive()
+        assert invalid["op"] == 9 and invalid["d"] is False

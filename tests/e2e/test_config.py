@@ -1,0 +1,62 @@
+"""/config on the emulator: Manage Server checked at run time, values stored, autocomplete."""
+
+from __future__ import annotations
+
+from bot.client import DiscussionBot
+from discord_emulator import Emulator
+from tests.harness import World
+
+
+async def test_member_without_manage_server_is_refused(emulator: Emulator, world: World, bot: DiscussionBot):
+    for path, options in [
+        ("config show", {}),
+        ("config set", {"setting": "editor_role", "value": "Admins"}),
+        ("config reset", {"setting": "editor_role"}),
+    ]:
+        handle = emulator.run_command(world.member, world.general, path, **options)
+        message = await handle.wait_message()
+        assert handle.ephemeral
+        assert "Manage Server" in message.content
+    assert (await bot.guild_config(world.guild.id)).overridden == frozenset()
+
+
+async def test_admin_sets_shows_and_resets(emulator: Emulator, world: World, bot: DiscussionBot):
+    editors = emulator.create_role(world.guild, "Editors")
+    handle = emulator.run_command(world.admin, world.general, "config set", setting="editor_role", value="editors")
+    assert "is now <@&" in (await handle.wait_message()).content
+    handle = emulator.run_command(
+        world.admin, world.general, "config set", setting="chat_channels", value=f"<#{world.general.id}>, mod-log"
+    )
+    await handle.wait_message()
+    config = await bot.guild_config(world.guild.id)
+    assert config.role("editor_role") == editors.id
+    assert config.channels("chat_channels") == tuple(sorted([world.general.id, world.mod_log.id]))
+
+    show = emulator.run_command(world.admin, world.general, "config show")
+    text = (await show.wait_message()) and show.text()
+    assert f"<@&{editors.id}>" in text and f"<#{world.mod_log.id}>" in text
+    assert "mod_log_channel (default)" in text
+
+    reset = emulator.run_command(world.admin, world.general, "config reset", setting="editor_role")
+    assert "back to its default" in (await reset.wait_message()).content
+    assert (await bot.guild_config(world.guild.id)).role("editor_role") is None
+
+
+async def test_unknown_role_gets_a_helpful_error(emulator: Emulator, world: World, bot: DiscussionBot):
+    handle = emulator.run_command(world.admin, world.general, "config set", setting="moderator_role", value="Nobody")
+    message = await handle.wait_message()
+    assert handle.ephemeral and "can't find a role called 'Nobody'" in message.content
+
+
+async def test_value_autocomplete_follows_the_setting(emulator: Emulator, world: World, bot: DiscussionBot):
+    emulator.create_role(world.guild, "Editors")
+    roles = emulator.autocomplete(
+        world.admin, world.general, "config set", focused="value", setting="editor_role", value="edi"
+    )
+    choices = (await roles.wait_response())["data"]["choices"]
+    assert [c["name"] for c in choices] == ["@Editors"]
+    channels = emulator.autocomplete(
+        world.admin, world.general, "config set", focused="value", setting="mod_log_channel", value="mod"
+    )
+    choices = (await channels.wait_response())["data"]["choices"]
+    assert choices == [{"name": "#mod-log", "value": str(world.mod_log.id)}]
