@@ -68,6 +68,9 @@ def build_app(emulator: Emulator) -> web.Application:
         except web.HTTPException as error:
             response = respond({"message": f"{error.status}: {error.reason}", "code": 0}, error.status)
         record.status = response.status
+        # Discord's API answers through Google's front end; discord.py treats a 429 without
+        # `Via` as a Cloudflare ban and gives up instead of retrying.
+        response.headers["Via"] = "1.1 google"
         return response
 
     async def _handle(request: web.Request, handler: Handler, path: str, route: str, record: Any) -> web.StreamResponse:
