@@ -58,3 +58,17 @@ async def test_an_injected_403_is_explained_to_the_member(emulator: Emulator, wo
     handle = emulator.run_command(world.member, world.general, "echo", word="hello", times=1)
     message = await handle.wait_message()
     assert handle.ephemeral and "lack a permission" in message.content
+
+
+async def test_prefix_command_errors_take_the_same_path(emulator: Emulator, world: World, bot: DiscussionBot):
+    await bot.load_extension("tests.e2e.support.echo")
+    mention = f"<@{emulator.bot_user.id}>"
+    replies = []
+    for text in (f"{mention} boom", f"{mention} needsarg many"):
+        waiter = bot.wait_for("message", check=lambda m: m.author.id == emulator.bot_user.id, timeout=5)
+        emulator.send_message(world.member, world.general, text)
+        replies.append((await waiter).content)
+    assert replies[0].startswith("Sorry, something went wrong on my side")
+    assert "Check the command's options" in replies[1]
+    sent = [m for m in emulator.history(world.general) if m.author.id == emulator.bot_user.id]
+    assert all(m.mentions == [] for m in sent)  # a reply, but no ping

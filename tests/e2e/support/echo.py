@@ -12,6 +12,14 @@ class Echo(commands.Cog):
         await interaction.channel.send(" ".join([word] * times))  # over 2000 characters → 400 from Discord
         await interaction.response.send_message("sent", ephemeral=True)
 
+    @commands.command(name="boom")
+    async def boom(self, ctx: commands.Context) -> None:
+        raise RuntimeError("a bug in a prefix command")
+
+    @commands.command(name="needsarg")
+    async def needsarg(self, ctx: commands.Context, count: int) -> None:
+        await ctx.send(str(count))
+
 
 async def setup(bot: commands.Bot) -> None:
     await bot.add_cog(Echo())
