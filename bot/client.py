@@ -12,11 +12,17 @@ import time
 import discord
 from discord.ext import commands
 
+from bot.articles.library import ArticleLibrary
 from bot.guild_config import GuildConfig, defaults_from
+from bot.publishing.publisher import Publisher
 from bot.settings import Settings
 from bot.storage import Database
 from bot.storage.guild_config import load_guild_config
 from bot.storage.meta import get_meta, set_meta
+from bot.voting.answers import AnswerBoard
+from bot.voting.components import DYNAMIC_ITEMS
+from bot.voting.poll_votes import PollVotes
+from bot.voting.results import Closer
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,11 @@ class DiscussionBot(commands.Bot):
         self.failed_extensions: dict[str, str] = {}
         self._db: Database | None = None
         self._config_defaults = defaults_from(settings)
+        self.library = ArticleLibrary(settings.seeds_dir)
+        self.publisher = Publisher(self)
+        self.answer_board = AnswerBoard(self)
+        self.closer = Closer(self)
+        self._poll_votes: PollVotes | None = None
 
     @property
     def db(self) -> Database:
@@ -59,9 +70,19 @@ class DiscussionBot(commands.Bot):
             raise RuntimeError("storage is not open yet (setup_hook has not run)")
         return self._db
 
+    @property
+    def poll_votes(self) -> PollVotes:
+        if self._poll_votes is None:
+            raise RuntimeError("storage is not open yet (setup_hook has not run)")
+        return self._poll_votes
+
     async def setup_hook(self) -> None:
         self._db = await Database.open(self.settings.database_path)
         await self._db.migrate()
+        self._poll_votes = PollVotes(self)
+        await self._poll_votes.start()
+        # Buttons whose ids live in custom_id keep working across restarts.
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         await self.load_all_extensions()
         await self.sync_commands()
 
@@ -108,7 +129,10 @@ class DiscussionBot(commands.Bot):
 
     async def close(self) -> None:
         try:
+            await self.answer_board.wait_idle()  # while the HTTP session is still open
             await super().close()
         finally:
+            if self._poll_votes is not None:
+                await self._poll_votes.stop()
             if self._db is not None:
                 await self._db.close()

@@ -130,10 +130,11 @@ class MemberActions:
         return handle
 
     def run_command(
-        self: Emulator,
+        self: Emulator,  # type: ignore[misc]
         who: Member | User,
         channel: Channel,
-        path: str,  # type: ignore[misc]
+        path: str,
+        /,
         **options: Any,
     ) -> InteractionHandle:
         """Run `/path` (e.g. "config set") with options, as `who` in `channel`."""
@@ -144,11 +145,12 @@ class MemberActions:
         return self._interact(APPLICATION_COMMAND, user, channel, data)
 
     def autocomplete(
-        self: Emulator,
+        self: Emulator,  # type: ignore[misc]
         who: Member | User,
         channel: Channel,
         path: str,
-        *,  # type: ignore[misc]
+        /,
+        *,
         focused: str,
         **options: Any,
     ) -> InteractionHandle:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from bot.articles.model import Article
+from bot.errors import UserFacingError
 
 THREAD_NAME_LIMIT = 100
 EMBED_TITLE_LIMIT = 256
@@ -46,7 +47,7 @@ class MessageSpec:
     content: str | None = None
 
 
-class PollOptionsError(ValueError):
+class PollOptionsError(UserFacingError, ValueError):
     """The answer options cannot make a Discord poll; the message says how to fix them."""
 
 

@@ -1,0 +1,1 @@
+"""Posting articles into Discord: embeds, threads and the exit question's message."""

@@ -1,0 +1,206 @@
+"""Posted articles (tables article_posts, article_post_parts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from bot.storage.database import Database
+
+NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+@dataclass(frozen=True, slots=True)
+class PostRecord:
+    id: int
+    guild_id: int
+    channel_id: int
+    article_slug: str
+    article_title: str
+    exit_question: str | None
+    vote_mode: str
+    duration_hours: int
+    status: str
+    thread_id: int | None
+    starter_message_id: int | None
+    question_message_id: int | None
+    posted_by: int
+    created_at: str
+    posted_at: str | None
+    closes_at: str | None
+    closed_at: str | None
+    results_message_id: int | None
+    last_error: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "posted"
+
+    def jump_url(self) -> str | None:
+        if self.thread_id is None:
+            return None
+        return f"https://discord.com/channels/{self.guild_id}/{self.thread_id}"
+
+
+def _record(row: Any) -> PostRecord:
+    return PostRecord(**{key: row[key] for key in row.keys()})
+
+
+async def create_post(
+    db: Database,
+    *,
+    guild_id: int,
+    channel_id: int,
+    article_slug: str,
+    article_title: str,
+    exit_question: str | None,
+    vote_mode: str,
+    duration_hours: int,
+    posted_by: int,
+    poll_options: list[str],
+) -> PostRecord:
+    async with db.transaction() as connection:
+        cursor = await connection.execute(
+            """
+            INSERT INTO article_posts (guild_id, channel_id, article_slug, article_title, exit_question,
+                                       vote_mode, duration_hours, posted_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (guild_id, channel_id, article_slug, article_title, exit_question, vote_mode, duration_hours, posted_by),
+        )
+        post_id = cursor.lastrowid
+        await connection.executemany(
+            "INSERT INTO poll_options (post_id, answer_id, text) VALUES (?, ?, ?)",
+            [(post_id, index, text) for index, text in enumerate(poll_options, start=1)],
+        )
+    post = await get_post(db, int(post_id or 0))
+    assert post is not None
+    return post
+
+
+async def get_post(db: Database, post_id: int) -> PostRecord | None:
+    row = await db.fetch_one("SELECT * FROM article_posts WHERE id = ?", (post_id,))
+    return None if row is None else _record(row)
+
+
+async def posts_of_article(
+    db: Database, guild_id: int, article_slug: str, channel_id: int | None = None
+) -> list[PostRecord]:
+    if channel_id is None:
+        rows = await db.fetch_all(
+            "SELECT * FROM article_posts WHERE guild_id = ? AND article_slug = ? ORDER BY id", (guild_id, article_slug)
+        )
+    else:
+        rows = await db.fetch_all(
+            "SELECT * FROM article_posts WHERE guild_id = ? AND article_slug = ? AND channel_id = ? ORDER BY id",
+            (guild_id, article_slug, channel_id),
+        )
+    return [_record(r) for r in rows]
+
+
+async def posts_in_guild(db: Database, guild_id: int) -> list[PostRecord]:
+    rows = await db.fetch_all(
+        "SELECT * FROM article_posts WHERE guild_id = ? AND status IN ('posted', 'closed', 'pending') ORDER BY id",
+        (guild_id,),
+    )
+    return [_record(r) for r in rows]
+
+
+async def post_by_thread(db: Database, thread_id: int) -> PostRecord | None:
+    row = await db.fetch_one(
+        "SELECT * FROM article_posts WHERE thread_id = ? AND status != 'abandoned' ORDER BY id DESC LIMIT 1",
+        (thread_id,),
+    )
+    return None if row is None else _record(row)
+
+
+async def post_by_question_message(db: Database, message_id: int) -> PostRecord | None:
+    row = await db.fetch_one("SELECT * FROM article_posts WHERE question_message_id = ?", (message_id,))
+    return None if row is None else _record(row)
+
+
+async def open_posts(db: Database, vote_mode: str | None = None) -> list[PostRecord]:
+    rows = await db.fetch_all(
+        "SELECT * FROM article_posts WHERE status = 'posted' AND (? IS NULL OR vote_mode = ?) ORDER BY id",
+        (vote_mode, vote_mode),
+    )
+    return [_record(r) for r in rows]
+
+
+async def posts_due_to_close(db: Database, now: dt.datetime) -> list[PostRecord]:
+    rows = await db.fetch_all(
+        "SELECT * FROM article_posts WHERE status = 'posted' AND closes_at IS NOT NULL AND closes_at <= ?",
+        (now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),),
+    )
+    return [_record(r) for r in rows]
+
+
+async def record_thread(db: Database, post_id: int, thread_id: int, starter_message_id: int | None) -> None:
+    async with db.transaction() as connection:
+        await connection.execute(
+            "UPDATE article_posts SET thread_id = ?, starter_message_id = COALESCE(?, starter_message_id) WHERE id = ?",
+            (thread_id, starter_message_id, post_id),
+        )
+        if starter_message_id is not None:
+            await connection.execute(
+                "INSERT OR REPLACE INTO article_post_parts (post_id, part, message_id) VALUES (?, 1, ?)",
+                (post_id, starter_message_id),
+            )
+
+
+async def record_starter(db: Database, post_id: int, message_id: int) -> None:
+    async with db.transaction() as connection:
+        await connection.execute("UPDATE article_posts SET starter_message_id = ? WHERE id = ?", (message_id, post_id))
+        await connection.execute(
+            "INSERT OR REPLACE INTO article_post_parts (post_id, part, message_id) VALUES (?, 1, ?)",
+            (post_id, message_id),
+        )
+
+
+async def record_part(db: Database, post_id: int, part: int, message_id: int) -> None:
+    await db.execute(
+        "INSERT OR REPLACE INTO article_post_parts (post_id, part, message_id) VALUES (?, ?, ?)",
+        (post_id, part, message_id),
+    )
+
+
+async def post_parts(db: Database, post_id: int) -> dict[int, int]:
+    rows = await db.fetch_all("SELECT part, message_id FROM article_post_parts WHERE post_id = ?", (post_id,))
+    return {int(r["part"]): int(r["message_id"]) for r in rows}
+
+
+async def record_question(db: Database, post_id: int, message_id: int) -> None:
+    await db.execute("UPDATE article_posts SET question_message_id = ? WHERE id = ?", (message_id, post_id))
+
+
+async def mark_posted(db: Database, post_id: int, closes_at: dt.datetime | None) -> None:
+    closes = closes_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if closes_at else None
+    await db.execute(
+        f"UPDATE article_posts SET status = 'posted', posted_at = {NOW}, closes_at = ?, last_error = NULL WHERE id = ?",
+        (closes, post_id),
+    )
+
+
+async def record_error(db: Database, post_id: int, error: str) -> None:
+    await db.execute("UPDATE article_posts SET last_error = ? WHERE id = ?", (error[:1000], post_id))
+
+
+async def mark_abandoned(db: Database, post_id: int, error: str) -> None:
+    await db.execute(
+        "UPDATE article_posts SET status = 'abandoned', last_error = ? WHERE id = ?", (error[:1000], post_id)
+    )
+
+
+async def mark_closed(db: Database, post_id: int) -> bool:
+    """Close the post's vote; False when it was already closed (another close won the race)."""
+    async with db.transaction() as connection:
+        cursor = await connection.execute(
+            f"UPDATE article_posts SET status = 'closed', closed_at = {NOW} WHERE id = ? AND status = 'posted'",
+            (post_id,),
+        )
+        return cursor.rowcount > 0
+
+
+async def record_results_message(db: Database, post_id: int, message_id: int) -> None:
+    await db.execute("UPDATE article_posts SET results_message_id = ? WHERE id = ?", (message_id, post_id))
