@@ -18,6 +18,21 @@ _ROLE_MENTION = re.compile(r"<@&(\d{15,21})>")
 _EVERYONE = re.compile(r"@(everyone|here)\b")
 
 
+def attachments_from(emulator: Emulator, files: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Attachment objects for files uploaded with a message (multipart `files[n]` parts)."""
+    return [
+        {
+            "id": str(emulator.ids.next()),
+            "filename": f["filename"] or "file",
+            "size": f["size"],
+            "url": f"{emulator.base_url}/attachments/{f['filename']}",
+            "proxy_url": "",
+            "content_type": None,
+        }
+        for f in files
+    ]
+
+
 def resolve_mentions(
     emulator: Emulator,
     channel: Channel,

@@ -88,3 +88,17 @@ async def running_bot(environment: dict[str, str], *, ready_timeout: float = 10.
         await bot.close()
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.wait_for(task, 10)
+
+
+async def eventually(check, *, timeout: float = 10.0, interval: float = 0.02):  # type: ignore[no-untyped-def]
+    """Wait until `check()` (sync or async) returns a truthy value; return it, or fail after `timeout`."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        last = check()
+        if asyncio.iscoroutine(last):
+            last = await last
+        if last:
+            return last
+        await asyncio.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout} s (last value: {last!r})")

@@ -20,7 +20,7 @@ from discord_emulator.interactions import (
     UPDATE_MESSAGE,
     InteractionHandle,
 )
-from discord_emulator.messaging import create_message, delete_message, edit_message
+from discord_emulator.messaging import attachments_from, create_message, delete_message, edit_message
 from discord_emulator.model import EPHEMERAL, Message
 from discord_emulator.rest.util import FILES_KEY, body_of, emulator_of, no_content, respond, snowflake
 
@@ -48,6 +48,7 @@ def _respond_message(
 ) -> Message:
     emulator = emulator_of(request)
     body = dict(data)
+    body["attachments_created"] = attachments_from(emulator, request.get(FILES_KEY) or [])
     if loading:
         body["flags"] = (int(body.get("flags") or 0) & EPHEMERAL) | LOADING
     return create_message(emulator, handle.channel, emulator.bot_user, body, interaction_metadata=_metadata(handle))
@@ -142,6 +143,7 @@ async def followup(request: web.Request) -> web.Response:
         handle.original.flags &= ~LOADING
         edit_message(emulator, handle.original, body)
         return respond(handle.original.payload(threads=emulator.channels))
+    body = dict(body) | {"attachments_created": attachments_from(emulator, request.get(FILES_KEY) or [])}
     message = create_message(emulator, handle.channel, emulator.bot_user, body, interaction_metadata=_metadata(handle))
     handle.followups.append(message)
     return respond(message.payload(threads=emulator.channels))

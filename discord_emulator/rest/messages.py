@@ -8,7 +8,13 @@ from aiohttp import web
 
 from discord_emulator import errors, limits
 from discord_emulator import permissions as perms
-from discord_emulator.messaging import create_message, delete_message, edit_message, recent_nonce, remember_nonce
+from discord_emulator.messaging import (
+    create_message,
+    delete_message,
+    edit_message,
+    recent_nonce,
+    remember_nonce,
+)
 from discord_emulator.model import GUILD_FORUM, Channel
 from discord_emulator.rest.util import (
     FILES_KEY,
