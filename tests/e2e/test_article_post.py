@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.client import DiscussionBot
 from discord_emulator import Emulator
-from tests.harness import World
+from tests.harness import World, eventually
 
 SEED_TITLE = "Odierno: We're negotiating with insurgents for a ceasefire"
 
@@ -173,3 +173,24 @@ async def test_bot_without_permission_gets_a_clear_message(emulator: Emulator, w
     _handle, reply = await post(emulator, world, world.forum)
     assert "I need **Send Messages**" in reply.content
     assert emulator.threads_of(world.forum) == []
+
+
+async def test_list_shows_articles_and_where_they_are_posted(emulator: Emulator, world: World, bot: DiscussionBot):
+    handle = emulator.run_command(world.member, world.general, "article list")
+    field = (await handle.wait_message()).embeds[0]["fields"][0]
+    assert field["name"] == f"{SEED_TITLE} (odierno-ceasefire)" and field["value"] == "not posted yet"
+    await post(emulator, world, world.forum)
+    handle = emulator.run_command(world.member, world.general, "article list")
+    [thread] = emulator.threads_of(world.forum)
+    value = (await handle.wait_message()).embeds[0]["fields"][0]["value"]
+    assert f"<#{world.forum.id}>" in value and str(thread.id) in value and "vote open" in value
+
+
+async def test_preview_is_ephemeral_and_posts_nothing(emulator: Emulator, world: World, bot: DiscussionBot):
+    handle = emulator.run_command(world.member, world.general, "article preview", article="ceasefire")
+    first = await handle.wait_message()
+    assert handle.ephemeral and first.embeds[0]["title"] == SEED_TITLE
+    assert "suggested answers" in first.content
+    await eventually(lambda: len(handle.followups) == 1)
+    assert handle.followups[0].content.startswith("**Exit question**") and handle.followups[0].flags & 64
+    assert emulator.history(world.general) == [] and emulator.threads_of(world.forum) == []
