@@ -194,3 +194,53 @@ async def test_preview_is_ephemeral_and_posts_nothing(emulator: Emulator, world:
     await eventually(lambda: len(handle.followups) == 1)
     assert handle.followups[0].content.startswith("**Exit question**") and handle.followups[0].flags & 64
     assert emulator.history(world.general) == [] and emulator.threads_of(world.forum) == []
+
+
+async def test_crash_after_forum_thread_creation_adopts_the_thread(
+    emulator: Emulator, world: World, bot: DiscussionBot, monkeypatch
+):
+    """The thread exists in Discord but the process died before SQLite recorded it."""
+    from bot.storage import posts as post_store
+
+    real = post_store.record_thread
+    calls = []
+
+    async def crash_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("simulated crash between Discord and SQLite")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(post_store, "record_thread", crash_once)
+    _, reply = await post(emulator, world, world.forum)
+    assert reply.content.startswith("Sorry")
+    [thread] = emulator.threads_of(world.forum)
+    _, reply = await post(emulator, world, world.forum)
+    assert "Finished posting" in reply.content
+    assert emulator.threads_of(world.forum) == [thread]  # adopted, not posted twice
+    assert [m.embeds[0]["title"] for m in emulator.history(thread)] == [thread.name, "Top answers"]
+
+
+async def test_crash_after_starter_message_is_deduplicated_by_nonce(
+    emulator: Emulator, world: World, bot: DiscussionBot, monkeypatch
+):
+    from bot.storage import posts as post_store
+
+    real = post_store.record_starter
+    calls = []
+
+    async def crash_once(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("simulated crash between Discord and SQLite")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(post_store, "record_starter", crash_once)
+    await post(emulator, world, world.general)
+    assert len(emulator.history(world.general)) == 1
+    _, reply = await post(emulator, world, world.general)
+    assert "Finished posting" in reply.content
+    [starter] = emulator.history(world.general)  # the repeat send returned the same message
+    assert starter.thread_id is not None and len(emulator.threads_of(world.general)) == 1
+    sends = emulator.requests_to("POST", "/channels/{channel_id}/messages")
+    assert sends[0].body["nonce"] == sends[1].body["nonce"] and sends[0].body["enforce_nonce"] is True

@@ -160,3 +160,15 @@ async def test_expired_votes_are_closed_by_the_bot(emulator: Emulator, world: Wo
     assert thread.locked and thread.archived
     assert question.components[0]["components"][0]["disabled"] is True
     assert "Answering is closed" in question.embeds[0]["footer"]["text"]
+
+
+async def test_votes_are_reconciled_after_a_gateway_resume(emulator: Emulator, world: World, bot: DiscussionBot):
+    question = await post_article(emulator, world, world.forum, options="Yes | No")
+    lost = [emulator.add_member(world.guild, f"lost{i}") for i in range(3)]
+    # votes whose events never reached the bot (as if lost), then a drop and a resume
+    question.poll.votes.setdefault(2, set()).update(m.user.id for m in lost)
+    reconciled = bot.wait_for("poll_votes_reconciled", timeout=15)
+    await emulator.gateway.drop()
+    await reconciled
+    assert emulator.gateway.resume_count == 1
+    assert await stored_counts(bot, question) == {1: 0, 2: 3}
