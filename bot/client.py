@@ -19,6 +19,8 @@ from bot.settings import Settings
 from bot.storage import Database
 from bot.storage.guild_config import load_guild_config
 from bot.storage.meta import get_meta, set_meta
+from bot.updates.delivery import DeliveryWorker
+from bot.updates.live_blog import LiveBlog
 from bot.voting.answers import AnswerBoard
 from bot.voting.components import DYNAMIC_ITEMS
 from bot.voting.poll_votes import PollVotes
@@ -62,6 +64,8 @@ class DiscussionBot(commands.Bot):
         self.publisher = Publisher(self)
         self.answer_board = AnswerBoard(self)
         self.closer = Closer(self)
+        self.delivery = DeliveryWorker(self)
+        self.live_blog = LiveBlog(self)
         self._poll_votes: PollVotes | None = None
 
     @property
@@ -129,7 +133,9 @@ class DiscussionBot(commands.Bot):
 
     async def close(self) -> None:
         try:
+            await self.delivery.stop()
             await self.answer_board.wait_idle()  # while the HTTP session is still open
+            await self.live_blog.wait_idle()
             await super().close()
         finally:
             if self._poll_votes is not None:

@@ -38,6 +38,8 @@ class Settings(BaseSettings):
 
     discord_api_base_url: AnyUrl | None = None
     discord_gateway_url: AnyUrl | None = None
+    # How often the seeds folder is checked for new files and new updates.
+    seed_poll_seconds: float = Field(default=2.0, gt=0, le=3600)
     # discord.py waits this long after the last GUILD_CREATE before READY.
     guild_ready_timeout: float = Field(default=2.0, ge=0, le=60)
 

@@ -102,3 +102,17 @@ async def eventually(check, *, timeout: float = 10.0, interval: float = 0.02):  
             return last
         await asyncio.sleep(interval)
     raise AssertionError(f"condition not met within {timeout} s (last value: {last!r})")
+
+
+def question_of(emulator: Emulator, thread: Channel):  # type: ignore[no-untyped-def]
+    """The exit question's message in an article thread."""
+    return next(m for m in emulator.history(thread) if m.content.startswith("**Exit question**"))
+
+
+def is_update_message(message) -> bool:  # type: ignore[no-untyped-def]
+    return any((e.get("footer") or {}).get("text", "").startswith("Update ") for e in message.embeds)
+
+
+def article_messages(emulator: Emulator, thread: Channel) -> list:  # type: ignore[type-arg]
+    """The thread's messages without the update messages the delivery worker adds."""
+    return [m for m in emulator.history(thread) if not is_update_message(m)]

@@ -18,6 +18,8 @@ EMBED_DESCRIPTION_LIMIT = 4096
 EMBED_TOTAL_LIMIT = 6000
 EMBED_AUTHOR_LIMIT = 256
 CONTENT_LIMIT = 2000
+# Room kept in the article's first message for the live-blog list of updates (a second embed).
+LIVE_BLOG_LIMIT = 1200
 POLL_QUESTION_LIMIT = 300
 POLL_ANSWER_LIMIT = 55
 POLL_MAX_ANSWERS = 10
@@ -121,7 +123,9 @@ def render_article(article: Article) -> list[MessageSpec]:
     published = f"Published {article.published[:10]}" if article.published else None
     # Leave room for the longest footer ("Published …  ·  Part 99 of 99") within the 6000 total.
     footer_room = len(published or "") + 24
-    room = min(EMBED_DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - len(title) - len(author or "") - footer_room)
+    room = min(
+        EMBED_DESCRIPTION_LIMIT, EMBED_TOTAL_LIMIT - len(title) - len(author or "") - footer_room - LIVE_BLOG_LIMIT
+    )
     chunks = pack_paragraphs([escape_markdown(p) for p in article.paragraphs], room)
     total = len(chunks)
     specs = []

@@ -21,6 +21,7 @@ from bot.articles.render import EmbedSpec, parse_poll_options, render_article, t
 from bot.errors import UserFacingError
 from bot.publishing.embeds import NO_PINGS, answers_intro, build_poll, to_embed
 from bot.storage import posts as post_store
+from bot.storage import updates as update_store
 from bot.storage.posts import PostRecord
 from bot.voting.components import suggest_view
 
@@ -160,6 +161,8 @@ class Publisher:
         log.info("Posted %s as post %s in thread %s", article.slug, post.id, final.thread_id)
         if final.vote_mode == "answers":
             self.bot.answer_board.schedule_refresh(final.id)
+        if await update_store.queue_existing_updates(self.bot.db, final.id):
+            self.bot.delivery.wake()  # updates that already exist reach the new thread too
         return final
 
     async def _ensure_thread(self, post: PostRecord, channel: PostChannel, first: EmbedSpec | None) -> discord.Thread:

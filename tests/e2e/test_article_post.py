@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.client import DiscussionBot
 from discord_emulator import Emulator
-from tests.harness import World, eventually
+from tests.harness import World, article_messages, eventually, question_of
 
 SEED_TITLE = "Odierno: We're negotiating with insurgents for a ceasefire"
 
@@ -21,8 +21,8 @@ async def test_seed_posted_into_a_forum_channel(emulator: Emulator, world: World
     assert handle.ephemeral and "Posted" in reply.content
     [thread] = emulator.threads_of(world.forum)
     assert thread.name == SEED_TITLE
-    messages = emulator.history(thread)
-    starter, question = messages[0], messages[-1]
+    messages = article_messages(emulator, thread)
+    starter, question = messages[0], question_of(emulator, thread)
     assert starter.id == thread.id and starter.embeds[0]["title"] == SEED_TITLE
     assert starter.embeds[0]["description"].count("\n\n") == 7  # the 8 paragraphs
     assert "Trending" not in starter.embeds[0]["description"]
@@ -42,7 +42,7 @@ async def test_seed_posted_into_a_text_channel_with_a_poll(emulator: Emulator, w
     assert starter.thread_id is not None
     thread = emulator.channels[starter.thread_id]
     assert thread.name == SEED_TITLE and thread.id == starter.id
-    [question] = emulator.history(thread)
+    question = question_of(emulator, thread)
     assert question.poll is not None
     assert [a["poll_media"]["text"] for a in question.poll.answers] == ["Protection", "Money", "Nothing"]
     assert round(question.poll.expiry - question.created_at) == 48 * 3600
@@ -163,7 +163,7 @@ async def test_error_midway_is_completed_by_the_next_attempt(emulator: Emulator,
     _handle, reply = await post(emulator, world, world.forum)
     assert "Finished posting" in reply.content
     assert emulator.threads_of(world.forum) == [thread]
-    assert [m.embeds[0]["title"] for m in emulator.history(thread)] == [thread.name, "Top answers"]
+    assert [m.embeds[0]["title"] for m in article_messages(emulator, thread)] == [thread.name, "Top answers"]
 
 
 async def test_bot_without_permission_gets_a_clear_message(emulator: Emulator, world: World, bot: DiscussionBot):
@@ -218,7 +218,7 @@ async def test_crash_after_forum_thread_creation_adopts_the_thread(
     _, reply = await post(emulator, world, world.forum)
     assert "Finished posting" in reply.content
     assert emulator.threads_of(world.forum) == [thread]  # adopted, not posted twice
-    assert [m.embeds[0]["title"] for m in emulator.history(thread)] == [thread.name, "Top answers"]
+    assert [m.embeds[0]["title"] for m in article_messages(emulator, thread)] == [thread.name, "Top answers"]
 
 
 async def test_crash_after_starter_message_is_deduplicated_by_nonce(

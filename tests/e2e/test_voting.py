@@ -8,7 +8,7 @@ from bot.client import DiscussionBot
 from bot.storage import posts as post_store
 from bot.storage import votes as vote_store
 from discord_emulator import Emulator, Message
-from tests.harness import World, eventually, running_bot
+from tests.harness import World, eventually, question_of, running_bot
 
 
 async def post_article(emulator: Emulator, world: World, channel, **options) -> Message:
@@ -21,7 +21,7 @@ async def post_article(emulator: Emulator, world: World, channel, **options) -> 
         if channel.type == 15
         else [emulator.channels[m.thread_id] for m in emulator.history(channel) if m.thread_id]
     )
-    return emulator.history(thread)[-1]
+    return question_of(emulator, thread)
 
 
 def emulator_counts(question: Message) -> dict[int, int]:
@@ -90,7 +90,7 @@ async def test_answer_mode_suggest_upvote_restart_and_top_answers(
             submitted = emulator.submit_modal(opened, {field: text})
             reply = await submitted.wait_message()
             assert "Your answer is posted" in reply.content and submitted.ephemeral
-            cards.append(emulator.history(thread)[-1])
+            cards.append(next(m for m in emulator.history(thread) if m.content.endswith(text)))
         assert cards[0].content.endswith(">>> Protection from the Shiite militias")
         assert cards[0].mentions == []  # names the author without pinging
         duplicate = emulator.click(carol, question, question.components[0]["components"][0]["custom_id"])
@@ -128,7 +128,7 @@ async def test_close_posts_final_results_and_locks_the_thread(emulator: Emulator
     assert "Closed the vote" in (await handle.wait_message(timeout=10)).content
     thread = emulator.channels[question.channel_id]
     assert question.poll.finalized and thread.locked and thread.archived
-    results = emulator.history(thread)[-1]
+    results = next(m for m in emulator.history(thread) if m.embeds and m.embeds[0]["title"] == "Final results")
     assert results.embeds[0]["title"] == "Final results"
     assert "60.0%" in results.embeds[0]["description"] and results.attachments[0]["filename"] == "results.png"
     post = await post_store.post_by_question_message(bot.db, question.id)

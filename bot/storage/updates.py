@@ -1,0 +1,314 @@
+"""Updates and their delivery outbox (tables updates, update_deliveries, seed_files)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from bot.storage.database import Database
+from bot.updates.text import text_key
+
+NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+class DuplicateUpdate(Exception):
+    def __init__(self, existing: UpdateRecord) -> None:
+        super().__init__(f"update {existing.id} has the same text")
+        self.existing = existing
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateRecord:
+    id: int
+    article_slug: str
+    guild_id: int | None
+    label: str
+    text: str
+    source: str
+    source_ref: str | None
+    author_id: int | None
+    revision: int
+    created_at: str
+    edited_at: str | None
+    retracted_at: str | None
+
+    @property
+    def retracted(self) -> bool:
+        return self.retracted_at is not None
+
+    def created(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.created_at.replace("Z", "+00:00"))
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryJob:
+    id: int
+    update: UpdateRecord
+    post_id: int
+    guild_id: int
+    thread_id: int | None
+    status: str
+    message_ids: list[int]
+    sent_revision: int
+    attempts: int
+
+
+_UPDATE_COLUMNS = (
+    "id, article_slug, guild_id, label, text, source, source_ref, author_id, revision, created_at, "
+    "edited_at, retracted_at"
+)
+
+
+def _update(row: aiosqlite.Row, prefix: str = "") -> UpdateRecord:
+    return UpdateRecord(**{name: row[prefix + name] for name in UpdateRecord.__dataclass_fields__})
+
+
+def _job(row: aiosqlite.Row) -> DeliveryJob:
+    return DeliveryJob(
+        id=row["delivery_id"],
+        update=_update(row, "u_"),
+        post_id=row["post_id"],
+        guild_id=row["post_guild_id"],
+        thread_id=row["thread_id"],
+        status=row["status"],
+        message_ids=json.loads(row["message_ids"] or "[]"),
+        sent_revision=row["sent_revision"],
+        attempts=row["attempts"],
+    )
+
+
+async def _insert_deliveries(connection: aiosqlite.Connection, update_id: int, slug: str, guild_id: int | None) -> int:
+    cursor = await connection.execute(
+        """
+        INSERT OR IGNORE INTO update_deliveries (update_id, post_id)
+        SELECT ?, id FROM article_posts
+        WHERE article_slug = ? AND status = 'posted' AND thread_id IS NOT NULL AND (? IS NULL OR guild_id = ?)
+        """,
+        (update_id, slug, guild_id, guild_id),
+    )
+    return cursor.rowcount
+
+
+async def store_update(
+    db: Database,
+    *,
+    article_slug: str,
+    guild_id: int | None,
+    label: str,
+    text: str,
+    source: str,
+    source_ref: str | None = None,
+    author_id: int | None = None,
+) -> tuple[UpdateRecord, bool]:
+    """Store an update once (same article, same server scope, same normalised text) and queue one
+    delivery per thread where the article is posted, in one transaction. (record, newly created)."""
+    key = text_key(text)
+    async with db.transaction() as connection:
+        cursor = await connection.execute(
+            """
+            INSERT OR IGNORE INTO updates (article_slug, guild_id, label, text, text_key, source, source_ref, author_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (article_slug, guild_id, label, text, key, source, source_ref, author_id),
+        )
+        created = cursor.rowcount > 0
+        if created:
+            await _insert_deliveries(connection, int(cursor.lastrowid or 0), article_slug, guild_id)
+            update_id = int(cursor.lastrowid or 0)
+        else:
+            async with connection.execute(
+                "SELECT id FROM updates WHERE article_slug = ? AND IFNULL(guild_id, 0) = IFNULL(?, 0) AND "
+                "(text_key = ? OR (? IS NOT NULL AND source_ref = ?))",
+                (article_slug, guild_id, key, source_ref, source_ref),
+            ) as c:
+                row = await c.fetchone()
+            assert row is not None  # the insert was ignored because this row exists
+            update_id = int(row[0])
+    record = await get_update(db, update_id)
+    assert record is not None
+    return record, created
+
+
+async def get_update(db: Database, update_id: int) -> UpdateRecord | None:
+    row = await db.fetch_one(f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE id = ?", (update_id,))
+    return None if row is None else _update(row)
+
+
+async def update_by_source(db: Database, article_slug: str, source_ref: str) -> UpdateRecord | None:
+    row = await db.fetch_one(
+        f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE article_slug = ? AND guild_id IS NULL AND source_ref = ?",
+        (article_slug, source_ref),
+    )
+    return None if row is None else _update(row)
+
+
+async def updates_of_article(db: Database, article_slug: str, guild_id: int | None) -> list[UpdateRecord]:
+    """The updates a server sees for an article (the operator's and its own), oldest first."""
+    rows = await db.fetch_all(
+        f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE article_slug = ? AND (guild_id IS NULL OR guild_id = ?) "
+        "ORDER BY created_at, id",
+        (article_slug, guild_id),
+    )
+    return [_update(r) for r in rows]
+
+
+async def edit_update(db: Database, update_id: int, text: str) -> UpdateRecord:
+    key = text_key(text)
+    async with db.transaction() as connection:
+        async with connection.execute(
+            "SELECT u2.id FROM updates u1 JOIN updates u2 ON u2.article_slug = u1.article_slug "
+            "AND IFNULL(u2.guild_id, 0) = IFNULL(u1.guild_id, 0) AND u2.text_key = ? AND u2.id != u1.id "
+            "WHERE u1.id = ?",
+            (key, update_id),
+        ) as cursor:
+            clash = await cursor.fetchone()
+        if clash is None:
+            await connection.execute(
+                f"UPDATE updates SET text = ?, text_key = ?, revision = revision + 1, edited_at = {NOW} WHERE id = ?",
+                (text, key, update_id),
+            )
+    if clash is not None:
+        existing = await get_update(db, int(clash[0]))
+        assert existing is not None
+        raise DuplicateUpdate(existing)
+    record = await get_update(db, update_id)
+    assert record is not None
+    return record
+
+
+async def retract_update(db: Database, update_id: int, by: int | None) -> UpdateRecord:
+    async with db.transaction() as connection:
+        await connection.execute(
+            f"UPDATE updates SET retracted_at = {NOW}, retracted_by = ?, revision = revision + 1 "
+            "WHERE id = ? AND retracted_at IS NULL",
+            (by, update_id),
+        )
+        # Not sent yet: never send it. Sent: the worker edits the messages to show the retraction.
+        await connection.execute(
+            "UPDATE update_deliveries SET status = 'cancelled' WHERE update_id = ? AND status = 'pending' "
+            "AND message_ids IS NULL",
+            (update_id,),
+        )
+    record = await get_update(db, update_id)
+    assert record is not None
+    return record
+
+
+async def queue_existing_updates(db: Database, post_id: int) -> int:
+    """A newly posted thread gets the article's existing updates (not retracted ones)."""
+    async with db.transaction() as connection:
+        cursor = await connection.execute(
+            """
+            INSERT OR IGNORE INTO update_deliveries (update_id, post_id)
+            SELECT u.id, p.id FROM article_posts p
+            JOIN updates u ON u.article_slug = p.article_slug AND (u.guild_id IS NULL OR u.guild_id = p.guild_id)
+            WHERE p.id = ? AND u.retracted_at IS NULL
+            ORDER BY u.created_at, u.id
+            """,
+            (post_id,),
+        )
+        return cursor.rowcount
+
+
+_JOB_SELECT = f"""
+    SELECT d.id AS delivery_id, d.post_id, d.status, d.message_ids, d.sent_revision, d.attempts,
+           p.guild_id AS post_guild_id, p.thread_id,
+           {", ".join(f"u.{c.strip()} AS u_{c.strip()}" for c in _UPDATE_COLUMNS.split(","))}
+    FROM update_deliveries d
+    JOIN updates u ON u.id = d.update_id
+    JOIN article_posts p ON p.id = d.post_id
+"""
+
+
+async def due_deliveries(db: Database, limit: int = 200) -> list[DeliveryJob]:
+    """Pending sends that are due, and sent messages whose update changed since; oldest updates first."""
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    rows = await db.fetch_all(
+        _JOB_SELECT
+        + """
+        WHERE (d.status = 'pending' AND d.next_attempt_at <= ?)
+           OR (d.status = 'sent' AND d.sent_revision < u.revision AND d.next_attempt_at <= ?)
+        ORDER BY d.post_id, u.created_at, u.id
+        LIMIT ?
+        """,
+        (now, now, limit),
+    )
+    return [_job(r) for r in rows]
+
+
+async def deliveries_of_post(db: Database, post_id: int) -> list[DeliveryJob]:
+    rows = await db.fetch_all(_JOB_SELECT + " WHERE d.post_id = ? ORDER BY u.created_at, u.id", (post_id,))
+    return [_job(r) for r in rows]
+
+
+async def deliveries_of_update(db: Database, update_id: int) -> list[DeliveryJob]:
+    rows = await db.fetch_all(_JOB_SELECT + " WHERE d.update_id = ? ORDER BY d.id", (update_id,))
+    return [_job(r) for r in rows]
+
+
+async def mark_sending(db: Database, delivery_id: int) -> None:
+    await db.execute(
+        "UPDATE update_deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = ?", (delivery_id,)
+    )
+
+
+async def mark_sent(db: Database, delivery_id: int, message_ids: list[int], revision: int) -> None:
+    await db.execute(
+        f"UPDATE update_deliveries SET status = 'sent', message_ids = ?, sent_revision = ?, last_error = NULL, "
+        f"sent_at = COALESCE(sent_at, {NOW}) WHERE id = ?",
+        (json.dumps(message_ids), revision, delivery_id),
+    )
+
+
+async def mark_failed(db: Database, delivery_id: int, reason: str) -> None:
+    await db.execute(
+        "UPDATE update_deliveries SET status = 'failed', last_error = ? WHERE id = ?", (reason[:500], delivery_id)
+    )
+
+
+async def mark_retry(db: Database, delivery_id: int, reason: str, delay: float, *, was_sent: bool) -> None:
+    when = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    await db.execute(
+        "UPDATE update_deliveries SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
+        ("sent" if was_sent else "pending", reason[:500], when, delivery_id),
+    )
+
+
+async def recover_unknown_outcomes(db: Database) -> int:
+    """At start-up: sends interrupted by a crash are pending again (checked before re-sending)."""
+    async with db.transaction() as connection:
+        cursor = await connection.execute("UPDATE update_deliveries SET status = 'pending' WHERE status = 'sending'")
+        return cursor.rowcount
+
+
+async def fail_deliveries_of_post(db: Database, post_id: int, reason: str) -> None:
+    await db.execute(
+        "UPDATE update_deliveries SET status = 'failed', last_error = ? "
+        "WHERE post_id = ? AND status IN ('pending', 'sending')",
+        (reason[:500], post_id),
+    )
+
+
+async def seen_seed(db: Database, slug: str) -> str | None:
+    row = await db.fetch_one("SELECT stamp FROM seed_files WHERE slug = ?", (slug,))
+    return None if row is None else str(row["stamp"])
+
+
+async def remember_seed(db: Database, slug: str, stamp: str) -> None:
+    await db.execute(
+        "INSERT INTO seed_files (slug, stamp) VALUES (?, ?) ON CONFLICT (slug) DO UPDATE SET stamp = excluded.stamp",
+        (slug, stamp),
+    )
+
+
+async def known_seed_count(db: Database) -> int:
+    row = await db.fetch_one("SELECT COUNT(*) FROM seed_files")
+    return int(row[0]) if row else 0
+
+
+def as_dict(record: UpdateRecord) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in UpdateRecord.__dataclass_fields__}

@@ -1,0 +1,229 @@
+"""The delivery worker: sends each queued update into each thread exactly once.
+
+Rows are claimed in SQLite ('sending') before the Discord call and settled after it. A send
+carries the nonce `u<delivery id>` so Discord drops a repeat; a row found 'sending' after a
+crash is checked against the thread's recent messages (each update message names its update
+in the footer) before it is sent again. Threads are served concurrently, each in order, so a
+slow or failing thread never holds up the others; discord.py paces each route's rate limit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.publishing.embeds import NO_PINGS
+from bot.storage import updates as update_store
+from bot.storage.updates import DeliveryJob, UpdateRecord
+from bot.updates.text import update_parts
+
+if TYPE_CHECKING:
+    from bot.client import DiscussionBot
+
+log = logging.getLogger(__name__)
+
+UPDATE_COLOUR = discord.Colour.orange()
+RETRACTED_COLOUR = discord.Colour.dark_grey()
+MAX_ATTEMPTS = 8
+HISTORY_CHECK = 50
+# Discord answers these for a thread that will not take the message whatever we do.
+PERMANENT = {
+    10003: "the thread was deleted",
+    50001: "no access to the thread",
+    50013: "missing permissions",
+    50083: "the thread is archived and locked",
+    160005: "the thread is locked",
+}
+
+
+def footer_marker(update_id: int) -> str:
+    return f"Update {update_id}"
+
+
+def update_embeds(update: UpdateRecord) -> list[discord.Embed]:
+    """One embed per part (a 4,000-character update may need two), each naming the update."""
+    created = update.created()
+    if update.retracted:
+        embed = discord.Embed(
+            title=f"{update.label} (retracted)",
+            colour=RETRACTED_COLOUR,
+            timestamp=created,
+            description="~~" + update_parts(update.text, 3900)[0].replace("~", "") + "~~\n\n"
+            "*This update was retracted by the editors.*",
+        )
+        embed.set_footer(text=footer_marker(update.id) + " · retracted")
+        return [embed]
+    parts = update_parts(update.text)
+    embeds = []
+    for index, part in enumerate(parts, start=1):
+        embed = discord.Embed(
+            title=update.label if index == 1 else None,
+            description=part,
+            colour=UPDATE_COLOUR,
+            timestamp=created if index == len(parts) else None,
+        )
+        footer = footer_marker(update.id)
+        if update.edited_at:
+            footer += " · edited"
+        if len(parts) > 1:
+            footer += f" · part {index} of {len(parts)}"
+        embed.set_footer(text=footer)
+        embeds.append(embed)
+    return embeds
+
+
+class DeliveryWorker:
+    def __init__(self, bot: DiscussionBot, *, concurrency: int = 16, idle_poll: float = 2.0) -> None:
+        self.bot = bot
+        self.concurrency = concurrency
+        self.idle_poll = idle_poll
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._busy = False
+        self._idle = asyncio.Event()
+        self.sent = 0
+
+    async def start(self) -> None:
+        recovered = await update_store.recover_unknown_outcomes(self.bot.db)
+        if recovered:
+            log.info("%d update deliveries were interrupted; checking them before sending again", recovered)
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="update-delivery")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    def wake(self) -> None:
+        self._idle.clear()
+        self._wake.set()
+
+    async def wait_idle(self, timeout: float = 30.0) -> None:
+        """Until nothing is due (for tests and benchmarks)."""
+        await asyncio.wait_for(self._idle.wait(), timeout)
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                jobs = await update_store.due_deliveries(self.bot.db, limit=500)
+            except Exception:
+                log.exception("Reading the update outbox failed")
+                jobs = []
+            if not jobs:
+                self._idle.set()
+                self._wake.clear()
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), self.idle_poll)
+                continue
+            self._idle.clear()
+            by_post: dict[int, list[DeliveryJob]] = defaultdict(list)
+            for job in jobs:
+                by_post[job.post_id].append(job)
+            limit = asyncio.Semaphore(self.concurrency)
+
+            async def serve(post_id: int, queue: list[DeliveryJob], limit: asyncio.Semaphore = limit) -> None:
+                async with limit:
+                    for job in queue:
+                        if not await self._deliver(job):
+                            break  # the rest of this thread waits for its retry
+                    self.bot.live_blog.schedule(post_id)
+
+            await asyncio.gather(*(serve(post_id, queue) for post_id, queue in by_post.items()))
+
+    async def _thread(self, job: DeliveryJob) -> discord.Thread | None:
+        if job.thread_id is None:
+            return None
+        channel = self.bot.get_channel(job.thread_id)
+        if channel is None:
+            channel = await self.bot.fetch_channel(job.thread_id)
+        return channel if isinstance(channel, discord.Thread) else None
+
+    async def _deliver(self, job: DeliveryJob) -> bool:
+        """True when settled (sent, edited or failed for good); False when it will be retried."""
+        was_sent = job.status == "sent"
+        try:
+            thread = await self._thread(job)
+            if thread is None:
+                await update_store.mark_failed(self.bot.db, job.id, "the thread is gone")
+                return True
+            if was_sent:
+                await self._edit(thread, job)
+            else:
+                await update_store.mark_sending(self.bot.db, job.id)
+                ids = await self._already_sent(thread, job) if job.attempts > 0 else None
+                if ids is None:
+                    ids = []
+                    for index, embed in enumerate(update_embeds(job.update), start=1):
+                        nonce = f"u{job.id}" if index == 1 else f"u{job.id}.{index}"
+                        message = await thread.send(embed=embed, allowed_mentions=NO_PINGS, nonce=nonce)
+                        ids.append(message.id)
+                await update_store.mark_sent(self.bot.db, job.id, ids, job.update.revision)
+                self.sent += 1
+            return True
+        except discord.HTTPException as error:
+            reason = PERMANENT.get(error.code)
+            if reason is not None or error.status in (403, 404):
+                await update_store.mark_failed(self.bot.db, job.id, reason or f"{error.status} {error.text}")
+                if error.code == 10003:
+                    await update_store.fail_deliveries_of_post(self.bot.db, job.post_id, reason or "gone")
+                log.warning("Update %s will not reach post %s: %s", job.update.id, job.post_id, reason or error)
+                return True
+            return await self._retry(job, f"{error.status} {error.text}", was_sent)
+        except (OSError, TimeoutError) as error:
+            return await self._retry(job, f"{type(error).__name__}: {error}", was_sent)
+
+    async def _retry(self, job: DeliveryJob, reason: str, was_sent: bool) -> bool:
+        if job.attempts + 1 >= MAX_ATTEMPTS:
+            await update_store.mark_failed(self.bot.db, job.id, f"gave up after {MAX_ATTEMPTS} attempts: {reason}")
+            return True
+        delay = min(300.0, 2.0 ** (job.attempts + 1))
+        await update_store.mark_retry(self.bot.db, job.id, reason, delay, was_sent=was_sent)
+        log.info("Delivery %s failed (%s); retrying in %.0f s", job.id, reason, delay)
+        return False
+
+    async def _already_sent(self, thread: discord.Thread, job: DeliveryJob) -> list[int] | None:
+        """After a crash mid-send: the messages of this update already in the thread, if any."""
+        marker = footer_marker(job.update.id)
+        me = self.bot.user.id if self.bot.user else 0
+        found: list[int] = []
+        async for message in thread.history(limit=HISTORY_CHECK):
+            if message.author.id == me and any(
+                (embed.footer.text or "") == marker or (embed.footer.text or "").startswith(marker + " ·")
+                for embed in message.embeds
+            ):
+                found.append(message.id)
+        if not found:
+            return None
+        log.info("Delivery %s was already in thread %s; not sending it again", job.id, thread.id)
+        return sorted(found)
+
+    async def _edit(self, thread: discord.Thread, job: DeliveryJob) -> None:
+        embeds = update_embeds(job.update)
+        ids = list(job.message_ids)
+        if thread.archived and not thread.locked:
+            await thread.edit(archived=False)
+        for index, message_id in enumerate(ids):
+            if index < len(embeds):
+                await thread.get_partial_message(message_id).edit(embed=embeds[index], allowed_mentions=NO_PINGS)
+            else:  # the edited update is shorter: the extra part goes
+                await thread.get_partial_message(message_id).delete()
+        for index in range(len(ids), len(embeds)):  # or longer: one more part
+            message = await thread.send(
+                embed=embeds[index], allowed_mentions=NO_PINGS, nonce=f"u{job.id}.r{job.update.revision}.{index + 1}"
+            )
+            ids.append(message.id)
+        await update_store.mark_sent(self.bot.db, job.id, ids[: len(embeds)], job.update.revision)
+
+
+async def updates_for_post(bot: DiscussionBot, post_id: int) -> list[tuple[UpdateRecord, int | None]]:
+    """(update, first message id) for the updates delivered to a post, oldest first."""
+    jobs = await update_store.deliveries_of_post(bot.db, post_id)
+    return [(j.update, j.message_ids[0] if j.message_ids else None) for j in jobs if j.status == "sent"]

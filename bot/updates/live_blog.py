@@ -1,0 +1,94 @@
+"""The live-blog view: the article's first message lists its updates (time, first words, jump link).
+
+Refreshes are coalesced per post, so a burst of updates costs one edit.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.articles.render import LIVE_BLOG_LIMIT, escape_markdown
+from bot.publishing.embeds import NO_PINGS
+from bot.storage import posts as post_store
+from bot.storage.updates import UpdateRecord
+from bot.updates.delivery import updates_for_post
+from bot.updates.text import first_words
+
+if TYPE_CHECKING:
+    from bot.client import DiscussionBot
+
+log = logging.getLogger(__name__)
+
+TITLE = "Live updates"
+
+
+def live_blog_embed(
+    updates: list[tuple[UpdateRecord, int | None]], *, guild_id: int, thread_id: int, limit: int = LIVE_BLOG_LIMIT
+) -> discord.Embed | None:
+    """Newest first; as many lines as fit in `limit` characters, then a count of the older ones."""
+    shown = [(u, m) for u, m in updates if not u.retracted]
+    if not shown:
+        return None
+    lines: list[str] = []
+    used = len(TITLE) + 40  # the footer
+    for update, message_id in reversed(shown):
+        stamp = f"<t:{int(update.created().timestamp())}:t>"
+        link = f" [↗](https://discord.com/channels/{guild_id}/{thread_id}/{message_id})" if message_id else ""
+        line = f"{stamp} **{escape_markdown(update.label)}** · {escape_markdown(first_words(update.text, 80))}{link}"
+        if used + len(line) + 1 > limit:
+            break
+        lines.append(line)
+        used += len(line) + 1
+    hidden = len(shown) - len(lines)
+    embed = discord.Embed(title=TITLE, description="\n".join(lines), colour=discord.Colour.orange())
+    footer = f"{len(shown)} update{'s' if len(shown) != 1 else ''} · newest first"
+    if hidden:
+        footer += f" · {hidden} older not shown"
+    embed.set_footer(text=footer)
+    return embed
+
+
+class LiveBlog:
+    def __init__(self, bot: DiscussionBot) -> None:
+        self.bot = bot
+        self._dirty: set[int] = set()
+        self._tasks: dict[int, asyncio.Task[None]] = {}
+
+    def schedule(self, post_id: int) -> None:
+        self._dirty.add(post_id)
+        task = self._tasks.get(post_id)
+        if task is None or task.done():
+            self._tasks[post_id] = asyncio.create_task(self._loop(post_id))
+
+    async def wait_idle(self) -> None:
+        while tasks := [t for t in self._tasks.values() if not t.done()]:
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _loop(self, post_id: int) -> None:
+        while post_id in self._dirty:
+            self._dirty.discard(post_id)
+            try:
+                await self.refresh(post_id)
+            except discord.HTTPException as error:
+                log.warning("Could not refresh the live blog of post %s: %s", post_id, error)
+            except Exception:
+                log.exception("Refreshing the live blog of post %s failed", post_id)
+
+    async def refresh(self, post_id: int) -> None:
+        post = await post_store.get_post(self.bot.db, post_id)
+        if post is None or post.thread_id is None or post.starter_message_id is None:
+            return
+        embed = live_blog_embed(
+            await updates_for_post(self.bot, post_id), guild_id=post.guild_id, thread_id=post.thread_id
+        )
+        # The first message lives in the thread for a forum post, in the parent channel otherwise.
+        where = self.bot.get_channel(post.thread_id if post.starter_message_id == post.thread_id else post.channel_id)
+        if not isinstance(where, discord.Thread | discord.TextChannel):
+            return
+        message = await where.fetch_message(post.starter_message_id)
+        article = [e for e in message.embeds if e.title != TITLE][:1]
+        await message.edit(embeds=article + ([embed] if embed else []), allowed_mentions=NO_PINGS)

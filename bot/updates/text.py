@@ -1,0 +1,35 @@
+"""Plain functions over update text: the dedupe key, labels, and rendering into message-sized parts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bot.articles.render import escape_markdown, pack_paragraphs, shorten
+
+UPDATE_TEXT_LIMIT = 4000
+EMBED_DESCRIPTION_LIMIT = 4096
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"})
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def text_key(text: str) -> str:
+    """The same update however it is typed: Unicode-normalised, case-folded, punctuation and spacing ignored."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _NOT_WORD.sub(" ", folded).strip()
+
+
+def clean_update_text(text: str) -> str:
+    """Trim each paragraph; keep paragraph breaks (an update may have several)."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def update_parts(text: str, limit: int = EMBED_DESCRIPTION_LIMIT) -> list[str]:
+    """The escaped update text in parts that each fit one embed description."""
+    paragraphs = [escape_markdown(p) for p in text.split("\n\n")]
+    return pack_paragraphs(paragraphs, limit)
+
+
+def first_words(text: str, limit: int = 90) -> str:
+    return shorten(text.replace("\n", " "), limit)
