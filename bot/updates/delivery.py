@@ -112,14 +112,15 @@ class DeliveryWorker:
 
     async def _run(self) -> None:
         while True:
+            self._wake.clear()  # before reading: a wake-up during the read is not lost
             try:
                 jobs = await update_store.due_deliveries(self.bot.db, limit=500)
             except Exception:
                 log.exception("Reading the update outbox failed")
                 jobs = []
             if not jobs:
-                self._idle.set()
-                self._wake.clear()
+                if not self._wake.is_set():
+                    self._idle.set()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), self.idle_poll)
                 continue
