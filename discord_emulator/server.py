@@ -79,10 +79,13 @@ class Emulator(MemberActions):
         rate_limits: RateLimitConfig | None = None,
         heartbeat_interval_ms: int = 41250,
         validate_schema: bool = True,
+        response_delay: float = 0.0,
     ) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError("the emulator only listens on loopback")
         self.host, self.port = host, port
+        # Seconds each REST request takes, as over a real network (widens windows for crash tests).
+        self.response_delay = response_delay
         self.ids = SnowflakeGenerator()
         self.token = f"emulator.{secrets.token_urlsafe(24)}"
         self.application_id = self.ids.next()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import sys
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -116,3 +117,51 @@ def is_update_message(message) -> bool:  # type: ignore[no-untyped-def]
 def article_messages(emulator: Emulator, thread: Channel) -> list:  # type: ignore[type-arg]
     """The thread's messages without the update messages the delivery worker adds."""
     return [m for m in emulator.history(thread) if not is_update_message(m)]
+
+
+class BotProcess:
+    """`python -m bot` in its own process, as an operator runs it (for crash and kill tests)."""
+
+    def __init__(self, emulator: Emulator, environment: dict[str, str], cwd: Path) -> None:
+        self.emulator = emulator
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")} | environment
+        self.env["PYTHONPATH"] = str(REPO)
+        self.cwd = cwd
+        self.process: asyncio.subprocess.Process | None = None
+
+    async def start(self, member: Member, channel: Channel, timeout: float = 30.0) -> None:
+        before = self.emulator.gateway.identify_count
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=self.cwd,
+            env=self.env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + timeout
+        while self.emulator.gateway.identify_count == before:
+            if self.process.returncode is not None or time.monotonic() > deadline:
+                raise RuntimeError("the bot process did not connect")
+            await asyncio.sleep(0.02)
+        while True:  # ready when it answers a command
+            try:
+                await self.emulator.run_command(member, channel, "about").wait_message(timeout=1.0)
+                return
+            except TimeoutError:
+                if time.monotonic() > deadline:
+                    raise
+
+    def kill(self) -> None:
+        assert self.process is not None
+        self.process.kill()  # SIGKILL: no cleanup of any kind
+
+    async def wait(self) -> None:
+        if self.process is not None:
+            await self.process.wait()
+
+    async def stop(self) -> None:
+        if self.process is not None and self.process.returncode is None:
+            self.process.terminate()
+            await self.process.wait()

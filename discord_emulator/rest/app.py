@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
@@ -77,6 +78,8 @@ def build_app(emulator: Emulator) -> web.Application:
         token_route = path.startswith(TOKEN_ROUTES)
         if not token_route and request.headers.get("Authorization") != f"Bot {emulator.token}":
             return respond({"message": "401: Unauthorized", "code": 0}, 401)
+        if emulator.response_delay:
+            await asyncio.sleep(emulator.response_delay)
         body, files = await _read_body(request)
         record.body = body
         request[BODY_KEY], request[FILES_KEY] = body, files

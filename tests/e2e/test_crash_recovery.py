@@ -1,0 +1,81 @@
+"""The bot process killed with SIGKILL at random points during a fan-out, 20 times: after each
+restart, every thread holds every update exactly once."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+from discord_emulator import Emulator
+from tests.harness import BotProcess, World, eventually, is_update_message
+
+SLUG = "odierno-ceasefire"
+THREADS = 20
+KILLS = 20
+
+
+def update_counts(emulator: Emulator, thread) -> Counter[str]:  # type: ignore[no-untyped-def]
+    counts: Counter[str] = Counter()
+    for message in emulator.history(thread):
+        if is_update_message(message):
+            counts[message.embeds[0]["footer"]["text"].split(" · ")[0]] += 1
+    return counts
+
+
+async def test_sigkill_during_fan_out_loses_and_doubles_nothing(
+    emulator: Emulator, world: World, bot_env: dict[str, str], tmp_path: Path
+):
+    emulator.response_delay = 0.02  # each REST call takes a little time, as over a network
+    bot = BotProcess(emulator, bot_env | {"LOG_LEVEL": "WARNING"}, tmp_path)
+    await bot.start(world.admin, world.general)
+    try:
+        for _ in range(THREADS):
+            handle = emulator.run_command(
+                world.admin, world.general, "article post", article=SLUG, channel=world.forum, force=True
+            )
+            assert "Posted" in (await handle.wait_message(timeout=15)).content
+        threads = emulator.threads_of(world.forum)
+        assert len(threads) == THREADS
+        rng = random.Random(20261123)
+        expected = 2  # the seed's own updates
+        at_kill: list[int] = []  # how many threads had the newest update when the process died
+        for round_number in range(KILLS):
+            handle = emulator.run_command(
+                world.admin,
+                world.general,
+                "update push",
+                article=SLUG,
+                text=f"Round {round_number}: news from the front.",
+            )
+            assert "stored" in (await handle.wait_message(timeout=15)).content
+            expected += 1
+            await asyncio.sleep(rng.uniform(0.0, 0.15))  # somewhere in the fan-out
+            bot.kill()
+            await bot.wait()
+            at_kill.append(sent_of_latest_update(Path(bot_env["DATABASE_PATH"])))
+            await bot.start(world.admin, world.general)
+            await eventually(
+                lambda: all(sum(update_counts(emulator, t).values()) >= expected for t in threads), timeout=30
+            )
+            for thread in threads:
+                counts = update_counts(emulator, thread)
+                assert len(counts) == expected and set(counts.values()) == {1}, (round_number, thread.id, counts)
+        # the kills really landed during fan-outs, not only before or after them
+        print("threads holding the newest update at each kill:", at_kill)
+        assert sum(1 for sent in at_kill if 0 < sent < THREADS) >= 5, at_kill
+    finally:
+        await bot.stop()
+
+
+def sent_of_latest_update(database: Path) -> int:
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        row = connection.execute(
+            "SELECT COUNT(*) FROM update_deliveries WHERE status = 'sent' AND update_id = (SELECT MAX(id) FROM updates)"
+        ).fetchone()
+        return int(row[0])
+    finally:
+        connection.close()
