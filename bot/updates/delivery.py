@@ -86,6 +86,7 @@ class DeliveryWorker:
         self._task: asyncio.Task[None] | None = None
         self._busy = False
         self._idle = asyncio.Event()
+        self._touched: set[int] = set()  # posts whose live blog needs a refresh once sends are done
         self.sent = 0
 
     async def start(self) -> None:
@@ -107,8 +108,9 @@ class DeliveryWorker:
         self._wake.set()
 
     async def wait_idle(self, timeout: float = 30.0) -> None:
-        """Until nothing is due (for tests and benchmarks)."""
+        """Until nothing is due and the live blogs are refreshed (for tests and benchmarks)."""
         await asyncio.wait_for(self._idle.wait(), timeout)
+        await self.bot.live_blog.wait_idle()
 
     async def _run(self) -> None:
         while True:
@@ -119,6 +121,10 @@ class DeliveryWorker:
                 log.exception("Reading the update outbox failed")
                 jobs = []
             if not jobs:
+                # Sends first: the live-blog edits share Discord's global rate limit with them.
+                for post_id in sorted(self._touched):
+                    self.bot.live_blog.schedule(post_id)
+                self._touched.clear()
                 if not self._wake.is_set():
                     self._idle.set()
                 with contextlib.suppress(TimeoutError):
@@ -135,7 +141,7 @@ class DeliveryWorker:
                     for job in queue:
                         if not await self._deliver(job):
                             break  # the rest of this thread waits for its retry
-                    self.bot.live_blog.schedule(post_id)
+                    self._touched.add(post_id)
 
             await asyncio.gather(*(serve(post_id, queue) for post_id, queue in by_post.items()))
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.articles.render import LIVE_BLOG_LIMIT, escape_markdown
-from bot.publishing.embeds import NO_PINGS
+from bot.articles.render import LIVE_BLOG_LIMIT, escape_markdown, render_article
+from bot.publishing.embeds import NO_PINGS, to_embed
 from bot.storage import posts as post_store
 from bot.storage.updates import UpdateRecord
 from bot.updates.delivery import updates_for_post
@@ -89,6 +89,14 @@ class LiveBlog:
         where = self.bot.get_channel(post.thread_id if post.starter_message_id == post.thread_id else post.channel_id)
         if not isinstance(where, discord.Thread | discord.TextChannel):
             return
-        message = await where.fetch_message(post.starter_message_id)
-        article = [e for e in message.embeds if e.title != TITLE][:1]
-        await message.edit(embeds=article + ([embed] if embed else []), allowed_mentions=NO_PINGS)
+        article = self.bot.library.get(post.article_slug)
+        if article is not None:  # render locally: no GET before every edit
+            first = render_article(article)[0].embed
+            assert first is not None
+            embeds = [to_embed(first)]
+        else:  # the file is gone: keep whatever the message shows
+            message = await where.fetch_message(post.starter_message_id)
+            embeds = [e for e in message.embeds if e.title != TITLE][:1]
+        await where.get_partial_message(post.starter_message_id).edit(
+            embeds=embeds + ([embed] if embed else []), allowed_mentions=NO_PINGS
+        )

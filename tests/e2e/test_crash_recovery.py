@@ -58,7 +58,7 @@ async def test_sigkill_during_fan_out_loses_and_doubles_nothing(
             at_kill.append(sent_of_latest_update(Path(bot_env["DATABASE_PATH"])))
             await bot.start(world.admin, world.general)
             await eventually(
-                lambda: all(sum(update_counts(emulator, t).values()) >= expected for t in threads), timeout=30
+                lambda n=expected: all(sum(update_counts(emulator, t).values()) >= n for t in threads), timeout=30
             )
             for thread in threads:
                 counts = update_counts(emulator, thread)
