@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     discord_gateway_url: AnyUrl | None = None
     # How often the seeds folder is checked for new files and new updates.
     seed_poll_seconds: float = Field(default=2.0, gt=0, le=3600)
+    # How often each followed feed is fetched (errors back off from there, up to an hour).
+    feed_poll_seconds: float = Field(default=300.0, gt=0, le=86400)
+    # Let /feed add reach private and loopback addresses (off: an admin's URL cannot probe the host's network).
+    feed_allow_private: bool = False
     # discord.py waits this long after the last GUILD_CREATE before READY.
     guild_ready_timeout: float = Field(default=2.0, ge=0, le=60)
 

@@ -33,17 +33,20 @@ class Articles(commands.Cog):
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
 
-    def _find(self, query: str) -> Article:
-        article = self.bot.library.find(query)
+    def _find(self, query: str, guild_id: int | None) -> Article:
+        article = self.bot.library.find(query, guild_id)
         if article is None:
-            known = ", ".join(f"`{a.slug}`" for a in self.bot.library.articles()[:10]) or "none yet"
+            known = ", ".join(f"`{a.slug}`" for a in self.bot.library.articles(guild_id)[:10]) or "none yet"
             raise UserFacingError(f"I don't know an article called {query!r}. Available: {known}.")
         return article
 
     async def article_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=shorten(a.title, 100), value=a.slug) for a in self.bot.library.search(current)]
+        return [
+            app_commands.Choice(name=shorten(a.title, 100), value=a.slug)
+            for a in self.bot.library.search(current, guild_id=interaction.guild_id)
+        ]
 
     @article.command(name="post", description="Post an article as a discussion thread with a vote.")
     @app_commands.describe(
@@ -65,7 +68,7 @@ class Articles(commands.Cog):
     ) -> None:
         guild = require_guild(interaction)
         require_editor(interaction, await self.bot.guild_config(guild.id))
-        found = self._find(article)
+        found = self._find(article, interaction.guild_id)
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.bot.publisher.publish(
             found,
@@ -90,7 +93,7 @@ class Articles(commands.Cog):
         for post in posts:
             by_slug.setdefault(post.article_slug, []).append(post)
         embed = discord.Embed(title="Articles", colour=discord.Colour.blurple())
-        articles = self.bot.library.articles()
+        articles = self.bot.library.articles(guild.id)
         for found in articles[:25]:
             where = [f"{self._post_line(p)}" for p in by_slug.get(found.slug, [])]
             value = "\n".join(where) if where else "not posted yet"
@@ -113,7 +116,7 @@ class Articles(commands.Cog):
     @app_commands.describe(article="The article (type to search by title)")
     @app_commands.autocomplete(article=article_autocomplete)
     async def preview(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, 200]) -> None:
-        found = self._find(article)
+        found = self._find(article, interaction.guild_id)
         specs = render_article(found)
         mode = vote_mode_for(found, list(found.poll_options))
         await interaction.response.send_message(
@@ -145,7 +148,7 @@ class Articles(commands.Cog):
     ) -> None:
         guild = require_guild(interaction)
         require_editor(interaction, await self.bot.guild_config(guild.id))
-        found = self._find(article)
+        found = self._find(article, interaction.guild_id)
         posts = [
             p
             for p in await post_store.posts_of_article(

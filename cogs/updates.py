@@ -146,7 +146,10 @@ class Updates(commands.Cog):
     async def article_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=shorten(a.title, 100), value=a.slug) for a in self.bot.library.search(current)]
+        return [
+            app_commands.Choice(name=shorten(a.title, 100), value=a.slug)
+            for a in self.bot.library.search(current, guild_id=interaction.guild_id)
+        ]
 
     async def update_autocomplete(
         self, interaction: discord.Interaction, current: str
@@ -184,7 +187,7 @@ class Updates(commands.Cog):
     ) -> None:
         guild = require_guild(interaction)
         require_editor(interaction, await self.bot.guild_config(guild.id))
-        found = self.bot.library.find(article)
+        found = self.bot.library.find(article, interaction.guild_id)
         if found is None:
             raise UserFacingError(f"I don't know an article called {article!r}.")
         if text is None:
@@ -224,7 +227,7 @@ class Updates(commands.Cog):
     @app_commands.autocomplete(article=article_autocomplete)
     async def list_command(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, 200]) -> None:
         guild = require_guild(interaction)
-        found = self.bot.library.find(article)
+        found = self.bot.library.find(article, interaction.guild_id)
         slug = found.slug if found else article
         updates = await update_store.updates_of_article(self.bot.db, slug, guild.id)
         title = found.title if found else slug

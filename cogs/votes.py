@@ -85,7 +85,10 @@ class Votes(commands.Cog):
     async def article_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=shorten(a.title, 100), value=a.slug) for a in self.bot.library.search(current)]
+        return [
+            app_commands.Choice(name=shorten(a.title, 100), value=a.slug)
+            for a in self.bot.library.search(current, guild_id=interaction.guild_id)
+        ]
 
     @vote.command(name="results", description="Counts, percentages and a chart of an article's vote.")
     @app_commands.describe(article="The article", channel="Where it is posted (needed if posted in several)")
@@ -97,7 +100,7 @@ class Votes(commands.Cog):
         channel: discord.TextChannel | discord.ForumChannel | None = None,
     ) -> None:
         guild = require_guild(interaction)
-        found = self.bot.library.find(article)
+        found = self.bot.library.find(article, interaction.guild_id)
         slug = found.slug if found else article
         posts = [
             p

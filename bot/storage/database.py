@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
@@ -17,6 +18,14 @@ import aiosqlite
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+# How SQL writes "now" (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')): milliseconds. Times written from Python
+# must use the same shape, or text comparison puts "…15.123Z" after "…15.123456Z".
+SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+
+def sql_time(moment: dt.datetime) -> str:
+    utc = moment.astimezone(dt.UTC)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
 
 class MigrationError(Exception):

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from bot.storage.database import Database
+from bot.storage.database import SQL_NOW, Database, sql_time
 
-NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+NOW = SQL_NOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,7 @@ async def open_posts(db: Database, vote_mode: str | None = None) -> list[PostRec
 async def posts_due_to_close(db: Database, now: dt.datetime) -> list[PostRecord]:
     rows = await db.fetch_all(
         "SELECT * FROM article_posts WHERE status = 'posted' AND closes_at IS NOT NULL AND closes_at <= ?",
-        (now.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),),
+        (sql_time(now),),
     )
     return [_record(r) for r in rows]
 
@@ -175,7 +175,7 @@ async def record_question(db: Database, post_id: int, message_id: int) -> None:
 
 
 async def mark_posted(db: Database, post_id: int, closes_at: dt.datetime | None) -> None:
-    closes = closes_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ") if closes_at else None
+    closes = sql_time(closes_at) if closes_at else None
     await db.execute(
         f"UPDATE article_posts SET status = 'posted', posted_at = {NOW}, closes_at = ?, last_error = NULL WHERE id = ?",
         (closes, post_id),

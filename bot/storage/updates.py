@@ -9,10 +9,10 @@ from typing import Any
 
 import aiosqlite
 
-from bot.storage.database import Database
+from bot.storage.database import SQL_NOW, Database, sql_time
 from bot.updates.text import text_key
 
-NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+NOW = SQL_NOW
 
 
 class DuplicateUpdate(Exception):
@@ -138,10 +138,13 @@ async def get_update(db: Database, update_id: int) -> UpdateRecord | None:
     return None if row is None else _update(row)
 
 
-async def update_by_source(db: Database, article_slug: str, source_ref: str) -> UpdateRecord | None:
+async def update_by_source(
+    db: Database, article_slug: str, source_ref: str, guild_id: int | None = None
+) -> UpdateRecord | None:
     row = await db.fetch_one(
-        f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE article_slug = ? AND guild_id IS NULL AND source_ref = ?",
-        (article_slug, source_ref),
+        f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE article_slug = ? AND IFNULL(guild_id, 0) = IFNULL(?, 0) "
+        "AND source_ref = ?",
+        (article_slug, guild_id, source_ref),
     )
     return None if row is None else _update(row)
 
@@ -226,7 +229,7 @@ _JOB_SELECT = f"""
 
 async def due_deliveries(db: Database, limit: int = 200) -> list[DeliveryJob]:
     """Pending sends that are due, and sent messages whose update changed since; oldest updates first."""
-    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    now = sql_time(dt.datetime.now(dt.UTC))
     rows = await db.fetch_all(
         _JOB_SELECT
         + """
@@ -271,7 +274,7 @@ async def mark_failed(db: Database, delivery_id: int, reason: str) -> None:
 
 
 async def mark_retry(db: Database, delivery_id: int, reason: str, delay: float, *, was_sent: bool) -> None:
-    when = (dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    when = sql_time(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=delay))
     await db.execute(
         "UPDATE update_deliveries SET status = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
         ("sent" if was_sent else "pending", reason[:500], when, delivery_id),

@@ -1,0 +1,212 @@
+"""Checks followed feeds: new entries become articles posted to the feed's channel; an entry whose
+text gains `Update:` paragraphs pushes them as updates. Errors back off; after repeated failures the
+server's mod-log channel is told once."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import aiohttp
+import discord
+import feedparser
+
+from bot.articles.model import Article, ArticleError
+from bot.articles.parser import parse_article_text
+from bot.errors import UserFacingError
+from bot.feeds.entries import FeedItem, article_from_item, item_from_entry
+from bot.feeds.fetch import FeedFetchError, fetch_feed
+from bot.publishing.embeds import NO_PINGS
+from bot.storage import feeds as feed_store
+from bot.storage import updates as update_store
+from bot.storage.feeds import FeedRecord, StoredFeedArticle
+from bot.updates.text import text_key
+
+if TYPE_CHECKING:
+    from bot.client import DiscussionBot
+
+log = logging.getLogger(__name__)
+
+ALERT_AFTER_FAILURES = 3
+MAX_BACKOFF_SECONDS = 3600.0
+
+
+@dataclass(slots=True)
+class CheckResult:
+    entries: int = 0
+    new_articles: int = 0
+    new_updates: int = 0
+    unchanged: bool = False
+
+
+class FeedPoller:
+    def __init__(self, bot: DiscussionBot, session: aiohttp.ClientSession) -> None:
+        self.bot = bot
+        self.session = session
+        self.interval = bot.settings.feed_poll_seconds
+
+    async def load_articles(self) -> None:
+        """Feed articles are in SQLite; make them findable again after a restart."""
+        for stored in await feed_store.feed_articles(self.bot.db):
+            try:
+                parsed = parse_article_text(stored.source, name=f"feed article {stored.slug}", slug=stored.slug)
+            except ArticleError as error:
+                log.warning("Stored feed article unreadable: %s", error)
+                continue
+            self.bot.library.register(_with_metadata(parsed, stored), stored.guild_id)
+
+    async def check_due(self) -> None:
+        for feed in await feed_store.due_feeds(self.bot.db, dt.datetime.now(dt.UTC)):
+            try:
+                await self.check(feed)
+            except Exception:
+                log.exception("Checking feed %s failed", feed.id)
+
+    async def check(self, feed: FeedRecord, *, first: bool = False) -> CheckResult:
+        """Fetch and process one feed. With `first`, what is there is recorded, not posted."""
+        now = dt.datetime.now(dt.UTC)
+        try:
+            fetched = await fetch_feed(
+                self.session,
+                feed.url,
+                etag=feed.etag,
+                last_modified=feed.last_modified,
+                allow_private=self.bot.settings.feed_allow_private,
+            )
+            parsed = None
+            if fetched.status == 200:
+                parsed = await asyncio.to_thread(feedparser.parse, fetched.body)
+                if not parsed.get("version") and not parsed.entries:
+                    raise FeedFetchError("that address does not serve an RSS or Atom feed")
+        except FeedFetchError as error:
+            await self._failed(feed, str(error), now)
+            raise
+        result = CheckResult(unchanged=parsed is None)
+        if parsed is not None:
+            first = first or await feed_store.entry_count(self.bot.db, feed.id) == 0
+            for entry in reversed(parsed.entries):  # oldest first, so articles and updates keep their order
+                item = item_from_entry(entry)
+                if item is not None:
+                    result.entries += 1
+                    await self._entry(feed, item, first, result)
+        title = parsed.feed.get("title") if parsed is not None else None
+        await feed_store.record_success(
+            self.bot.db,
+            feed.id,
+            etag=fetched.etag,
+            last_modified=fetched.last_modified,
+            title=title,
+            next_check=now + dt.timedelta(seconds=self.interval),
+        )
+        if result.new_updates:
+            self.bot.delivery.wake()
+        return result
+
+    async def _failed(self, feed: FeedRecord, error: str, now: dt.datetime) -> None:
+        backoff = min(MAX_BACKOFF_SECONDS, self.interval * 2**feed.failures)
+        failures = await feed_store.record_failure(self.bot.db, feed.id, error, now + dt.timedelta(seconds=backoff))
+        log.warning("Feed %s (%s) failed %d time(s) in a row: %s", feed.id, feed.url, failures, error)
+        if failures >= ALERT_AFTER_FAILURES and not feed.alerted:
+            await feed_store.mark_alerted(self.bot.db, feed.id)
+            await self._alert(feed, failures, error, backoff)
+
+    async def _alert(self, feed: FeedRecord, failures: int, error: str, backoff: float) -> None:
+        channel_id = (await self.bot.guild_config(feed.guild_id)).channel("mod_log_channel")
+        channel = self.bot.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.TextChannel):
+            return
+        try:
+            await channel.send(
+                f"\N{WARNING SIGN} The feed <{feed.url}> failed {failures} times in a row: {error}.\n"
+                f"I keep trying, next in {backoff / 60:.0f} min. Remove it with `/feed remove` if it is gone for good.",
+                allowed_mentions=NO_PINGS,
+            )
+        except discord.HTTPException as exc:
+            log.warning("Could not tell the mod log about feed %s: %s", feed.id, exc)
+
+    async def _entry(self, feed: FeedRecord, item: FeedItem, first: bool, result: CheckResult) -> None:
+        db = self.bot.db
+        known = await feed_store.known_entry(db, feed.id, item.entry_id)
+        if known is None:
+            if await feed_store.hash_seen(db, feed.id, item.content_hash):  # the same text under a new id
+                await feed_store.remember_entry(db, feed.id, item.entry_id, item.content_hash, None)
+                return
+            if first:
+                await feed_store.remember_entry(db, feed.id, item.entry_id, item.content_hash, None)
+                return
+            article = await self._store_article(feed, item)
+            await feed_store.remember_entry(
+                db, feed.id, item.entry_id, item.content_hash, article.slug if article else None
+            )
+            if article is not None:
+                result.new_articles += 1
+                await self._post(feed, article)
+            return
+        content_hash, slug = known
+        if content_hash == item.content_hash or slug is None:
+            return
+        article = await self._store_article(feed, item)
+        if article is not None:
+            for index, update in enumerate(article.updates):
+                ref = f"feed:{index}"
+                existing = await update_store.update_by_source(db, article.slug, ref, feed.guild_id)
+                if existing is None:
+                    _, created = await update_store.store_update(
+                        db,
+                        article_slug=article.slug,
+                        guild_id=feed.guild_id,
+                        label=update.label,
+                        text=update.text,
+                        source="feed",
+                        source_ref=ref,
+                    )
+                    result.new_updates += int(created)
+                elif text_key(existing.text) != text_key(update.text) and not existing.retracted:
+                    try:
+                        await update_store.edit_update(db, existing.id, update.text)
+                        result.new_updates += 1
+                    except update_store.DuplicateUpdate:
+                        pass
+        await feed_store.remember_entry(db, feed.id, item.entry_id, item.content_hash, slug)
+
+    async def _store_article(self, feed: FeedRecord, item: FeedItem) -> Article | None:
+        try:
+            article = article_from_item(feed.id, item)
+        except ArticleError as error:
+            log.info("Feed %s entry %s is not usable as an article: %s", feed.id, item.entry_id, error)
+            return None
+        await feed_store.save_feed_article(
+            self.bot.db,
+            StoredFeedArticle(
+                slug=article.slug,
+                feed_id=feed.id,
+                guild_id=feed.guild_id,
+                source=item.source_text(),
+                source_url=article.source_url,
+                author=article.author,
+                published=article.published,
+            ),
+        )
+        self.bot.library.register(article, feed.guild_id)
+        return article
+
+    async def _post(self, feed: FeedRecord, article: Article) -> None:
+        channel = self.bot.get_channel(feed.channel_id)
+        if not isinstance(channel, discord.TextChannel | discord.ForumChannel):
+            log.warning("Feed %s: its channel %s is gone; %s not posted", feed.id, feed.channel_id, article.slug)
+            return
+        try:
+            await self.bot.publisher.publish(
+                article, channel, options_text=None, duration_hours=24, requested_by=channel.guild.me.id
+            )
+        except (UserFacingError, discord.HTTPException) as error:
+            log.warning("Feed %s: could not post %s: %s", feed.id, article.slug, error)
+
+
+def _with_metadata(parsed: Article, stored: StoredFeedArticle) -> Article:
+    from dataclasses import replace
+
+    return replace(parsed, source_url=stored.source_url, author=stored.author, published=stored.published)
