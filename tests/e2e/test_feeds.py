@@ -1,0 +1,135 @@
+"""Feeds end to end: a loopback feed server gains an entry, then an update to it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from html import escape
+
+import pytest
+from aiohttp import web
+
+from discord_emulator import Emulator
+from tests.harness import World, eventually, is_update_message, running_bot
+
+
+@dataclass
+class FeedServer:
+    entries: list[tuple[str, str, str]] = field(default_factory=list)  # (id, title, html)
+    fail_next: int = 0
+    requests: list[str] = field(default_factory=list)  # "200", "304", "500"
+    url: str = ""
+
+    def body(self) -> bytes:
+        items = "".join(
+            f"<item><guid>{escape(i)}</guid><title>{escape(t)}</title><link>https://news.example/{escape(i)}</link>"
+            f"<description>{escape(h)}</description></item>"
+            for i, t, h in reversed(self.entries)
+        )
+        head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback News</title>'
+        return f"{head}{items}</channel></rss>".encode()
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if self.fail_next:
+            self.fail_next -= 1
+            self.requests.append("500")
+            return web.Response(status=500, text="down")
+        body = self.body()
+        etag = '"' + hashlib.sha1(body).hexdigest() + '"'
+        if request.headers.get("If-None-Match") == etag:
+            self.requests.append("304")
+            return web.Response(status=304)
+        self.requests.append("200")
+        return web.Response(body=body, content_type="application/rss+xml", headers={"ETag": etag})
+
+
+@pytest.fixture
+async def feed_server() -> AsyncIterator[FeedServer]:
+    server = FeedServer(entries=[("old-1", "An old story", "<p>Already there before we followed.</p>")])
+    app = web.Application()
+    app.router.add_get("/feed.xml", server.handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    server.url = f"http://127.0.0.1:{port}/feed.xml"
+    yield server
+    await runner.cleanup()
+
+
+def updates_in(emulator: Emulator, thread) -> list:  # type: ignore[no-untyped-def]
+    return [m for m in emulator.history(thread) if is_update_message(m)]
+
+
+async def test_feed_entry_becomes_a_thread_then_gains_an_update(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    env = bot_env | {
+        "FEED_POLL_SECONDS": "0.3",
+        "FEED_ALLOW_PRIVATE": "true",
+        "MOD_LOG_CHANNEL_ID": str(world.mod_log.id),
+    }
+    async with running_bot(env) as bot:
+        handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        reply = await handle.wait_message(timeout=10)
+        assert "noted the 1 entries" in reply.content
+        await bot.wait_for("feeds_checked", timeout=5)
+        assert emulator.threads_of(world.forum) == []  # what was there is not posted
+        feed_server.entries.append(
+            (
+                "new-1",
+                "Ceasefire talks begin",
+                "<p>Talks began <b>today</b> in Baghdad.</p><p>Exit question: Will they hold?</p>",
+            )
+        )
+        thread = await eventually(lambda: next(iter(emulator.threads_of(world.forum)), None), timeout=10)
+        assert thread.name == "Ceasefire talks begin"
+        starter = emulator.messages[thread.id]
+        assert starter.embeds[0]["description"] == "Talks began today in Baghdad."
+        assert starter.embeds[0]["url"] == "https://news.example/new-1"
+        feed_server.entries[-1] = (
+            "new-1",
+            "Ceasefire talks begin",
+            "<p>Talks began <b>today</b> in Baghdad.</p><p>Exit question: Will they hold?</p>"
+            "<p>Update: The first round ended without a deal.</p>",
+        )
+        await eventually(lambda: len(updates_in(emulator, thread)) == 1, timeout=10)
+        assert updates_in(emulator, thread)[0].embeds[0]["description"] == "The first round ended without a deal."
+        # the same story under a new id is not posted again
+        feed_server.entries.append(("new-1-copy", feed_server.entries[-1][1], feed_server.entries[-1][2]))
+        for _ in range(3):
+            await bot.wait_for("feeds_checked", timeout=5)
+        assert len(emulator.threads_of(world.forum)) == 1 and len(updates_in(emulator, thread)) == 1
+        assert "304" in feed_server.requests  # conditional requests: unchanged feeds are not re-read
+        # three failures in a row: the mod log hears about it once
+        feed_server.fail_next = 5
+        alert = await eventually(
+            lambda: [m for m in emulator.history(world.mod_log) if "failed" in m.content], timeout=15
+        )
+        assert len(alert) == 1 and feed_server.url in alert[0].content and alert[0].mentions == []
+        listing = emulator.run_command(world.admin, world.general, "feed list")
+        assert "failing" in (await listing.wait_message()).embeds[0]["fields"][0]["value"]
+
+
+async def test_feed_add_refuses_private_addresses_and_non_feeds(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    async with running_bot(bot_env):
+        handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "private network address" in (await handle.wait_message(timeout=10)).content
+        refused = emulator.run_command(
+            world.member, world.general, "feed add", url="https://example.com/feed", channel=world.forum
+        )
+        assert "Manage Server" in (await refused.wait_message()).content
+        bad = emulator.run_command(
+            world.admin, world.general, "feed add", url="ftp://example.com/feed", channel=world.forum
+        )
+        assert "http://" in (await bad.wait_message()).content
+    async with running_bot(bot_env | {"FEED_ALLOW_PRIVATE": "true"}):
+        not_a_feed = feed_server.url.replace("/feed.xml", "/missing")
+        handle = emulator.run_command(world.admin, world.general, "feed add", url=not_a_feed, channel=world.forum)
+        assert "could not read that feed: the server answered 404" in (await handle.wait_message(timeout=10)).content
+        listing = emulator.run_command(world.admin, world.general, "feed list")
+        assert "None yet" in (await listing.wait_message()).embeds[0]["description"]
