@@ -51,6 +51,7 @@ class DeliveryJob:
     post_id: int
     guild_id: int
     thread_id: int | None
+    reply_to: int | None  # the article's own message in the thread, which updates reply to
     status: str
     message_ids: list[int]
     sent_revision: int
@@ -74,6 +75,7 @@ def _job(row: aiosqlite.Row) -> DeliveryJob:
         post_id=row["post_id"],
         guild_id=row["post_guild_id"],
         thread_id=row["thread_id"],
+        reply_to=row["reply_to"],
         status=row["status"],
         message_ids=json.loads(row["message_ids"] or "[]"),
         sent_revision=row["sent_revision"],
@@ -220,6 +222,8 @@ async def queue_existing_updates(db: Database, post_id: int) -> int:
 _JOB_SELECT = f"""
     SELECT d.id AS delivery_id, d.post_id, d.status, d.message_ids, d.sent_revision, d.attempts,
            p.guild_id AS post_guild_id, p.thread_id,
+           CASE WHEN p.starter_message_id = p.thread_id THEN p.starter_message_id ELSE p.question_message_id END
+               AS reply_to,
            {", ".join(f"u.{c.strip()} AS u_{c.strip()}" for c in _UPDATE_COLUMNS.split(","))}
     FROM update_deliveries d
     JOIN updates u ON u.id = d.update_id

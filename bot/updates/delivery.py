@@ -114,36 +114,51 @@ class DeliveryWorker:
 
     async def _run(self) -> None:
         while True:
-            self._wake.clear()  # before reading: a wake-up during the read is not lost
             try:
-                jobs = await update_store.due_deliveries(self.bot.db, limit=500)
-            except Exception:
-                log.exception("Reading the update outbox failed")
-                jobs = []
-            if not jobs:
-                # Sends first: the live-blog edits share Discord's global rate limit with them.
-                for post_id in sorted(self._touched):
-                    self.bot.live_blog.schedule(post_id)
-                self._touched.clear()
-                if not self._wake.is_set():
-                    self._idle.set()
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.idle_poll)
-                continue
-            self._idle.clear()
-            by_post: dict[int, list[DeliveryJob]] = defaultdict(list)
-            for job in jobs:
-                by_post[job.post_id].append(job)
-            limit = asyncio.Semaphore(self.concurrency)
+                await self._cycle()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # the worker must outlive any one bad row
+                log.exception("The delivery worker hit an unexpected error; carrying on")
+                await asyncio.sleep(1.0)
 
-            async def serve(post_id: int, queue: list[DeliveryJob], limit: asyncio.Semaphore = limit) -> None:
-                async with limit:
-                    for job in queue:
-                        if not await self._deliver(job):
-                            break  # the rest of this thread waits for its retry
-                    self._touched.add(post_id)
+    async def _cycle(self) -> None:
+        """One pass: read what is due, serve each thread in order, threads side by side."""
+        self._wake.clear()  # before reading: a wake-up during the read is not lost
+        try:
+            jobs = await update_store.due_deliveries(self.bot.db, limit=500)
+        except Exception:
+            log.exception("Reading the update outbox failed")
+            jobs = []
+        if not jobs:
+            # Sends first: the live-blog edits share Discord's global rate limit with them.
+            for post_id in sorted(self._touched):
+                self.bot.live_blog.schedule(post_id)
+            self._touched.clear()
+            if not self._wake.is_set():
+                self._idle.set()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), self.idle_poll)
+            return
+        self._idle.clear()
+        by_post: dict[int, list[DeliveryJob]] = defaultdict(list)
+        for job in jobs:
+            by_post[job.post_id].append(job)
+        limit = asyncio.Semaphore(self.concurrency)
 
-            await asyncio.gather(*(serve(post_id, queue) for post_id, queue in by_post.items()))
+        async def serve(post_id: int, queue: list[DeliveryJob], limit: asyncio.Semaphore = limit) -> None:
+            async with limit:
+                for job in queue:
+                    try:
+                        settled = await self._deliver(job)
+                    except Exception as error:  # not Discord's answer: a bug or the database
+                        log.exception("Delivery %s failed unexpectedly", job.id)
+                        settled = await self._retry(job, f"{type(error).__name__}: {error}", job.status == "sent")
+                    if not settled:
+                        break  # the rest of this thread waits for its retry
+                self._touched.add(post_id)
+
+        await asyncio.gather(*(serve(post_id, queue) for post_id, queue in by_post.items()))
 
     async def _thread(self, job: DeliveryJob) -> discord.Thread | None:
         if job.thread_id is None:
@@ -168,9 +183,23 @@ class DeliveryWorker:
                 ids = await self._already_sent(thread, job) if job.attempts > 0 else None
                 if ids is None:
                     ids = []
+                    # A reply to the article's message in the thread (the forum post, or the exit question
+                    # under a text-channel thread), so each update reads as part of the article.
+                    reference = (
+                        discord.MessageReference(
+                            message_id=job.reply_to, channel_id=thread.id, fail_if_not_exists=False
+                        )
+                        if job.reply_to
+                        else None
+                    )
                     for index, embed in enumerate(update_embeds(job.update), start=1):
                         nonce = f"u{job.id}" if index == 1 else f"u{job.id}.{index}"
-                        message = await thread.send(embed=embed, allowed_mentions=NO_PINGS, nonce=nonce)
+                        if reference is not None and index == 1:
+                            message = await thread.send(
+                                embed=embed, allowed_mentions=NO_PINGS, nonce=nonce, reference=reference
+                            )
+                        else:
+                            message = await thread.send(embed=embed, allowed_mentions=NO_PINGS, nonce=nonce)
                         ids.append(message.id)
                 await update_store.mark_sent(self.bot.db, job.id, ids, job.update.revision)
                 self.sent += 1

@@ -57,9 +57,12 @@ async def test_sigkill_during_fan_out_loses_and_doubles_nothing(
             await bot.wait()
             at_kill.append(sent_of_latest_update(Path(bot_env["DATABASE_PATH"])))
             await bot.start(world.admin, world.general)
-            await eventually(
-                lambda n=expected: all(sum(update_counts(emulator, t).values()) >= n for t in threads), timeout=30
-            )
+            try:
+                await eventually(
+                    lambda n=expected: all(sum(update_counts(emulator, t).values()) >= n for t in threads), timeout=30
+                )
+            except AssertionError:
+                raise AssertionError(f"round {round_number}: not delivered everywhere\n{bot.log_tail()}") from None
             for thread in threads:
                 counts = update_counts(emulator, thread)
                 assert len(counts) == expected and set(counts.values()) == {1}, (round_number, thread.id, counts)

@@ -31,6 +31,8 @@ async def test_existing_seed_updates_reach_a_new_thread_in_order(emulator: Emula
     thread = await post_to_forum(emulator, world)
     await eventually(lambda: len(update_messages(emulator, thread)) == 2)
     first, second = update_messages(emulator, thread)
+    assert first.message_reference["message_id"] == str(thread.id)  # a reply to the forum post
+    assert first.mentions == []  # replying pings nobody
     assert first.embeds[0]["description"].startswith("There are reports out now that U.S. gunships")
     assert second.embeds[0]["description"].startswith("And now they want chitchat with Sadr.")
     starter = emulator.messages[thread.id]
