@@ -55,9 +55,7 @@ async def test_sigkill_during_fan_out_loses_and_doubles_nothing(
             # a random point in the fan-out: once `target` threads have it (0: before any), whatever the load
             target = rng.randint(0, THREADS - 1)
             database = Path(bot_env["DATABASE_PATH"])
-            deadline = asyncio.get_running_loop().time() + 10
-            while sent_of_latest_update(database) < target and asyncio.get_running_loop().time() < deadline:
-                await asyncio.sleep(0.002)
+            await eventually(lambda t=target: sent_of_latest_update(database) >= t, timeout=10, interval=0.002)
             bot.kill()
             await bot.wait()
             at_kill.append(sent_of_latest_update(Path(bot_env["DATABASE_PATH"])))
