@@ -3,7 +3,6 @@ restart, every thread holds every update exactly once."""
 
 from __future__ import annotations
 
-import asyncio
 import random
 import sqlite3
 from collections import Counter
