@@ -41,6 +41,7 @@ async def test_sigkill_during_fan_out_loses_and_doubles_nothing(
         rng = random.Random(20261123)
         expected = 2  # the seed's own updates
         at_kill: list[int] = []  # how many threads had the newest update when the process died
+        database = Path(bot_env["DATABASE_PATH"])
         for round_number in range(KILLS):
             handle = emulator.run_command(
                 world.admin,
@@ -53,7 +54,6 @@ async def test_sigkill_during_fan_out_loses_and_doubles_nothing(
             expected += 1
             # a random point in the fan-out: once `target` threads have it (0: before any), whatever the load
             target = rng.randint(0, THREADS - 1)
-            database = Path(bot_env["DATABASE_PATH"])
             await eventually(lambda t=target: sent_of_latest_update(database) >= t, timeout=10, interval=0.002)
             bot.kill()
             await bot.wait()
