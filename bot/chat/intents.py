@@ -1,0 +1,157 @@
+"""What a member is asking for, from the words they use. Plain rules, checked in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    HELP = "help"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    LIST_ARTICLES = "list_articles"
+    SUMMARY = "summary"
+    EXIT_QUESTION = "exit_question"
+    RESULTS = "results"
+    UPDATES = "updates"
+    LATEST_UPDATE = "latest_update"
+    PREVIOUS_UPDATE = "previous_update"
+    QUESTION = "question"
+
+
+@dataclass(frozen=True, slots=True)
+class Understood:
+    intent: Intent
+    text: str  # the message without mentions, for retrieval and article matching
+    since: dt.timedelta | None = None
+
+
+_MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|@(?:everyone|here)\b")
+
+
+def _has(text: str, *patterns: str) -> bool:
+    return any(re.search(pattern, text) for pattern in patterns)
+
+
+def _since(text: str) -> dt.timedelta | None:
+    if "yesterday" in text or "last day" in text or "past day" in text:
+        return dt.timedelta(days=1)
+    if _has(text, r"\btoday\b", r"\bthis morning\b"):
+        return dt.timedelta(hours=24)
+    if "last week" in text or "this week" in text or "past week" in text:
+        return dt.timedelta(days=7)
+    if match := re.search(r"(?:last|past)\s+(\d{1,3})\s*(hour|hr|day|minute|min)s?", text):
+        number, unit = int(match.group(1)), match.group(2)
+        return (
+            dt.timedelta(hours=number)
+            if unit in ("hour", "hr")
+            else (dt.timedelta(days=number) if unit == "day" else dt.timedelta(minutes=number))
+        )
+    if _has(text, r"\blast hour\b", r"\bpast hour\b"):
+        return dt.timedelta(hours=1)
+    return None
+
+
+def understand(message: str) -> Understood:
+    text = " ".join(_MENTION.sub(" ", message).split())
+    low = text.casefold().replace("’", "'")
+    words = re.findall(r"[a-z']+", low)
+    if not words:
+        return Understood(Intent.HELP, text)
+    short = len(words) <= 5
+    if (
+        short
+        and _has(low, r"^(hi|hello|hey|heya|hiya|yo|howdy|greetings|good (morning|afternoon|evening))\b")
+        and not _has(low, r"\?$")
+    ):
+        return Understood(Intent.GREETING, text)
+    if short and _has(low, r"\b(thanks|thank you|thx|ty|cheers|much appreciated|great,? thanks)\b"):
+        return Understood(Intent.THANKS, text)
+    if _has(
+        low,
+        r"\bwhat can you do\b",
+        r"^help\b",
+        r"\bhelp me\b",
+        r"\bcommands?\b",
+        r"\bhow do(es)? (i|you) use\b",
+        r"\bwhat do you do\b",
+        r"\bwho are you\b",
+    ):
+        return Understood(Intent.HELP, text)
+    if _has(
+        low,
+        r"\b(update|one) before (that|this|it)\b",
+        r"\bprevious update\b",
+        r"\bearlier update\b",
+        r"^and before that\b",
+        r"\bbefore that one\b",
+        r"\bthe one before\b",
+    ):
+        return Understood(Intent.PREVIOUS_UPDATE, text)
+    if _has(
+        low,
+        r"\b(latest|last|newest|most recent|recent) update\b",
+        r"\bwhat's the latest\b",
+        r"\bwhat is the latest\b",
+        r"\blatest news\b",
+    ):
+        return Understood(Intent.LATEST_UPDATE, text)
+    if _has(
+        low,
+        r"\bupdates?\b",
+        r"\bwhat('s| has| have)? changed\b",
+        r"\bwhat's new\b",
+        r"\bwhat is new\b",
+        r"\bany news\b",
+        r"\banything new\b",
+        r"\bnews since\b",
+        r"\bsince yesterday\b",
+    ):
+        return Understood(Intent.UPDATES, text, _since(low))
+    if _has(
+        low,
+        r"\bhow('s| is| are)? (the )?(vote|voting|poll)\b",
+        r"\bresults?\b",
+        r"\bwho('s| is) winning\b",
+        r"\btally\b",
+        r"\bvote counts?\b",
+        r"\btop answers?\b",
+        r"\bwhat (are|did) people (say|vote|think)",
+        r"\bhow many (people )?(voted|votes)\b",
+        r"\bleading answer\b",
+        r"\bstanding\b",
+    ):
+        return Understood(Intent.RESULTS, text)
+    if _has(
+        low,
+        r"\bexit question\b",
+        r"\bwhat('s| is) the question\b",
+        r"\bhow (do|can) i vote\b",
+        r"\bwhat are we voting on\b",
+        r"\bwhat('s| is) the vote about\b",
+        r"\bwhere (do|can) i vote\b",
+    ):
+        return Understood(Intent.EXIT_QUESTION, text)
+    if _has(
+        low,
+        r"\b(which|what) articles?\b.*\b(are there|available|do you (have|know))\b",
+        r"\blist (the |all )?articles\b",
+        r"\bother articles\b",
+    ):
+        return Understood(Intent.LIST_ARTICLES, text)
+    if _has(
+        low,
+        r"\bsummar(y|ise|ize)\b",
+        r"\btl;?dr\b",
+        r"\bgist\b",
+        r"\bwhat('s| is) (it|this|that|the article|the story|the post|this article|this story) about\b",
+        r"\bwhat('s| is) (going on|happening)\b",
+        r"\bin short\b",
+        r"\bbrief me\b",
+        r"\bwhat does it say\b",
+    ):
+        return Understood(Intent.SUMMARY, text)
+    return Understood(Intent.QUESTION, text)

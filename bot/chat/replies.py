@@ -1,0 +1,183 @@
+"""The bot's answers as text: quoted, linked, within Discord's 2,000 characters. Plain functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.articles.render import escape_markdown, shorten
+from bot.chat.retrieval import Hit
+from bot.voting.tally import VoteSummary, result_lines
+
+LIMIT = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateView:
+    index: int  # 1-based, in publication order
+    label: str
+    text: str
+    created: dt.datetime
+    url: str | None
+    retracted: bool = False
+
+
+def quote(text: str, limit: int = 450) -> str:
+    return "\n".join("> " + line for line in escape_markdown(shorten(text, limit)).splitlines())
+
+
+def fit(text: str) -> str:
+    return text if len(text) <= LIMIT else text[: LIMIT - 1].rstrip() + "…"
+
+
+def stamp(moment: dt.datetime, style: str = "f") -> str:
+    return f"<t:{int(moment.timestamp())}:{style}>"
+
+
+def help_text(*, is_editor: bool, is_moderator: bool) -> str:
+    lines = [
+        "I know the articles discussed here. Ask me **what an article is about**, **the exit question**, "
+        "**how the vote is going**, **any updates**, or anything the article says.",
+        "Commands: `/vote results`, `/article list`, `/article preview`.",
+    ]
+    if is_editor:
+        lines.append("For editors: `/article post`, `/article close`, `/update push`, `/feed add`, `/config`.")
+    if is_moderator:
+        lines.append("For moderators: `/config show` and the moderation commands.")
+    return "\n".join(lines)
+
+
+GREETING = "Hi! Ask me about the article: what it's about, the latest update, or how the vote is going."
+THANKS = "You're welcome! Ask me anything else about the article whenever you like."
+RATE_LIMITED = "You're asking faster than I can keep up. Give me a few seconds and ask again."
+NO_ARTICLES = "There are no articles here yet. Editors can post one with `/article post`."
+
+
+def which_one(titles: Sequence[str]) -> str:
+    options = "\n".join(f"• {escape_markdown(shorten(t, 120))}" for t in titles[:5])
+    return fit(f"Which article do you mean? Ask again with a few words of its title:\n{options}")
+
+
+def article_list(titles: Sequence[tuple[str, str | None]]) -> str:
+    lines = [
+        f"• **{escape_markdown(shorten(t, 120))}**" + (f" · {url}" if url else " · not posted yet")
+        for t, url in titles[:15]
+    ]
+    return fit("Articles I know:\n" + "\n".join(lines))
+
+
+def summary(title: str, sentences: Sequence[str], url: str | None) -> str:
+    body = quote(" ".join(sentences), 1200) if sentences else "> (no text)"
+    link = f"\nDiscussion: {url}" if url else ""
+    return fit(f"**{escape_markdown(shorten(title, 200))}**\n{body}{link}")
+
+
+def exit_question(
+    title: str,
+    question: str | None,
+    mode: str | None,
+    is_open: bool | None,
+    closes: dt.datetime | None,
+    url: str | None,
+) -> str:
+    if not question:
+        return fit(f"**{escape_markdown(shorten(title, 200))}** has no exit question.")
+    if mode == "poll":
+        how = "Vote in the poll in the discussion thread."
+    elif mode == "answers":
+        how = "Press **Suggest an answer** in the discussion thread, and upvote the answers you agree with."
+    else:
+        how = "The article is not posted here yet, so there is no vote yet."
+    if is_open is None:
+        state = ""
+    elif is_open:
+        state = f" The vote closes {stamp(closes, 'R')}." if closes else " The vote is open."
+    else:
+        state = " The vote is closed."
+    link = f"\n{url}" if url else ""
+    return fit(f"**Exit question:**\n{quote(question, 900)}\n{how}{state}{link}")
+
+
+def results(title: str, summary_: VoteSummary | None, url: str | None) -> str:
+    if summary_ is None:
+        return fit(f"**{escape_markdown(shorten(title, 200))}** has no vote here yet.")
+    state = "open" if summary_.is_open else "closed"
+    voters = f"{summary_.voters} voter{'s' if summary_.voters != 1 else ''}"
+    if summary_.mode == "answers" and not summary_.rows:
+        body = "No answers suggested yet."
+    else:
+        heading = "Top answers" if summary_.mode == "answers" else "Results"
+        body = f"{heading}:\n```\n" + "\n".join(result_lines(summary_, label_width=36)[:10]) + "\n```"
+    link = f"\n{url}" if url else ""
+    return fit(f"**{escape_markdown(shorten(title, 200))}** · vote {state} · {voters}\n{body}{link}")
+
+
+def updates_list(title: str, updates: Sequence[UpdateView], since: dt.timedelta | None, now: dt.datetime) -> str:
+    shown = [u for u in updates if not u.retracted and (since is None or u.created >= now - since)]
+    if not shown:
+        when = f" in the last {_describe(since)}" if since else " yet"
+        return fit(f"No updates to **{escape_markdown(shorten(title, 200))}**{when}.")
+    lines = []
+    for update in reversed(shown):  # newest first
+        link = f" [jump]({update.url})" if update.url else ""
+        lines.append(
+            f"{stamp(update.created)} **{escape_markdown(update.label)}**: "
+            f"{escape_markdown(shorten(update.text, 160))}{link}"
+        )
+    header = f"Updates to **{escape_markdown(shorten(title, 150))}**, newest first"
+    header += f" (last {_describe(since)}):" if since else ":"
+    text = header
+    for line in lines:
+        if len(text) + len(line) + 1 > LIMIT - 40:
+            text += f"\n…and {len(lines) - text.count(chr(10))} more."
+            break
+        text += "\n" + line
+    return fit(text)
+
+
+def one_update(title: str, update: UpdateView | None, *, previous: bool = False) -> str:
+    if update is None:
+        return fit(
+            "There is no earlier update."
+            if previous
+            else f"No updates to **{escape_markdown(shorten(title, 200))}** yet."
+        )
+    link = f"\n{update.url}" if update.url else ""
+    which = "The update before that" if previous else "The latest update"
+    return fit(
+        f"{which} to **{escape_markdown(shorten(title, 150))}** ({stamp(update.created)}, "
+        f"{escape_markdown(update.label)}):\n{quote(update.text, 1400)}{link}"
+    )
+
+
+def passages(title: str, hits: Sequence[Hit], url: str | None) -> str:
+    parts = [f"From **{escape_markdown(shorten(title, 150))}**:"]
+    for hit in hits:
+        where = ""
+        if hit.passage.kind == "update":
+            where = f" ({escape_markdown(hit.passage.label or 'Update')})"
+        elif hit.passage.kind == "exit_question":
+            where = " (the exit question)"
+        link = f" [jump]({hit.passage.message_url})" if hit.passage.message_url else ""
+        parts.append(quote(hit.passage.text, 500) + (f"\n-# {where.strip(' ()')}{link}" if where or link else ""))
+    if url:
+        parts.append(f"Discussion: {url}")
+    return fit("\n".join(parts))
+
+
+def nothing_found(title: str) -> str:
+    return fit(
+        f"I couldn't find anything about that in **{escape_markdown(shorten(title, 150))}**. "
+        "Try asking what it's about, about the exit question, or for the latest update."
+    )
+
+
+def _describe(since: dt.timedelta) -> str:
+    hours = since.total_seconds() / 3600
+    if hours >= 24 and hours % 24 == 0:
+        days = int(hours // 24)
+        return "day" if days == 1 else f"{days} days"
+    if hours >= 1:
+        return "hour" if hours == 1 else f"{hours:.0f} hours"
+    return f"{since.total_seconds() / 60:.0f} minutes"

@@ -1,0 +1,90 @@
+"""Words for retrieval: tokens, stems, stop words, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+
+STOP_WORDS = frozenset(
+    """
+a about above after again against all am an and any are as at be because been before being below between both but
+by can could did do does doing down during each few for from further had has have having he her here hers herself
+him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or
+other our ours ourselves out over own same she should so some such than that the their theirs them themselves then
+there these they this those through to too under until up very was we were what when where which while who whom
+why will with would you your yours yourself yourselves s t don let lets tell say says said think thinks
+also bot article piece post thread please anything something thing things really actually much many
+""".split()
+)
+
+# A few general equivalences, so a member's wording meets the writer's.
+SYNONYMS = {
+    "truce": "ceasefir",
+    "deal": "agreement",
+    "talk": "negoti",
+    "chat": "negoti",
+    "chitchat": "negoti",
+    "death": "casualti",
+    "dead": "casualti",
+    "kill": "casualti",
+    "killed": "casualti",
+    "kia": "casualti",
+    "helicopt": "gunship",
+    "aq": "qaeda",
+    "qaida": "qaeda",
+    "us": "us",
+    "american": "us",
+    "america": "us",
+    "percent": "%",
+    "percentag": "%",
+    "militia": "insurg",
+    "rebel": "insurg",
+    "fighter": "insurg",
+}
+
+
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    stemmed = _STEMMER.stemWord(word)
+    return SYNONYMS.get(stemmed, SYNONYMS.get(word, stemmed))
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return text.replace("’", "'").replace("‘", "'").replace("%", " percent ")
+
+
+def tokens(text: str) -> list[str]:
+    """Stemmed content words; numbers kept (80%, September's dates matter)."""
+    words = _WORD.findall(normalise(text))
+    out = []
+    for word in words:
+        word = word.split("'", 1)[0]
+        if word and word not in STOP_WORDS:
+            out.append(stem(word))
+    return out
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+
+
+_OPENERS = frozenset({"however", "meanwhile", "still", "yet", "also", "but", "and", "so", "then"})
+_ATTRIBUTION = re.compile(r"\b(he|she|they) (said|says|added|told|explained|noted)\b|^[\"“]", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def speaker_context(paragraph: str, previous: str | None) -> str:
+    """A quote attributed to "he"/"she" is about the person the paragraph before named: give it their name."""
+    if previous is None or not _ATTRIBUTION.search(paragraph):
+        return ""
+    # Capitalised words, less the sentence-opening ones ("The", "However").
+    names = [n for n in _NAME.findall(previous) if " " in n or n.casefold() not in STOP_WORDS | _OPENERS]
+    return " ".join(names)

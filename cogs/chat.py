@@ -1,0 +1,97 @@
+"""Members talk to the bot: a mention, a reply to one of its messages, any message in a chat channel,
+or a DM. It answers from the articles, their updates and votes, quoting and linking, never pinging."""
+
+from __future__ import annotations
+
+import collections
+import logging
+
+import discord
+from discord.ext import commands
+
+from bot.chat import replies
+from bot.chat.limits import QuestionLimiter
+from bot.chat.service import ChatRequest, ChatService
+from bot.checks import has_role
+from bot.client import DiscussionBot
+
+log = logging.getLogger(__name__)
+
+# A reply may notify the member it answers, and no one else.
+REPLY_MENTIONS = discord.AllowedMentions(everyone=False, users=False, roles=False, replied_user=True)
+
+
+class Chat(commands.Cog):
+    """Answers members' questions about the articles in plain words."""
+
+    def __init__(self, bot: DiscussionBot) -> None:
+        self.bot = bot
+        self.service = ChatService(bot.db, bot.library)
+        self.limiter = QuestionLimiter()
+        self._removed: collections.deque[int] = collections.deque(maxlen=5000)
+
+    async def _addressed(self, message: discord.Message) -> bool:
+        me = self.bot.user
+        if me is None:
+            return False
+        if message.guild is None:
+            return True
+        if me in message.mentions:
+            return True
+        reference = message.reference
+        if reference is not None and isinstance(reference.resolved, discord.Message):
+            if reference.resolved.author.id == me.id:
+                return True
+        channel_ids = (await self.bot.guild_config(message.guild.id)).channels("chat_channels")
+        channel = message.channel
+        parent_id = channel.parent_id if isinstance(channel, discord.Thread) else None
+        return channel.id in channel_ids or (parent_id is not None and parent_id in channel_ids)
+
+    @commands.Cog.listener()
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        self._removed.append(payload.message_id)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or message.webhook_id is not None or not await self._addressed(message):
+            return
+        if (await self.bot.get_context(message)).valid:
+            return  # a command, handled by its command
+        if not self.limiter.allow(message.author.id):
+            if self.limiter.should_warn(message.author.id):
+                await self._reply(message, replies.RATE_LIMITED)
+            return
+        is_editor = is_moderator = False
+        if isinstance(message.author, discord.Member) and message.guild is not None:
+            config = await self.bot.guild_config(message.guild.id)
+            permissions = message.channel.permissions_for(message.author)
+            is_editor = permissions.manage_guild or has_role(message.author, config.role("editor_role"))
+            is_moderator = permissions.moderate_members or has_role(message.author, config.role("moderator_role"))
+        request = ChatRequest(
+            text=message.content,
+            user_id=message.author.id,
+            channel_id=message.channel.id,
+            guild_id=message.guild.id if message.guild else None,
+            thread_id=message.channel.id if isinstance(message.channel, discord.Thread) else None,
+            is_editor=is_editor,
+            is_moderator=is_moderator,
+        )
+        try:
+            text = await self.service.answer(request)
+        except Exception:
+            log.exception("Answering message %s failed", message.id)
+            text = "Sorry, something went wrong on my side. It has been logged."
+        if message.id in self._removed:
+            return  # removed (by moderation) while I was thinking: no answer
+        await self._reply(message, text)
+
+    async def _reply(self, message: discord.Message, text: str) -> None:
+        try:
+            await message.reply(text, allowed_mentions=REPLY_MENTIONS)
+        except discord.HTTPException as error:
+            # 50035 with an unknown reference: the message was removed meanwhile.
+            log.info("Could not answer message %s: %s", message.id, error)
+
+
+async def setup(bot: DiscussionBot) -> None:
+    await bot.add_cog(Chat(bot))

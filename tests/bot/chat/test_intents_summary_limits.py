@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.articles import parse_article_file
+from bot.chat.intents import Intent, understand
+from bot.chat.limits import QuestionLimiter
+from bot.chat.summary import summarize
+from tests.bot.chat.eval_set import REPO
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("<@123> hi", Intent.GREETING),
+        ("hello there", Intent.GREETING),
+        ("thanks!", Intent.THANKS),
+        ("thank you so much", Intent.THANKS),
+        ("what can you do?", Intent.HELP),
+        ("<@1>", Intent.HELP),
+        ("what's the article about?", Intent.SUMMARY),
+        ("tl;dr please", Intent.SUMMARY),
+        ("summary", Intent.SUMMARY),
+        ("what's the exit question?", Intent.EXIT_QUESTION),
+        ("how do I vote?", Intent.EXIT_QUESTION),
+        ("how's the vote going?", Intent.RESULTS),
+        ("results?", Intent.RESULTS),
+        ("who's winning", Intent.RESULTS),
+        ("any updates?", Intent.UPDATES),
+        ("what changed since yesterday?", Intent.UPDATES),
+        ("what's the latest update?", Intent.LATEST_UPDATE),
+        ("and the update before that?", Intent.PREVIOUS_UPDATE),
+        ("which articles are available?", Intent.LIST_ARTICLES),
+        ("what did Odierno say about ceasefires?", Intent.QUESTION),
+        ("how much of the insurgency is nationalist?", Intent.QUESTION),
+        ("hi, what did Odierno say about the Mahdi Army and Sadr?", Intent.QUESTION),
+    ],
+)
+def test_intents(text: str, intent: Intent):
+    assert understand(text).intent is intent
+
+
+def test_since():
+    assert understand("what changed since yesterday").since == dt.timedelta(days=1)
+    assert understand("updates in the last 3 hours?").since == dt.timedelta(hours=3)
+    assert understand("any updates?").since is None
+
+
+def test_summary_is_extractive_and_starts_with_the_lead():
+    article = parse_article_file(REPO / "seeds" / "odierno-ceasefire.txt")
+    picked = summarize(article.paragraphs)
+    text = " ".join(article.paragraphs)
+    assert 1 < len(picked) <= 3 and all(sentence in text for sentence in picked)
+    assert picked[0].startswith("This goes hand in hand with Bush")
+    assert len(" ".join(picked)) <= 700
+
+
+def test_limiter_allows_a_burst_then_warns_once_per_window():
+    limiter = QuestionLimiter(questions=3, per_seconds=10)
+    assert [limiter.allow(1, now=t) for t in (0, 1, 2, 3)] == [True, True, True, False]
+    assert limiter.should_warn(1, now=3) and not limiter.should_warn(1, now=4)
+    assert limiter.allow(2, now=3)  # others are not affected
+    assert limiter.allow(1, now=11)  # the window moved on
