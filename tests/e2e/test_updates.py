@@ -186,15 +186,17 @@ async def test_locked_and_deleted_threads_fail_with_a_reason(emulator: Emulator,
     from discord_emulator import permissions as perms
 
     first = await post_to_forum(emulator, world)
-    handle = emulator.run_command(
-        world.admin, world.general, "article post", article=SLUG, channel=world.forum, force=True
-    )
-    await handle.wait_message(timeout=10)
-    second = emulator.threads_of(world.forum)[-1]
-    await eventually(lambda: len(update_messages(emulator, first)) == 2 and len(update_messages(emulator, second)) == 2)
+    for _ in range(2):
+        handle = emulator.run_command(
+            world.admin, world.general, "article post", article=SLUG, channel=world.forum, force=True
+        )
+        await handle.wait_message(timeout=10)
+    second, third = emulator.threads_of(world.forum)[1:]
+    await eventually(lambda: all(len(update_messages(emulator, t)) == 2 for t in (first, second, third)))
     emulator.bot_role(world.guild).permissions &= ~perms.MANAGE_THREADS
     first.locked = True
     second.deleted = True
+    third.archived = True  # archived but not locked: the update reopens it
     push = emulator.run_command(world.admin, world.general, "update push", article=SLUG, text="Nobody gets this.")
     await push.wait_message()
     await bot.delivery.wait_idle()
@@ -205,4 +207,6 @@ async def test_locked_and_deleted_threads_fail_with_a_reason(emulator: Emulator,
     assert [(r["status"], r["last_error"]) for r in rows] == [
         ("failed", "the thread is locked"),
         ("failed", "the thread was deleted"),
+        ("sent", None),
     ]
+    assert not third.archived and len(update_messages(emulator, third)) == 3
