@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.articles.model import Article
 from bot.articles.render import escape_markdown, render_article, shorten
+from bot.autocomplete import article_choices
 from bot.checks import require_editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
@@ -40,14 +41,6 @@ class Articles(commands.Cog):
             raise UserFacingError(f"I don't know an article called {query!r}. Available: {known}.")
         return article
 
-    async def article_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(name=shorten(a.title, 100), value=a.slug)
-            for a in self.bot.library.search(current, guild_id=interaction.guild_id)
-        ]
-
     @article.command(name="post", description="Post an article as a discussion thread with a vote.")
     @app_commands.describe(
         article="The article (type to search by title)",
@@ -56,7 +49,7 @@ class Articles(commands.Cog):
         duration_hours="How long the vote stays open, in hours (1 to 768; default 24)",
         force="Post again even if this article is already posted in that channel",
     )
-    @app_commands.autocomplete(article=article_autocomplete)
+    @app_commands.autocomplete(article=article_choices)
     async def post(
         self,
         interaction: discord.Interaction,
@@ -114,7 +107,7 @@ class Articles(commands.Cog):
 
     @article.command(name="preview", description="See how an article will look before posting it (only you see it).")
     @app_commands.describe(article="The article (type to search by title)")
-    @app_commands.autocomplete(article=article_autocomplete)
+    @app_commands.autocomplete(article=article_choices)
     async def preview(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, 200]) -> None:
         found = self._find(article, interaction.guild_id)
         specs = render_article(found)
@@ -139,7 +132,7 @@ class Articles(commands.Cog):
 
     @article.command(name="close", description="End the vote early, post the final results, lock the thread.")
     @app_commands.describe(article="The article", channel="Where it is posted (needed if posted in several)")
-    @app_commands.autocomplete(article=article_autocomplete)
+    @app_commands.autocomplete(article=article_choices)
     async def close(
         self,
         interaction: discord.Interaction,

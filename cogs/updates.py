@@ -14,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.articles.render import escape_markdown, shorten
+from bot.autocomplete import article_choices
 from bot.checks import require_editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
@@ -143,14 +144,6 @@ class Updates(commands.Cog):
         return update
 
     # -- autocomplete --------------------------------------------------------------------------
-    async def article_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(name=shorten(a.title, 100), value=a.slug)
-            for a in self.bot.library.search(current, guild_id=interaction.guild_id)
-        ]
-
     async def update_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[int]]:
@@ -177,7 +170,7 @@ class Updates(commands.Cog):
         text="The update (leave empty to write it in a form, with paragraphs)",
         label='How it is headed, like "Update (4:12 PM)" (default "Update")',
     )
-    @app_commands.autocomplete(article=article_autocomplete)
+    @app_commands.autocomplete(article=article_choices)
     async def push_command(
         self,
         interaction: discord.Interaction,
@@ -224,7 +217,7 @@ class Updates(commands.Cog):
 
     @update.command(name="list", description="The updates of an article, newest first.")
     @app_commands.describe(article="The article")
-    @app_commands.autocomplete(article=article_autocomplete)
+    @app_commands.autocomplete(article=article_choices)
     async def list_command(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, 200]) -> None:
         guild = require_guild(interaction)
         found = self.bot.library.find(article, interaction.guild_id)

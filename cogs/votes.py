@@ -11,7 +11,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.articles.render import escape_markdown, shorten
+from bot.articles.render import escape_markdown
+from bot.autocomplete import article_choices
 from bot.checks import require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
@@ -82,17 +83,9 @@ class Votes(commands.Cog):
         await self.bot.wait_until_ready()
 
     # -- /vote results -------------------------------------------------------------------------
-    async def article_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(name=shorten(a.title, 100), value=a.slug)
-            for a in self.bot.library.search(current, guild_id=interaction.guild_id)
-        ]
-
     @vote.command(name="results", description="Counts, percentages and a chart of an article's vote.")
     @app_commands.describe(article="The article", channel="Where it is posted (needed if posted in several)")
-    @app_commands.autocomplete(article=article_autocomplete)
+    @app_commands.autocomplete(article=article_choices)
     async def results(
         self,
         interaction: discord.Interaction,

@@ -202,16 +202,7 @@ async def test_crash_after_forum_thread_creation_adopts_the_thread(
     """The thread exists in Discord but the process died before SQLite recorded it."""
     from bot.storage import posts as post_store
 
-    real = post_store.record_thread
-    calls = []
-
-    async def crash_once(*args, **kwargs):
-        calls.append(args)
-        if len(calls) == 1:
-            raise RuntimeError("simulated crash between Discord and SQLite")
-        return await real(*args, **kwargs)
-
-    monkeypatch.setattr(post_store, "record_thread", crash_once)
+    crash_once(monkeypatch, post_store, "record_thread")
     _, reply = await post(emulator, world, world.forum)
     assert reply.content.startswith("Sorry")
     [thread] = emulator.threads_of(world.forum)
@@ -226,16 +217,7 @@ async def test_crash_after_starter_message_is_deduplicated_by_nonce(
 ):
     from bot.storage import posts as post_store
 
-    real = post_store.record_starter
-    calls = []
-
-    async def crash_once(*args, **kwargs):
-        calls.append(args)
-        if len(calls) == 1:
-            raise RuntimeError("simulated crash between Discord and SQLite")
-        return await real(*args, **kwargs)
-
-    monkeypatch.setattr(post_store, "record_starter", crash_once)
+    crash_once(monkeypatch, post_store, "record_starter")
     await post(emulator, world, world.general)
     assert len(emulator.history(world.general)) == 1
     _, reply = await post(emulator, world, world.general)
@@ -244,3 +226,17 @@ async def test_crash_after_starter_message_is_deduplicated_by_nonce(
     assert starter.thread_id is not None and len(emulator.threads_of(world.general)) == 1
     sends = emulator.requests_to("POST", "/channels/{channel_id}/messages")
     assert sends[0].body["nonce"] == sends[1].body["nonce"] and sends[0].body["enforce_nonce"] is True
+
+
+def crash_once(monkeypatch, module, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The first call of `module.name` raises, as if the process died right after the Discord call."""
+    real = getattr(module, name)
+    calls = []
+
+    async def crash_once_then_work(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("simulated crash between Discord and SQLite")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, crash_once_then_work)

@@ -72,6 +72,7 @@ async def test_votes_cast_while_the_bot_is_stopped_count_after_restart(
         emulator.vote(member, question, 2)  # cast while the bot is away
     async with running_bot(bot_env) as bot:
         await eventually(lambda: _equal(bot, question, {1: 5, 2: 20}))
+        assert await stored_counts(bot, question) == emulator_counts(question)
 
 
 async def test_answer_mode_suggest_upvote_restart_and_top_answers(
