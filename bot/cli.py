@@ -42,6 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("file", type=Path)
     parse.add_argument("--json", action="store_true", help="machine-readable output")
 
+    moderation = commands.add_parser("moderation", help="try the moderation engine").add_subparsers(
+        dest="moderation_command", required=True
+    )
+    check = moderation.add_parser("check", help="the verdict for a text against the default rules")
+    check.add_argument("text")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+
     invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
     invite.add_argument("client_id", type=int, help="the application ID from the Developer Portal")
     return parser
@@ -55,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(settings)
         if args.command == "db":
             return _db(settings, args)
+        if args.command == "moderation":
+            return _moderation(args)
         if args.command == "invite":
             from bot.invite import invite_url
 
@@ -138,4 +147,20 @@ def _article(settings: Settings, args: argparse.Namespace) -> int:
         print(article.title)
         print(f"  {len(article.paragraphs)} paragraphs, {len(article.updates)} updates")
         print(f"  exit question: {article.exit_question or '(none)'}")
+    return EXIT_OK
+
+
+def _moderation(args: argparse.Namespace) -> int:
+    from bot.moderation.defaults import default_rules
+    from bot.moderation.engine import MessageFacts, ModerationEngine
+
+    verdict = ModerationEngine(default_rules()).check(MessageFacts(args.text), remember=False)
+    if args.json:
+        print(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2))
+    elif not verdict.flagged:
+        print("ok: nothing flagged")
+    else:
+        print(f"{verdict.action.name.lower()}:")
+        for reason in verdict.reasons:
+            print(f"  - {reason.describe()}")
     return EXIT_OK

@@ -107,3 +107,13 @@ def test_db_commands_on_a_missing_database_fail_clearly(tmp_path: Path, args: tu
     result = run(*args, cwd=tmp_path, env={"DATABASE_PATH": str(tmp_path / "none.sqlite3")})
     assert result.returncode == 1
     assert "no such database" in (result.stdout + result.stderr)
+
+
+def test_moderation_check_json(tmp_path: Path):
+    result = run("moderation", "check", "what a load of b.u.l.l.s.h.1.t, join discord.gg/xyz", "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["action"] == "delete"
+    assert [(r["rule"], r["normalized"]) for r in data["reasons"]] == [("profanity", "bullshit"), ("invite links", "")]
+    clean = run("moderation", "check", "A perfectly civil reply.", cwd=tmp_path)
+    assert clean.returncode == 0 and clean.stdout.strip() == "ok: nothing flagged"
