@@ -13,6 +13,7 @@ import discord
 from discord.ext import commands
 
 from bot.articles.library import ArticleLibrary
+from bot.enforcement.enforcer import Enforcer
 from bot.guild_config import GuildConfig, defaults_from
 from bot.publishing.publisher import Publisher
 from bot.settings import Settings
@@ -66,6 +67,7 @@ class DiscussionBot(commands.Bot):
         self.closer = Closer(self)
         self.delivery = DeliveryWorker(self)
         self.live_blog = LiveBlog(self)
+        self.enforcer = Enforcer(self)
         self._poll_votes: PollVotes | None = None
 
     @property

@@ -14,6 +14,9 @@ from bot.chat.limits import QuestionLimiter
 from bot.chat.service import ChatRequest, ChatService
 from bot.checks import has_role
 from bot.client import DiscussionBot
+from bot.moderation.defaults import default_rules
+from bot.moderation.engine import MessageFacts, ModerationEngine
+from bot.moderation.rules import Action
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +29,13 @@ class Chat(commands.Cog):
 
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
-        self.service = ChatService(bot.db, bot.library)
+        # The bot never repeats text its own filters would remove (a passage, an answer, an update).
+        default_filter = ModerationEngine(default_rules())
+        self.service = ChatService(
+            bot.db,
+            bot.library,
+            is_blocked=lambda text: default_filter.check(MessageFacts(text), remember=False).action >= Action.DELETE,
+        )
         self.limiter = QuestionLimiter()
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
 

@@ -63,3 +63,25 @@ def test_limiter_allows_a_burst_then_warns_once_per_window():
     assert limiter.should_warn(1, now=3) and not limiter.should_warn(1, now=4)
     assert limiter.allow(2, now=3)  # others are not affected
     assert limiter.allow(1, now=11)  # the window moved on
+
+
+async def test_the_service_never_repeats_blocked_text(tmp_path):
+    from bot.articles.library import ArticleLibrary
+    from bot.chat.service import ChatRequest, ChatService
+    from bot.storage import Database
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    filler = "\n\n".join(f"Paragraph {i} is about the weather, the harvest and the markets." for i in range(6))
+    (seeds / "a.txt").write_text(
+        f"Title\n\nThe general called the plan bullshit in private.\n\n{filler}\n\n"
+        "The general praised the plan in public.\n"
+    )
+    db = await Database.open(tmp_path / "db.sqlite3")
+    await db.migrate()
+    try:
+        service = ChatService(db, ArticleLibrary(seeds), is_blocked=lambda text: "bullshit" in text)
+        answer = await service.answer(ChatRequest("what did the general call the plan?", 1, 2, None))
+        assert "bullshit" not in answer and "praised the plan in public" in answer
+    finally:
+        await db.close()

@@ -1,0 +1,153 @@
+"""Turns a verdict into actions. The case is stored before anything happens in Discord; the mod log
+line names the rule and what it matched, so moderators see why without asking."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.articles.render import escape_markdown, shorten
+from bot.moderation.engine import MessageFacts, ModerationEngine
+from bot.moderation.rules import Action, Verdict
+from bot.moderation.server_rules import server_rules
+from bot.publishing.embeds import NO_PINGS
+from bot.storage import moderation as mod_store
+from bot.storage.moderation import Case
+
+if TYPE_CHECKING:
+    from bot.client import DiscussionBot
+
+log = logging.getLogger(__name__)
+
+ACTION_WORDS = {
+    "log": "logged (dry run)",
+    "alert": "flagged for moderators",
+    "warn": "warned",
+    "hold": "held for review",
+    "delete": "deleted",
+    "timeout": "timed out",
+}
+
+
+class Enforcer:
+    def __init__(self, bot: DiscussionBot) -> None:
+        self.bot = bot
+        self._engines: dict[int, ModerationEngine] = {}
+        self._building = asyncio.Lock()
+
+    async def engine(self, guild_id: int) -> ModerationEngine:
+        """The server's engine. One per server: its flood and repeat history must see every message."""
+        engine = self._engines.get(guild_id)
+        if engine is not None:
+            return engine
+        async with self._building:  # messages arriving together must not each build their own
+            engine = self._engines.get(guild_id)
+            if engine is None:
+                engine = ModerationEngine(server_rules(await mod_store.rules_of(self.bot.db, guild_id)))
+                self._engines[guild_id] = engine
+        return engine
+
+    def rules_changed(self, guild_id: int) -> None:
+        self._engines.pop(guild_id, None)
+
+    async def check(self, message: discord.Message) -> Verdict:
+        assert message.guild is not None
+        member = message.author
+        now = dt.datetime.now(dt.UTC)
+        joined = member.joined_at if isinstance(member, discord.Member) else None
+        facts = MessageFacts(
+            text=message.content,
+            author_id=member.id,
+            mentions=len(message.raw_mentions) + len(message.raw_role_mentions),
+            account_age_days=(now - member.created_at).total_seconds() / 86400,
+            member_age_minutes=(now - joined).total_seconds() / 60 if joined else None,
+            now=time.monotonic(),
+        )
+        return (await self.engine(message.guild.id)).check(facts)
+
+    async def enforce(self, message: discord.Message, verdict: Verdict) -> Case | None:
+        if not verdict.flagged or message.guild is None:
+            return None
+        guild = message.guild
+        limits = (await self.engine(guild.id)).rules.limits
+        top = max(verdict.reasons, key=lambda r: r.action)
+        action = verdict.action
+        expires = (
+            dt.datetime.now(dt.UTC) + dt.timedelta(seconds=limits.timeout_seconds) if action is Action.TIMEOUT else None
+        )
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=message.author.id,
+            moderator_id=None,
+            rule=top.rule,
+            action=action.name.lower(),
+            reason=top.describe(),
+            excerpt=message.content,
+            channel_id=message.channel.id,
+            message_id=message.id,
+            expires_at=expires,
+        )
+        problems = []
+        if action >= Action.HOLD:
+            try:
+                await message.delete()
+            except discord.NotFound:
+                pass
+            except discord.HTTPException as error:
+                problems.append(f"could not delete the message ({error.status} {error.text})")
+        if action is Action.TIMEOUT and isinstance(message.author, discord.Member):
+            try:
+                await message.author.timeout(dt.timedelta(seconds=limits.timeout_seconds), reason=top.describe())
+            except discord.HTTPException as error:
+                problems.append(f"could not time the member out ({error.status} {error.text})")
+        if action is Action.WARN:
+            try:
+                await message.reply(
+                    f"{message.author.mention}, this message breaks a rule here ({top.rule}). "
+                    "Please keep the discussion civil.",
+                    allowed_mentions=NO_PINGS,
+                    mention_author=False,
+                )
+            except discord.HTTPException:
+                pass
+        await self.log_case(guild, case, verdict_lines=[r.describe() for r in verdict.reasons], problems=problems)
+        return case
+
+    async def log_case(
+        self,
+        guild: discord.Guild,
+        case: Case,
+        *,
+        verdict_lines: list[str] | None = None,
+        problems: list[str] | None = None,
+    ) -> None:
+        channel_id = (await self.bot.guild_config(guild.id)).channel("mod_log_channel")
+        channel = guild.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.TextChannel):
+            return
+        who = "the filter" if case.moderator_id is None else f"<@{case.moderator_id}>"
+        embed = discord.Embed(
+            title=f"Case {case.number} · {case.action}",
+            description=f"<@{case.member_id}> {ACTION_WORDS.get(case.action, case.action)} by {who}",
+            colour=discord.Colour.red() if case.action in ("delete", "timeout", "hold") else discord.Colour.orange(),
+        )
+        for line in (verdict_lines or ([case.reason] if case.reason else []))[:5]:
+            embed.add_field(name="Why", value=shorten(line, 1000), inline=False)
+        if case.excerpt:
+            embed.add_field(name="Message", value=">>> " + escape_markdown(shorten(case.excerpt, 900)), inline=False)
+        if case.channel_id:
+            embed.add_field(name="Where", value=f"<#{case.channel_id}>")
+        for problem in problems or []:
+            embed.add_field(name="Could not act", value=problem, inline=False)
+        try:
+            sent = await channel.send(embed=embed, allowed_mentions=NO_PINGS)
+        except discord.HTTPException as error:
+            log.warning("Could not write case %s to the mod log: %s", case.number, error)
+            return
+        await mod_store.record_log_message(self.bot.db, guild.id, case.number, sent.id)

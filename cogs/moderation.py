@@ -1,0 +1,257 @@
+"""Moderation: checks every message and edit in the discussion threads and chat channels, and gives
+moderators /automod (rules, a dry-run test) and /mod (warn, timeout, history, cases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.articles.render import escape_markdown, shorten
+from bot.checks import has_role, require_guild, require_moderator
+from bot.client import DiscussionBot
+from bot.errors import UserFacingError
+from bot.moderation.engine import MessageFacts
+from bot.moderation.matcher import InvalidPattern, check_pattern
+from bot.storage import moderation as mod_store
+from bot.storage import posts as post_store
+
+log = logging.getLogger(__name__)
+
+KINDS = [app_commands.Choice(name=n, value=n) for n in ("keyword", "regex", "deny_domain", "allow_domain")]
+MODES = [app_commands.Choice(name=n, value=n) for n in ("word", "prefix", "substring")]
+ACTIONS = [app_commands.Choice(name=n, value=n) for n in ("delete", "hold", "timeout", "warn", "alert", "log")]
+MAX_TIMEOUT_MINUTES = 28 * 24 * 60
+
+
+class Moderation(commands.Cog):
+    """Keeps the discussions civil: filters that explain themselves, cases and a mod log."""
+
+    automod = app_commands.Group(name="automod", description="Automatic moderation rules.", guild_only=True)
+    rule = app_commands.Group(name="rule", description="The server's own rules.", parent=automod)
+    mod = app_commands.Group(name="mod", description="Moderator actions.", guild_only=True)
+
+    def __init__(self, bot: DiscussionBot) -> None:
+        self.bot = bot
+        self._post_threads: set[int] = set()
+
+    # -- checking messages ---------------------------------------------------------------------
+    async def _managed(self, message: discord.Message) -> bool:
+        assert message.guild is not None
+        channel = message.channel
+        chat = (await self.bot.guild_config(message.guild.id)).channels("chat_channels")
+        if channel.id in chat:
+            return True
+        if not isinstance(channel, discord.Thread):
+            return False
+        if channel.parent_id in chat or channel.id in self._post_threads:
+            return True
+        if await post_store.post_by_thread(self.bot.db, channel.id) is not None:
+            self._post_threads.add(channel.id)
+            return True
+        return False
+
+    async def _exempt(self, message: discord.Message) -> bool:
+        author = message.author
+        if not isinstance(author, discord.Member) or message.guild is None:
+            return True
+        permissions = message.channel.permissions_for(author)
+        if permissions.manage_messages or permissions.moderate_members or permissions.administrator:
+            return True
+        return has_role(author, (await self.bot.guild_config(message.guild.id)).role("moderator_role"))
+
+    async def _moderate(self, message: discord.Message) -> None:
+        if message.guild is None or message.author.bot or message.webhook_id is not None:
+            return
+        if not await self._managed(message) or await self._exempt(message):
+            return
+        verdict = await self.bot.enforcer.check(message)
+        case = await self.bot.enforcer.enforce(message, verdict) if verdict.flagged else None
+        self.bot.dispatch("message_moderated", message, verdict, case)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        await self._moderate(message)
+
+    @commands.Cog.listener()
+    async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
+        if before.content != after.content:
+            await self._moderate(after)
+
+    # -- /automod ------------------------------------------------------------------------------
+    @rule.command(name="add", description="Add a rule: a word, a regular expression (RE2) or a domain.")
+    @app_commands.describe(
+        kind="What the rule matches",
+        value="The word, pattern or domain",
+        mode="For words: whole word, prefix or anywhere",
+        action="What happens on a match",
+    )
+    @app_commands.choices(kind=KINDS, mode=MODES, action=ACTIONS)
+    async def rule_add(
+        self,
+        interaction: discord.Interaction,
+        kind: app_commands.Choice[str],
+        value: app_commands.Range[str, 1, 500],
+        mode: app_commands.Choice[str] | None = None,
+        action: app_commands.Choice[str] | None = None,
+    ) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        value = value.strip()
+        if kind.value == "regex":
+            try:
+                check_pattern(value)
+            except InvalidPattern as error:
+                raise UserFacingError(f"{error}. Nothing was added.") from None
+        elif kind.value in ("deny_domain", "allow_domain"):
+            value = value.lower().removeprefix("https://").removeprefix("http://").split("/")[0]
+        chosen = action.value if action else ("hold" if kind.value == "regex" else "delete")
+        stored = await mod_store.add_rule(
+            self.bot.db, guild.id, kind.value, value, mode.value if mode else "word", chosen, interaction.user.id
+        )
+        if stored is None:
+            raise UserFacingError("That rule is already there. See `/automod rule list`.")
+        self.bot.enforcer.rules_changed(guild.id)
+        note = " RE2's `\\b` knows only ASCII letters." if kind.value == "regex" and "\\b" in value else ""
+        await interaction.response.send_message(
+            f"Rule {stored.id} added: {kind.value} `{escape_markdown(shorten(value, 200))}` → {chosen}.{note}",
+            ephemeral=True,
+        )
+
+    @rule.command(name="remove", description="Remove one of the server's rules.")
+    @app_commands.describe(rule="The rule's number (see /automod rule list)")
+    async def rule_remove(self, interaction: discord.Interaction, rule: int) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        if not await mod_store.remove_rule(self.bot.db, guild.id, rule):
+            raise UserFacingError(f"There is no rule {rule} here. See `/automod rule list`.")
+        self.bot.enforcer.rules_changed(guild.id)
+        await interaction.response.send_message(f"Rule {rule} removed.", ephemeral=True)
+
+    @rule.command(name="list", description="The server's rules (the default profanity and link rules apply too).")
+    async def rule_list(self, interaction: discord.Interaction) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        rules = await mod_store.rules_of(self.bot.db, guild.id)
+        lines = [
+            f"**{r.id}** · {r.kind}{f' ({r.mode})' if r.kind == 'keyword' else ''} "
+            f"`{escape_markdown(shorten(r.value, 80))}` → {r.action}"
+            for r in rules
+        ]
+        embed = discord.Embed(
+            title="Moderation rules",
+            colour=discord.Colour.dark_red(),
+            description=shorten("\n".join(lines), 4000) if lines else "Only the defaults so far.",
+        )
+        embed.set_footer(
+            text="Defaults: strong profanity, invite links, link shorteners, mention spam, flooding, repeated messages."
+        )
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @automod.command(name="test", description="See what the filters would do with a text, without acting.")
+    @app_commands.describe(text="The text to test")
+    async def test(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, 4000]) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        verdict = (await self.bot.enforcer.engine(guild.id)).check(MessageFacts(text), remember=False)
+        if not verdict.flagged:
+            await interaction.response.send_message("Nothing would be flagged.", ephemeral=True)
+            return
+        lines = "\n".join(f"• {escape_markdown(shorten(r.describe(), 300))}" for r in verdict.reasons[:10])
+        await interaction.response.send_message(f"Would be **{verdict.action.name.lower()}**:\n{lines}", ephemeral=True)
+
+    # -- /mod ----------------------------------------------------------------------------------
+    @mod.command(name="warn", description="Warn a member; the warning is a case in the mod log.")
+    @app_commands.describe(member="Who", reason="Why (shown in the mod log)")
+    async def warn(
+        self, interaction: discord.Interaction, member: discord.Member, reason: app_commands.Range[str, 1, 500]
+    ) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=member.id,
+            moderator_id=interaction.user.id,
+            rule=None,
+            action="warn",
+            reason=reason,
+        )
+        await self.bot.enforcer.log_case(guild, case)
+        await interaction.response.send_message(f"Warned {member.mention} (case {case.number}).", ephemeral=True)
+
+    @mod.command(name="timeout", description="Time a member out.")
+    @app_commands.describe(member="Who", minutes="How long (up to 28 days)", reason="Why (shown in the mod log)")
+    async def timeout(
+        self,
+        interaction: discord.Interaction,
+        member: discord.Member,
+        minutes: app_commands.Range[int, 1, MAX_TIMEOUT_MINUTES],
+        reason: app_commands.Range[str, 1, 500],
+    ) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        if member.top_role >= guild.me.top_role or member == guild.owner:
+            raise UserFacingError(f"I can't time out {member.mention}: their role is as high as mine.")
+        until = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=member.id,
+            moderator_id=interaction.user.id,
+            rule=None,
+            action="timeout",
+            reason=reason,
+            expires_at=until,
+        )
+        await member.timeout(until, reason=reason)
+        await self.bot.enforcer.log_case(guild, case)
+        await interaction.response.send_message(
+            f"Timed out {member.mention} for {minutes} min (case {case.number}).", ephemeral=True
+        )
+
+    @mod.command(name="history", description="A member's cases, newest first.")
+    @app_commands.describe(member="Who")
+    async def history(self, interaction: discord.Interaction, member: discord.Member) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        cases = await mod_store.cases_of_member(self.bot.db, guild.id, member.id)
+        lines = [
+            f"**#{c.number}** {c.action} · {c.created_at[:16].replace('T', ' ')} · "
+            f"{escape_markdown(shorten(c.reason or '', 120))}"
+            for c in cases
+        ]
+        embed = discord.Embed(
+            title=f"Cases of {member.display_name}",
+            colour=discord.Colour.dark_red(),
+            description="\n".join(lines) if lines else "No cases.",
+        )
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @mod.command(name="case", description="Show a case, or change its reason.")
+    @app_commands.describe(number="The case number", reason="A new reason")
+    async def case(
+        self, interaction: discord.Interaction, number: int, reason: app_commands.Range[str, 1, 500] | None = None
+    ) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        if reason is not None and not await mod_store.set_case_reason(self.bot.db, guild.id, number, reason):
+            raise UserFacingError(f"There is no case {number} here.")
+        found = await mod_store.get_case(self.bot.db, guild.id, number)
+        if found is None:
+            raise UserFacingError(f"There is no case {number} here.")
+        who = "the filter" if found.moderator_id is None else f"<@{found.moderator_id}>"
+        text = (
+            f"**Case {found.number}** · {found.action} · <@{found.member_id}> by {who} · "
+            f"{found.created_at[:16].replace('T', ' ')}\n{escape_markdown(found.reason or '')}"
+        )
+        if found.excerpt:
+            text += f"\n>>> {escape_markdown(shorten(found.excerpt, 500))}"
+        await interaction.response.send_message(shorten(text, 2000), ephemeral=True)
+
+
+async def setup(bot: DiscussionBot) -> None:
+    await bot.add_cog(Moderation(bot))
