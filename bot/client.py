@@ -14,6 +14,7 @@ from discord.ext import commands
 
 from bot.articles.library import ArticleLibrary
 from bot.enforcement.enforcer import Enforcer
+from bot.enforcement.review import ReviewButton, ReviewQueue
 from bot.guild_config import GuildConfig, defaults_from
 from bot.publishing.publisher import Publisher
 from bot.settings import Settings
@@ -68,6 +69,7 @@ class DiscussionBot(commands.Bot):
         self.delivery = DeliveryWorker(self)
         self.live_blog = LiveBlog(self)
         self.enforcer = Enforcer(self)
+        self.review_queue = ReviewQueue(self)
         self._poll_votes: PollVotes | None = None
 
     @property
@@ -88,7 +90,7 @@ class DiscussionBot(commands.Bot):
         self._poll_votes = PollVotes(self)
         await self._poll_votes.start()
         # Buttons whose ids live in custom_id keep working across restarts.
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        self.add_dynamic_items(*DYNAMIC_ITEMS, ReviewButton)
         await self.load_all_extensions()
         await self.sync_commands()
 

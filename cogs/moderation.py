@@ -37,6 +37,21 @@ class Moderation(commands.Cog):
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
         self._post_threads: set[int] = set()
+        self.report_menu = app_commands.ContextMenu(name="Report message", callback=self.report_message)
+        self.report_menu.guild_only = True
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.report_menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.report_menu.name, type=self.report_menu.type)
+
+    async def report_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        if message.author.bot or message.webhook_id is not None:
+            raise UserFacingError("Messages from bots can't be reported; tell a moderator instead.")
+        if message.author.id == interaction.user.id:
+            raise UserFacingError("You can't report your own message. You can delete it instead.")
+        await interaction.response.send_modal(ReportModal(self.bot, message))
 
     # -- checking messages ---------------------------------------------------------------------
     async def _managed(self, message: discord.Message) -> bool:
@@ -251,6 +266,26 @@ class Moderation(commands.Cog):
         if found.excerpt:
             text += f"\n>>> {escape_markdown(shorten(found.excerpt, 500))}"
         await interaction.response.send_message(shorten(text, 2000), ephemeral=True)
+
+
+class ReportModal(discord.ui.Modal, title="Report message"):
+    reason: discord.ui.TextInput[ReportModal] = discord.ui.TextInput(
+        label="What is wrong with it? (optional)",
+        style=discord.TextStyle.paragraph,
+        required=False,
+        max_length=300,
+    )
+
+    def __init__(self, bot: DiscussionBot, message: discord.Message) -> None:
+        super().__init__()
+        self.bot, self.message = bot, message
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await self.bot.review_queue.report(self.message, interaction.user, self.reason.value.strip() or None)
+        await interaction.followup.send(
+            "Thanks: the moderators will take a look. Your report is anonymous.", ephemeral=True
+        )
 
 
 async def setup(bot: DiscussionBot) -> None:

@@ -101,6 +101,7 @@ class Emulator(MemberActions):
         self.global_commands: dict[int, dict[str, Any]] = {}
         self.guild_commands: dict[int, dict[int, dict[str, Any]]] = {}
         self.interactions: dict[int, InteractionHandle] = {}
+        self.webhooks: dict[int, dict[str, Any]] = {}
         self.nonces: dict[tuple[int, int, str], tuple[int, float]] = {}
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []

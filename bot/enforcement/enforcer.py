@@ -116,6 +116,12 @@ class Enforcer:
                 )
             except discord.HTTPException:
                 pass
+        if action is Action.HOLD and not problems:
+            try:  # the review card carries the case: no separate log line
+                await self.bot.review_queue.hold(message, case.number, top.describe())
+                return case
+            except discord.HTTPException as error:
+                problems.append(f"could not post the review card ({error.status} {error.text})")
         await self.log_case(guild, case, verdict_lines=[r.describe() for r in verdict.reasons], problems=problems)
         return case
 

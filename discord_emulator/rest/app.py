@@ -11,7 +11,7 @@ import orjson
 from aiohttp import web
 
 from discord_emulator.errors import DiscordError
-from discord_emulator.rest import channels, commands, core, interactions, messages
+from discord_emulator.rest import channels, commands, core, interactions, messages, webhooks
 from discord_emulator.rest.util import BODY_KEY, EMULATOR_KEY, FILES_KEY, respond
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ def build_app(emulator: Emulator) -> web.Application:
 
     app = web.Application(middlewares=[discord_middleware], client_max_size=64 * 1024 * 1024)
     app[EMULATOR_KEY] = emulator
-    for module in (core, commands, channels, messages, interactions):
+    for module in (core, commands, channels, messages, interactions, webhooks):
         for method, route, handler in module.ROUTES:
             app.router.add_route(method, PREFIX + route, handler)
     return app

@@ -135,6 +135,10 @@ def _target(request: web.Request, handle: InteractionHandle) -> Message:
 
 async def followup(request: web.Request) -> web.Response:
     emulator = emulator_of(request)
+    if snowflake(request, "application_id") != emulator.application_id:
+        from discord_emulator.rest.webhooks import execute
+
+        return await execute(request, snowflake(request, "application_id"))
     handle = _handle_for_webhook(request)
     body = body_of(request)
     limits.check_message(body, has_files=bool(request.get(FILES_KEY)))

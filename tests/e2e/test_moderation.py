@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from bot.client import DiscussionBot
 from bot.storage import moderation as mod_store
-from discord_emulator import Emulator
+from discord_emulator import Emulator, InteractionError
 from tests.harness import World, eventually
 
 SLUG = "odierno-ceasefire"
@@ -103,3 +105,91 @@ async def test_members_without_permission_are_refused_every_moderator_command(
         assert handle.ephemeral and "Moderate Members" in message.content, path
     assert await mod_store.rules_of(bot.db, world.guild.id) == []
     assert await mod_store.cases_of_member(bot.db, world.guild.id, world.admin.user.id) == []
+
+
+def card_buttons(card) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {c["label"]: c["custom_id"] for row in card.components for c in row["components"]}
+
+
+async def test_a_held_message_is_approved_and_reposted_by_webhook(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await discussion(emulator, world, bot)
+    held = emulator.send_message(world.member, thread, "My server: discord.gg/join-us for more talk")
+    await eventually(lambda: held.deleted)
+    card = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.components), None))
+    embed = card.embeds[0]
+    assert embed["title"].startswith("Held for review (case 1)") and "invite links" in str(embed["fields"])
+    assert "discord.gg/join-us" in str(embed["fields"]) and card.mentions == []
+    buttons = card_buttons(card)
+    assert set(buttons) == {"Approve", "Reject", "Warn", "Timeout"}
+    approve = emulator.click(world.admin, card, buttons["Approve"])
+    await approve.wait_response()
+    repost = await eventually(lambda: next((m for m in emulator.history(thread) if m.webhook_id), None))
+    assert repost.author.username == world.member.user.global_name or repost.author.username == "Max"
+    assert repost.content.startswith("My server: discord.gg/join-us") and "Approved by the moderators" in repost.content
+    await eventually(lambda: card.components[0]["components"][0].get("disabled") is True)
+    assert f"<@{world.admin.user.id}>" in card.embeds[0]["description"]
+    # the card's buttons are now disabled: Discord (and the emulator) will not deliver another click
+    mod2 = emulator.add_member(world.guild, "mo", roles=[world.admin_role])
+    with pytest.raises(InteractionError, match="disabled"):
+        emulator.click(mod2, card, buttons["Reject"])
+    assert len([m for m in emulator.history(thread) if m.webhook_id]) == 1
+
+
+async def test_second_moderator_is_told_it_was_handled(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await discussion(emulator, world, bot)
+    emulator.send_message(world.member, thread, "see bit.ly/abc")
+    card = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.components), None))
+    buttons = card_buttons(card)
+    mod2 = emulator.add_member(world.guild, "mo", roles=[world.admin_role])
+    first = emulator.click(world.admin, card, buttons["Reject"])
+    second = emulator.click(mod2, card, buttons["Warn"])  # clicked before the card updated
+    await first.wait_response()
+    reply = await second.wait_message()
+    assert f"<@{world.admin.user.id}> already handled this one." == reply.content and second.ephemeral
+    cases = await mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id)
+    assert [c.action for c in cases] == ["hold"]  # no warning was added by the late click
+
+
+async def test_two_reports_make_one_card_with_a_count(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await discussion(emulator, world, bot)
+    rude = emulator.send_message(world.member, thread, "You are all idiots and should leave.")
+    reporters = [emulator.add_member(world.guild, f"r{i}") for i in range(2)]
+    for reporter, reason in zip(reporters, ("insulting", ""), strict=True):
+        opened = emulator.message_command(reporter, rude, "Report message")
+        modal = await opened.wait_response()
+        field = modal["data"]["components"][0]["components"][0]["custom_id"]
+        thanks = await emulator.submit_modal(opened, {field: reason}).wait_message()
+        assert "anonymous" in thanks.content and thanks.flags & 64
+    await eventually(
+        lambda: any(
+            "Reported by 2 members" in (m.embeds[0].get("title") or "")
+            for m in emulator.history(world.mod_log)
+            if m.embeds
+        )
+    )
+    cards = [m for m in emulator.history(world.mod_log) if m.components]
+    assert len(cards) == 1
+    fields = str(cards[0].embeds[0]["fields"])
+    assert "insulting" in fields and "r0" not in fields and "r1" not in fields  # reporters stay anonymous
+    remove = emulator.click(world.admin, cards[0], card_buttons(cards[0])["Remove message"])
+    await remove.wait_response()
+    await eventually(lambda: rude.deleted)
+    own = emulator.message_command(
+        world.member,
+        rude if not rude.deleted else emulator.send_message(world.member, thread, "mine"),
+        "Report message",
+    )
+    assert "your own message" in (await own.wait_message()).content
+
+
+async def test_members_cannot_use_review_buttons(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await discussion(emulator, world, bot)
+    held = emulator.send_message(world.member, thread, "see bit.ly/abc")
+    card = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.components), None))
+    for label, custom_id in card_buttons(card).items():
+        click = emulator.click(world.member, card, custom_id)
+        reply = await click.wait_message()
+        assert click.ephemeral and "Only moderators" in reply.content, label
+    assert held.deleted and not any(m.webhook_id for m in emulator.history(thread))
+    cases = await mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id)
+    assert [c.action for c in cases] == ["hold"]

@@ -1,0 +1,132 @@
+"""The review queue: held and reported messages, and who decided what (tables review_items, reports)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.storage.database import SQL_NOW, Database
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    id: int
+    guild_id: int
+    kind: str
+    channel_id: int
+    message_id: int
+    author_id: int
+    author_name: str
+    author_avatar: str | None
+    content: str
+    reason: str | None
+    case_number: int | None
+    card_channel_id: int | None
+    card_message_id: int | None
+    status: str
+    decided_by: int | None
+    decided_at: str | None
+
+
+def _item(row: aiosqlite.Row) -> ReviewItem:
+    return ReviewItem(**{name: row[name] for name in ReviewItem.__dataclass_fields__})
+
+
+async def get_item(db: Database, item_id: int) -> ReviewItem | None:
+    row = await db.fetch_one("SELECT * FROM review_items WHERE id = ?", (item_id,))
+    return None if row is None else _item(row)
+
+
+async def add_held(
+    db: Database,
+    *,
+    guild_id: int,
+    channel_id: int,
+    message_id: int,
+    author_id: int,
+    author_name: str,
+    author_avatar: str | None,
+    content: str,
+    reason: str,
+    case_number: int | None,
+) -> ReviewItem:
+    async with db.transaction() as connection:
+        cursor = await connection.execute(
+            "INSERT OR IGNORE INTO review_items (guild_id, kind, channel_id, message_id, author_id, author_name, "
+            "author_avatar, content, reason, case_number) VALUES (?, 'held', ?, ?, ?, ?, ?, ?, ?, ?)",
+            (guild_id, channel_id, message_id, author_id, author_name, author_avatar, content, reason, case_number),
+        )
+        del cursor
+        async with connection.execute(
+            "SELECT id FROM review_items WHERE guild_id = ? AND kind = 'held' AND message_id = ?",
+            (guild_id, message_id),
+        ) as c:
+            row = await c.fetchone()
+    item = await get_item(db, int(row[0]))  # type: ignore[index]
+    assert item is not None
+    return item
+
+
+async def add_report(
+    db: Database,
+    *,
+    guild_id: int,
+    channel_id: int,
+    message_id: int,
+    author_id: int,
+    author_name: str,
+    author_avatar: str | None,
+    content: str,
+    reporter_id: int,
+    reason: str | None,
+) -> tuple[ReviewItem, int, bool]:
+    """(the item, how many members reported it, whether this reporter is new), in one transaction."""
+    async with db.transaction() as connection:
+        await connection.execute(
+            "INSERT OR IGNORE INTO review_items (guild_id, kind, channel_id, message_id, author_id, author_name, "
+            "author_avatar, content) VALUES (?, 'report', ?, ?, ?, ?, ?, ?)",
+            (guild_id, channel_id, message_id, author_id, author_name, author_avatar, content),
+        )
+        async with connection.execute(
+            "SELECT id FROM review_items WHERE guild_id = ? AND kind = 'report' AND message_id = ?",
+            (guild_id, message_id),
+        ) as c:
+            row = await c.fetchone()
+        item_id = int(row[0])  # type: ignore[index]
+        cursor = await connection.execute(
+            "INSERT OR IGNORE INTO reports (item_id, reporter_id, reason) VALUES (?, ?, ?)",
+            (item_id, reporter_id, reason),
+        )
+        new = cursor.rowcount > 0
+        async with connection.execute("SELECT COUNT(*) FROM reports WHERE item_id = ?", (item_id,)) as c:
+            count_row = await c.fetchone()
+    item = await get_item(db, item_id)
+    assert item is not None
+    return item, int(count_row[0]) if count_row else 0, new
+
+
+async def report_reasons(db: Database, item_id: int) -> list[str]:
+    rows = await db.fetch_all(
+        "SELECT reason FROM reports WHERE item_id = ? AND reason IS NOT NULL AND reason != '' ORDER BY created_at",
+        (item_id,),
+    )
+    return [str(r["reason"]) for r in rows]
+
+
+async def record_card(db: Database, item_id: int, channel_id: int, message_id: int) -> None:
+    await db.execute(
+        "UPDATE review_items SET card_channel_id = ?, card_message_id = ? WHERE id = ?",
+        (channel_id, message_id, item_id),
+    )
+
+
+async def decide(db: Database, item_id: int, status: str, moderator_id: int) -> bool:
+    """Claim the decision; False when another moderator decided first."""
+    async with db.transaction() as connection:
+        cursor = await connection.execute(
+            f"UPDATE review_items SET status = ?, decided_by = ?, decided_at = {SQL_NOW} "
+            "WHERE id = ? AND status = 'open'",
+            (status, moderator_id, item_id),
+        )
+        return cursor.rowcount > 0
