@@ -18,6 +18,7 @@ class ConfigKind(StrEnum):
     ROLE = "role"
     CHANNEL = "channel"
     CHANNELS = "channels"
+    NUMBER = "number"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class ConfigKey:
     kind: ConfigKind
     description: str
     setting: str  # the Settings attribute that gives the default
+    bounds: tuple[int, int] = (0, 0)  # for numbers: the allowed range
 
 
 CONFIG_KEYS: dict[str, ConfigKey] = {
@@ -48,6 +50,29 @@ CONFIG_KEYS: dict[str, ConfigKey] = {
             "Where new articles from seeds or feeds are posted.",
             "auto_post_channel_id",
         ),
+        ConfigKey(
+            "automod_bypass_role",
+            ConfigKind.ROLE,
+            "Members with this role are not checked by the filters.",
+            "automod_bypass_role_id",
+        ),
+        ConfigKey(
+            "warning_hours", ConfigKind.NUMBER, "How long a warning counts, in hours.", "warning_hours", (1, 8760)
+        ),
+        ConfigKey(
+            "warnings_before_timeout",
+            ConfigKind.NUMBER,
+            "Active warnings that bring an automatic timeout (0: never).",
+            "warnings_before_timeout",
+            (0, 20),
+        ),
+        ConfigKey(
+            "escalation_timeout_minutes",
+            ConfigKind.NUMBER,
+            "How long that automatic timeout lasts, in minutes.",
+            "escalation_timeout_minutes",
+            (1, 40320),
+        ),
     )
 }
 
@@ -66,6 +91,9 @@ class GuildConfig:
 
     def channel(self, key: str) -> int | None:
         return self.role(key)
+
+    def number(self, key: str) -> int:
+        return int(self.values.get(key) or 0)
 
     def channels(self, key: str) -> tuple[int, ...]:
         value = self.values.get(key) or ()

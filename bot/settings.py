@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     mod_log_channel_id: int | None = Field(default=None, gt=0)
     auto_post_channel_id: int | None = Field(default=None, gt=0)
     chat_channel_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    automod_bypass_role_id: int | None = Field(default=None, gt=0)
+    warning_hours: int = Field(default=24, ge=1, le=8760)
+    warnings_before_timeout: int = Field(default=3, ge=0, le=20)
+    escalation_timeout_minutes: int = Field(default=10, ge=1, le=40320)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -77,6 +81,7 @@ class Settings(BaseSettings):
         "dev_guild_id",
         "editor_role_id",
         "moderator_role_id",
+        "automod_bypass_role_id",
         "mod_log_channel_id",
         "auto_post_channel_id",
         mode="before",

@@ -46,12 +46,14 @@ def resolve_channel(guild: discord.Guild, text: str) -> discord.abc.GuildChannel
 
 
 def describe_value(guild: discord.Guild, kind: ConfigKind, value: Any) -> str:
-    if value in (None, [], ()):
+    if value is None or value == [] or value == ():
         return "*not set*"
     if kind is ConfigKind.ROLE:
         return f"<@&{value}>"
     if kind is ConfigKind.CHANNEL:
         return f"<#{value}>"
+    if kind is ConfigKind.NUMBER:
+        return str(value)
     return ", ".join(f"<#{v}>" for v in value)
 
 
@@ -108,6 +110,11 @@ class Config(commands.Cog):
                 stored = sorted({c.id for c in channels})
         elif key.kind is ConfigKind.ROLE:
             stored = resolve_role(guild, value).id
+        elif key.kind is ConfigKind.NUMBER:
+            low, high = key.bounds
+            if not value.strip().isdigit() or not low <= int(value) <= high:
+                raise UserFacingError(f"**{key.name}** takes a whole number from {low} to {high}.")
+            stored = int(value)
         else:
             stored = resolve_channel(guild, value).id
         await set_guild_config(self.bot.db, guild.id, key.name, stored, interaction.user.id)
@@ -127,6 +134,8 @@ class Config(commands.Cog):
             return []
         needle = current.casefold().lstrip("#@")
         items: list[tuple[str, int]]
+        if key.kind is ConfigKind.NUMBER:
+            return []
         if key.kind is ConfigKind.ROLE:
             items = [(f"@{r.name}", r.id) for r in guild.roles if not r.is_default() and needle in r.name.casefold()]
         else:

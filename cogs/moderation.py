@@ -18,6 +18,7 @@ from bot.moderation.engine import MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.storage import moderation as mod_store
 from bot.storage import posts as post_store
+from bot.storage.guild_config import reset_guild_config, set_guild_config
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +77,8 @@ class Moderation(commands.Cog):
         permissions = message.channel.permissions_for(author)
         if permissions.manage_messages or permissions.moderate_members or permissions.administrator:
             return True
-        return has_role(author, (await self.bot.guild_config(message.guild.id)).role("moderator_role"))
+        config = await self.bot.guild_config(message.guild.id)
+        return has_role(author, config.role("moderator_role")) or has_role(author, config.role("automod_bypass_role"))
 
     async def _moderate(self, message: discord.Message) -> None:
         if message.guild is None or message.author.bot or message.webhook_id is not None:
@@ -186,17 +188,13 @@ class Moderation(commands.Cog):
     ) -> None:
         guild = require_guild(interaction)
         require_moderator(interaction, await self.bot.guild_config(guild.id))
-        case = await mod_store.open_case(
-            self.bot.db,
-            guild_id=guild.id,
-            member_id=member.id,
-            moderator_id=interaction.user.id,
-            rule=None,
-            action="warn",
-            reason=reason,
+        # the case, the action and the mod-log line can take longer than the 3 s Discord allows
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        case, escalation = await self.bot.enforcer.warn(
+            guild, member.id, moderator_id=interaction.user.id, reason=reason
         )
-        await self.bot.enforcer.log_case(guild, case)
-        await interaction.response.send_message(f"Warned {member.mention} (case {case.number}).", ephemeral=True)
+        extra = f" That is one warning too many: timed out (case {escalation.number})." if escalation else ""
+        await interaction.followup.send(f"Warned {member.mention} (case {case.number}).{extra}", ephemeral=True)
 
     @mod.command(name="timeout", description="Time a member out.")
     @app_commands.describe(member="Who", minutes="How long (up to 28 days)", reason="Why (shown in the mod log)")
@@ -209,6 +207,8 @@ class Moderation(commands.Cog):
     ) -> None:
         guild = require_guild(interaction)
         require_moderator(interaction, await self.bot.guild_config(guild.id))
+        # the case, the action and the mod-log line can take longer than the 3 s Discord allows
+        await interaction.response.defer(ephemeral=True, thinking=True)
         if member.top_role >= guild.me.top_role or member == guild.owner:
             raise UserFacingError(f"I can't time out {member.mention}: their role is as high as mine.")
         until = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
@@ -224,7 +224,7 @@ class Moderation(commands.Cog):
         )
         await member.timeout(until, reason=reason)
         await self.bot.enforcer.log_case(guild, case)
-        await interaction.response.send_message(
+        await interaction.followup.send(
             f"Timed out {member.mention} for {minutes} min (case {case.number}).", ephemeral=True
         )
 
@@ -266,6 +266,152 @@ class Moderation(commands.Cog):
         if found.excerpt:
             text += f"\n>>> {escape_markdown(shorten(found.excerpt, 500))}"
         await interaction.response.send_message(shorten(text, 2000), ephemeral=True)
+
+    @mod.command(name="untimeout", description="End a member's timeout.")
+    @app_commands.describe(member="Who", reason="Why (shown in the mod log)")
+    async def untimeout(
+        self,
+        interaction: discord.Interaction,
+        member: discord.Member,
+        reason: app_commands.Range[str, 1, 500] = "Timeout lifted",
+    ) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        # the case, the action and the mod-log line can take longer than the 3 s Discord allows
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=member.id,
+            moderator_id=interaction.user.id,
+            rule=None,
+            action="untimeout",
+            reason=reason,
+        )
+        await member.timeout(None, reason=reason)
+        await self.bot.enforcer.log_case(guild, case)
+        await interaction.followup.send(f"{member.mention} can talk again (case {case.number}).", ephemeral=True)
+
+    @mod.command(name="note", description="Add a note to a member's history (no action is taken).")
+    @app_commands.describe(member="Who", note="The note")
+    async def note(
+        self, interaction: discord.Interaction, member: discord.Member, note: app_commands.Range[str, 1, 500]
+    ) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=member.id,
+            moderator_id=interaction.user.id,
+            rule=None,
+            action="note",
+            reason=note,
+        )
+        await interaction.response.send_message(f"Noted (case {case.number}).", ephemeral=True)
+
+    @mod.command(name="purge", description="Delete the last messages in this channel (up to 100, under 14 days old).")
+    @app_commands.describe(count="How many (2 to 100)", member="Only this member's messages")
+    async def purge(
+        self,
+        interaction: discord.Interaction,
+        count: app_commands.Range[int, 2, 100],
+        member: discord.Member | None = None,
+    ) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        channel = interaction.channel
+        if not isinstance(channel, discord.TextChannel | discord.Thread):
+            raise UserFacingError("Purge works in text channels and threads.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        deleted = await channel.purge(
+            limit=count,
+            check=(lambda m: m.author.id == member.id) if member else None,
+            reason=f"/mod purge by {interaction.user}",
+        )
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=member.id if member else 0,
+            moderator_id=interaction.user.id,
+            rule=None,
+            action="purge",
+            reason=f"{len(deleted)} messages",
+            channel_id=channel.id,
+        )
+        await self.bot.enforcer.log_case(guild, case)
+        await interaction.followup.send(f"Deleted {len(deleted)} messages.", ephemeral=True)
+
+    @mod.command(name="slowmode", description="Set slow mode in this channel or thread (0 turns it off).")
+    @app_commands.describe(seconds="Seconds between a member's messages (0 to 21600)")
+    async def slowmode(self, interaction: discord.Interaction, seconds: app_commands.Range[int, 0, 21600]) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        channel = interaction.channel
+        if not isinstance(channel, discord.TextChannel | discord.Thread):
+            raise UserFacingError("Slow mode works in text channels and threads.")
+        await channel.edit(slowmode_delay=seconds)
+        state = f"{seconds} s" if seconds else "off"
+        await interaction.response.send_message(f"Slow mode in {channel.mention}: {state}.", ephemeral=True)
+
+    async def _lock(self, interaction: discord.Interaction, locked: bool) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        # the case, the action and the mod-log line can take longer than the 3 s Discord allows
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        channel = interaction.channel
+        if isinstance(channel, discord.Thread):
+            await channel.edit(locked=locked)
+        elif isinstance(channel, discord.TextChannel):
+            await channel.set_permissions(
+                guild.default_role,
+                send_messages=False if locked else None,
+                reason=f"/mod {'lock' if locked else 'unlock'} by {interaction.user}",
+            )
+        else:
+            raise UserFacingError("Lock works in text channels and threads.")
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=0,
+            moderator_id=interaction.user.id,
+            rule=None,
+            action="lock" if locked else "unlock",
+            reason=None,
+            channel_id=channel.id,
+        )
+        await self.bot.enforcer.log_case(guild, case)
+        await interaction.followup.send(f"{channel.mention} is {'locked' if locked else 'open again'}.", ephemeral=True)
+
+    @mod.command(name="lock", description="Lock this thread or channel: only moderators can post.")
+    async def lock(self, interaction: discord.Interaction) -> None:
+        await self._lock(interaction, True)
+
+    @mod.command(name="unlock", description="Unlock this thread or channel.")
+    async def unlock(self, interaction: discord.Interaction) -> None:
+        await self._lock(interaction, False)
+
+    @automod.command(name="exempt", description="Members with this role are not checked by the filters.")
+    @app_commands.describe(role="The role (leave empty to remove the exemption)")
+    async def exempt(self, interaction: discord.Interaction, role: discord.Role | None = None) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        if role is None:
+            await reset_guild_config(self.bot.db, guild.id, "automod_bypass_role")
+            await interaction.response.send_message("No role is exempt from the filters now.", ephemeral=True)
+            return
+        await set_guild_config(self.bot.db, guild.id, "automod_bypass_role", role.id, interaction.user.id)
+        await interaction.response.send_message(f"{role.mention} is exempt from the filters.", ephemeral=True)
+
+    @automod.command(name="config", description="Where moderation cards and the mod log go.")
+    @app_commands.describe(log_channel="The moderators' channel")
+    async def config(self, interaction: discord.Interaction, log_channel: discord.TextChannel) -> None:
+        guild = require_guild(interaction)
+        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        await set_guild_config(self.bot.db, guild.id, "mod_log_channel", log_channel.id, interaction.user.id)
+        await interaction.response.send_message(
+            f"Moderation cards and the mod log go to {log_channel.mention}.", ephemeral=True
+        )
 
 
 class ReportModal(discord.ui.Modal, title="Report message"):

@@ -119,7 +119,8 @@ class RequestValidator:
                 root["components"] = dict(root["components"])
                 root["components"]["schemas"] = dict(root["components"]["schemas"])
                 name = f"EmulatorRequest{len(self._validators)}"
-                root["components"]["schemas"][name] = copy.deepcopy(schema)
+                # inline request bodies carry the same permission-as-integer typing bug
+                root["components"]["schemas"][name] = _permission_strings(copy.deepcopy(schema))
                 root["$ref"] = f"#/components/schemas/{name}"
                 self._validators[key] = self._jsonschema.Draft202012Validator(root)
         return self._validators[key]

@@ -77,6 +77,28 @@ class Enforcer:
         limits = (await self.engine(guild.id)).rules.limits
         top = max(verdict.reasons, key=lambda r: r.action)
         action = verdict.action
+        if action is Action.WARN:  # a warning that expires, and may escalate to a timeout
+            case, _ = await self.warn(
+                guild,
+                message.author.id,
+                moderator_id=None,
+                reason=top.describe(),
+                rule=top.rule,
+                excerpt=message.content,
+                channel_id=message.channel.id,
+                message_id=message.id,
+                verdict_lines=[r.describe() for r in verdict.reasons],
+            )
+            try:
+                await message.reply(
+                    f"{message.author.mention}, this message breaks a rule here ({top.rule}). "
+                    "Please keep the discussion civil.",
+                    allowed_mentions=NO_PINGS,
+                    mention_author=False,
+                )
+            except discord.HTTPException:
+                pass
+            return case
         expires = (
             dt.datetime.now(dt.UTC) + dt.timedelta(seconds=limits.timeout_seconds) if action is Action.TIMEOUT else None
         )
@@ -106,16 +128,6 @@ class Enforcer:
                 await message.author.timeout(dt.timedelta(seconds=limits.timeout_seconds), reason=top.describe())
             except discord.HTTPException as error:
                 problems.append(f"could not time the member out ({error.status} {error.text})")
-        if action is Action.WARN:
-            try:
-                await message.reply(
-                    f"{message.author.mention}, this message breaks a rule here ({top.rule}). "
-                    "Please keep the discussion civil.",
-                    allowed_mentions=NO_PINGS,
-                    mention_author=False,
-                )
-            except discord.HTTPException:
-                pass
         if action is Action.HOLD and not problems:
             try:  # the review card carries the case: no separate log line
                 await self.bot.review_queue.hold(message, case.number, top.describe())
@@ -124,6 +136,61 @@ class Enforcer:
                 problems.append(f"could not post the review card ({error.status} {error.text})")
         await self.log_case(guild, case, verdict_lines=[r.describe() for r in verdict.reasons], problems=problems)
         return case
+
+    async def warn(
+        self,
+        guild: discord.Guild,
+        member_id: int,
+        *,
+        moderator_id: int | None,
+        reason: str,
+        rule: str | None = None,
+        excerpt: str | None = None,
+        channel_id: int | None = None,
+        message_id: int | None = None,
+        verdict_lines: list[str] | None = None,
+    ) -> tuple[Case, Case | None]:
+        """A warning that expires; enough active warnings bring a timeout (the server's settings say how many)."""
+        config = await self.bot.guild_config(guild.id)
+        now = dt.datetime.now(dt.UTC)
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=member_id,
+            moderator_id=moderator_id,
+            rule=rule,
+            action="warn",
+            reason=reason,
+            excerpt=excerpt,
+            channel_id=channel_id,
+            message_id=message_id,
+            expires_at=now + dt.timedelta(hours=config.number("warning_hours") or 24),
+        )
+        await self.log_case(guild, case, verdict_lines=verdict_lines)
+        threshold = config.number("warnings_before_timeout")
+        active = await mod_store.active_warnings(self.bot.db, guild.id, member_id, now)
+        if threshold <= 0 or active < threshold:
+            return case, None
+        minutes = config.number("escalation_timeout_minutes") or 10
+        until = now + dt.timedelta(minutes=minutes)
+        escalation = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=member_id,
+            moderator_id=None,
+            rule="escalation",
+            action="timeout",
+            reason=f"{active} active warnings (the limit is {threshold}): {minutes} min timeout",
+            expires_at=until,
+        )
+        problems = []
+        try:
+            member = guild.get_member(member_id) or await guild.fetch_member(member_id)
+            await member.timeout(until, reason=escalation.reason)
+        except discord.HTTPException as error:
+            problems.append(f"could not time the member out ({error.status} {error.text})")
+        await self.log_case(guild, escalation, problems=problems)
+        return case, escalation
 
     async def log_case(
         self,

@@ -218,7 +218,17 @@ class ReviewQueue:
                 channel = guild.get_channel_or_thread(item.channel_id)
                 if isinstance(channel, discord.TextChannel | discord.Thread):
                     await channel.get_partial_message(item.message_id).delete()
-            if action in ("warn", "timeout", "remove"):
+            if action == "warn":
+                await self.bot.enforcer.warn(
+                    guild,
+                    item.author_id,
+                    moderator_id=moderator.id,
+                    reason=f"From review item {item.id}",
+                    excerpt=item.content,
+                    channel_id=item.channel_id,
+                    message_id=item.message_id,
+                )
+            elif action in ("timeout", "remove"):
                 member = guild.get_member(item.author_id) or await guild.fetch_member(item.author_id)
                 until = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=TIMEOUT_MINUTES)
                 case = await mod_store.open_case(
@@ -227,7 +237,7 @@ class ReviewQueue:
                     member_id=item.author_id,
                     moderator_id=moderator.id,
                     rule=None,
-                    action="timeout" if action == "timeout" else ("delete" if action == "remove" else "warn"),
+                    action="timeout" if action == "timeout" else "delete",
                     reason=f"From review item {item.id}",
                     excerpt=item.content,
                     channel_id=item.channel_id,

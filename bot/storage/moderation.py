@@ -141,3 +141,11 @@ async def record_log_message(db: Database, guild_id: int, number: int, message_i
     await db.execute(
         "UPDATE mod_cases SET log_message_id = ? WHERE guild_id = ? AND number = ?", (message_id, guild_id, number)
     )
+
+
+async def active_warnings(db: Database, guild_id: int, member_id: int, now: dt.datetime) -> int:
+    row = await db.fetch_one(
+        "SELECT COUNT(*) FROM mod_cases WHERE guild_id = ? AND member_id = ? AND action = 'warn' AND expires_at > ?",
+        (guild_id, member_id, sql_time(now)),
+    )
+    return int(row[0]) if row else 0

@@ -234,6 +234,25 @@ async def create_thread(request: web.Request) -> web.Response:
     return respond(thread.payload(), 201)
 
 
+async def put_overwrite(request: web.Request) -> web.Response:
+    emulator = emulator_of(request)
+    channel = channel_of(request)
+    require(emulator, channel, perms.MANAGE_ROLES, "edit channel permissions")
+    body = body_of(request)
+    target = request.match_info["overwrite_id"]
+    channel.permission_overwrites = [o for o in channel.permission_overwrites if o["id"] != target]
+    channel.permission_overwrites.append(
+        {
+            "id": target,
+            "type": int(body.get("type", 0)),
+            "allow": str(body.get("allow", 0)),
+            "deny": str(body.get("deny", 0)),
+        }
+    )
+    emulator.dispatch("CHANNEL_UPDATE", channel.payload(), guild_id=channel.guild_id)
+    return no_content()
+
+
 async def join_thread(request: web.Request) -> web.Response:
     channel_of(request)
     return no_content()
@@ -252,5 +271,6 @@ ROUTES = [
     ("POST", "/channels/{channel_id}/messages/{message_id}/threads", thread_from_message),
     ("POST", "/channels/{channel_id}/threads", create_thread),
     ("PUT", "/channels/{channel_id}/thread-members/@me", join_thread),
+    ("PUT", "/channels/{channel_id}/permissions/{overwrite_id}", put_overwrite),
     ("POST", "/channels/{channel_id}/typing", typing),
 ]

@@ -98,6 +98,14 @@ async def test_members_without_permission_are_refused_every_moderator_command(
         ("mod timeout", {"member": world.admin, "minutes": 5, "reason": "x"}),
         ("mod history", {"member": world.admin}),
         ("mod case", {"number": 1}),
+        ("mod untimeout", {"member": world.admin}),
+        ("mod note", {"member": world.admin, "note": "x"}),
+        ("mod purge", {"count": 2}),
+        ("mod slowmode", {"seconds": 5}),
+        ("mod lock", {}),
+        ("mod unlock", {}),
+        ("automod exempt", {}),
+        ("automod config", {"log_channel": world.mod_log}),
     ]
     for path, options in commands:
         handle = emulator.run_command(world.member, world.general, path, **options)
@@ -193,3 +201,44 @@ async def test_members_cannot_use_review_buttons(emulator: Emulator, world: Worl
     assert held.deleted and not any(m.webhook_id for m in emulator.history(thread))
     cases = await mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id)
     assert [c.action for c in cases] == ["hold"]
+
+
+async def test_warnings_escalate_to_a_timeout_and_expire(emulator: Emulator, world: World, bot: DiscussionBot):
+    await discussion(emulator, world, bot)
+    member = emulator.guilds[world.guild.id].members[world.member.user.id]
+    replies = []
+    for i in range(3):
+        handle = emulator.run_command(world.admin, world.general, "mod warn", member=world.member, reason=f"r{i}")
+        replies.append((await handle.wait_message()).content)
+    assert "one warning too many" not in replies[1] and "timed out (case 4)" in replies[2]
+    assert member.communication_disabled_until is not None
+    cases = await mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id)
+    assert [c.action for c in cases] == ["timeout", "warn", "warn", "warn"] and cases[0].rule == "escalation"
+    # expired warnings no longer count
+    await bot.db.execute("UPDATE mod_cases SET expires_at = '2000-01-01T00:00:00.000Z' WHERE action = 'warn'")
+    member.communication_disabled_until = None
+    handle = emulator.run_command(world.admin, world.general, "mod warn", member=world.member, reason="again")
+    assert "one warning too many" not in (await handle.wait_message()).content
+    assert member.communication_disabled_until is None
+
+
+async def test_thread_and_channel_tools(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await discussion(emulator, world, bot)
+    lock = emulator.run_command(world.admin, thread, "mod lock")
+    assert "is locked" in (await lock.wait_message()).content and thread.locked
+    unlock = emulator.run_command(world.admin, thread, "mod unlock")
+    await unlock.wait_message()
+    assert not thread.locked
+    slow = emulator.run_command(world.admin, thread, "mod slowmode", seconds=30)
+    assert "30 s" in (await slow.wait_message()).content and thread.rate_limit_per_user == 30
+    for i in range(4):
+        emulator.send_message(world.member, thread, f"chatter {i}")
+    purge = emulator.run_command(world.admin, thread, "mod purge", count=3, member=world.member)
+    assert "Deleted 3 messages" in (await purge.wait_message(timeout=10)).content
+    assert [m.content for m in emulator.history(thread) if m.author.id == world.member.user.id] == ["chatter 0"]
+    # the bot lacks Manage Roles: locking a text channel fails with a clear message, not a crash
+    refused = emulator.run_command(world.admin, world.general, "mod lock")
+    assert "lack a permission" in (await refused.wait_message()).content
+    exempt = emulator.run_command(world.admin, world.general, "automod exempt", role=world.admin_role)
+    assert "exempt" in (await exempt.wait_message()).content
+    assert (await bot.guild_config(world.guild.id)).role("automod_bypass_role") == world.admin_role.id
