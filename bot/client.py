@@ -8,6 +8,7 @@ import json
 import logging
 import pkgutil
 import time
+from typing import Any
 
 import discord
 from discord.ext import commands
@@ -19,8 +20,9 @@ from bot.guild_config import GuildConfig, defaults_from
 from bot.publishing.publisher import Publisher
 from bot.settings import Settings
 from bot.storage import Database
-from bot.storage.guild_config import load_guild_config
+from bot.storage.guild_config import load_guild_config, reset_guild_config, set_guild_config
 from bot.storage.meta import get_meta, set_meta
+from bot.storage.posts import post_thread_ids
 from bot.updates.delivery import DeliveryWorker
 from bot.updates.live_blog import LiveBlog
 from bot.voting.answers import AnswerBoard
@@ -62,6 +64,9 @@ class DiscussionBot(commands.Bot):
         self.failed_extensions: dict[str, str] = {}
         self._db: Database | None = None
         self._config_defaults = defaults_from(settings)
+        self._config_cache: dict[int, GuildConfig] = {}
+        # Threads that hold an article's discussion: moderated, and looked up on every message.
+        self.post_threads: set[int] = set()
         self.library = ArticleLibrary(settings.seeds_dir)
         self.publisher = Publisher(self)
         self.answer_board = AnswerBoard(self)
@@ -87,6 +92,7 @@ class DiscussionBot(commands.Bot):
     async def setup_hook(self) -> None:
         self._db = await Database.open(self.settings.database_path)
         await self._db.migrate()
+        self.post_threads = await post_thread_ids(self._db)
         self._poll_votes = PollVotes(self)
         await self._poll_votes.start()
         # Buttons whose ids live in custom_id keep working across restarts.
@@ -129,7 +135,21 @@ class DiscussionBot(commands.Bot):
         log.info("Synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
 
     async def guild_config(self, guild_id: int) -> GuildConfig:
-        return await load_guild_config(self.db, guild_id, self._config_defaults)
+        """The server's settings, from memory after the first read (every message needs them)."""
+        config = self._config_cache.get(guild_id)
+        if config is None:
+            config = await load_guild_config(self.db, guild_id, self._config_defaults)
+            self._config_cache[guild_id] = config
+        return config
+
+    async def set_config(self, guild_id: int, key: str, value: Any, updated_by: int | None) -> None:
+        await set_guild_config(self.db, guild_id, key, value, updated_by)
+        self._config_cache.pop(guild_id, None)
+
+    async def reset_config(self, guild_id: int, key: str) -> bool:
+        removed = await reset_guild_config(self.db, guild_id, key)
+        self._config_cache.pop(guild_id, None)
+        return removed
 
     async def on_ready(self) -> None:
         assert self.user is not None

@@ -13,7 +13,6 @@ from bot.checks import require_guild, require_manage_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
 from bot.guild_config import CONFIG_KEYS, ConfigKind, parse_reference, split_references
-from bot.storage.guild_config import reset_guild_config, set_guild_config
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +116,7 @@ class Config(commands.Cog):
             stored = int(value)
         else:
             stored = resolve_channel(guild, value).id
-        await set_guild_config(self.bot.db, guild.id, key.name, stored, interaction.user.id)
+        await self.bot.set_config(guild.id, key.name, stored, interaction.user.id)
         log.info("Guild %s: %s set %s = %r", guild.id, interaction.user.id, key.name, stored)
         await interaction.response.send_message(
             f"**{key.name}** is now {describe_value(guild, key.kind, stored)}.", ephemeral=True
@@ -152,7 +151,7 @@ class Config(commands.Cog):
     async def reset(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
         guild = require_guild(interaction)
         require_manage_guild(interaction)
-        removed = await reset_guild_config(self.bot.db, guild.id, setting.value)
+        removed = await self.bot.reset_config(guild.id, setting.value)
         message = (
             f"**{setting.value}** is back to its default."
             if removed

@@ -17,8 +17,6 @@ from bot.errors import UserFacingError
 from bot.moderation.engine import MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.storage import moderation as mod_store
-from bot.storage import posts as post_store
-from bot.storage.guild_config import reset_guild_config, set_guild_config
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +35,6 @@ class Moderation(commands.Cog):
 
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
-        self._post_threads: set[int] = set()
         self.report_menu = app_commands.ContextMenu(name="Report message", callback=self.report_message)
         self.report_menu.guild_only = True
 
@@ -63,12 +60,7 @@ class Moderation(commands.Cog):
             return True
         if not isinstance(channel, discord.Thread):
             return False
-        if channel.parent_id in chat or channel.id in self._post_threads:
-            return True
-        if await post_store.post_by_thread(self.bot.db, channel.id) is not None:
-            self._post_threads.add(channel.id)
-            return True
-        return False
+        return channel.parent_id in chat or channel.id in self.bot.post_threads
 
     async def _exempt(self, message: discord.Message) -> bool:
         author = message.author
@@ -397,10 +389,10 @@ class Moderation(commands.Cog):
         guild = require_guild(interaction)
         require_moderator(interaction, await self.bot.guild_config(guild.id))
         if role is None:
-            await reset_guild_config(self.bot.db, guild.id, "automod_bypass_role")
+            await self.bot.reset_config(guild.id, "automod_bypass_role")
             await interaction.response.send_message("No role is exempt from the filters now.", ephemeral=True)
             return
-        await set_guild_config(self.bot.db, guild.id, "automod_bypass_role", role.id, interaction.user.id)
+        await self.bot.set_config(guild.id, "automod_bypass_role", role.id, interaction.user.id)
         await interaction.response.send_message(f"{role.mention} is exempt from the filters.", ephemeral=True)
 
     @automod.command(name="config", description="Where moderation cards and the mod log go.")
@@ -408,7 +400,7 @@ class Moderation(commands.Cog):
     async def config(self, interaction: discord.Interaction, log_channel: discord.TextChannel) -> None:
         guild = require_guild(interaction)
         require_moderator(interaction, await self.bot.guild_config(guild.id))
-        await set_guild_config(self.bot.db, guild.id, "mod_log_channel", log_channel.id, interaction.user.id)
+        await self.bot.set_config(guild.id, "mod_log_channel", log_channel.id, interaction.user.id)
         await interaction.response.send_message(
             f"Moderation cards and the mod log go to {log_channel.mention}.", ephemeral=True
         )

@@ -177,6 +177,7 @@ class Publisher:
             if adopted is not None:
                 log.info("Adopting thread %s created for post %s before a crash", adopted.id, post.id)
                 await post_store.record_thread(self.bot.db, post.id, adopted.id, adopted.id)
+                self.bot.post_threads.add(adopted.id)
                 return adopted
             created = await channel.create_thread(
                 name=name,
@@ -185,6 +186,7 @@ class Publisher:
                 auto_archive_duration=ARCHIVE_AFTER_MINUTES,
             )
             await post_store.record_thread(self.bot.db, post.id, created.thread.id, created.message.id)
+            self.bot.post_threads.add(created.thread.id)
             return created.thread
         starter_id = post.starter_message_id
         if starter_id is None:
@@ -202,6 +204,7 @@ class Publisher:
             assert isinstance(found, discord.Thread)
             thread = found
         await post_store.record_thread(self.bot.db, post.id, thread.id, None)
+        self.bot.post_threads.add(thread.id)
         return thread
 
     def _adoptable_thread(self, post: PostRecord, channel: discord.ForumChannel, name: str) -> discord.Thread | None:

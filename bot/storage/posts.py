@@ -204,3 +204,10 @@ async def mark_closed(db: Database, post_id: int) -> bool:
 
 async def record_results_message(db: Database, post_id: int, message_id: int) -> None:
     await db.execute("UPDATE article_posts SET results_message_id = ? WHERE id = ?", (message_id, post_id))
+
+
+async def post_thread_ids(db: Database) -> set[int]:
+    rows = await db.fetch_all(
+        "SELECT thread_id FROM article_posts WHERE thread_id IS NOT NULL AND status != 'abandoned'"
+    )
+    return {int(r["thread_id"]) for r in rows}
