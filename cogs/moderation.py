@@ -75,9 +75,12 @@ class Moderation(commands.Cog):
     async def _moderate(self, message: discord.Message) -> None:
         if message.guild is None or message.author.bot or message.webhook_id is not None:
             return
-        if not await self._managed(message) or await self._exempt(message):
+        if not await self._managed(message):
             return
         verdict = await self.bot.enforcer.check(message)
+        # Most messages are clean: only a flagged one pays for the permission check behind exemptions.
+        if verdict.flagged and await self._exempt(message):
+            return
         case = await self.bot.enforcer.enforce(message, verdict) if verdict.flagged else None
         self.bot.dispatch("message_moderated", message, verdict, case)
 
