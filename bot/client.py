@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.util
 import json
@@ -17,6 +18,7 @@ from bot.articles.library import ArticleLibrary
 from bot.enforcement.enforcer import Enforcer
 from bot.enforcement.review import ReviewButton, ReviewQueue
 from bot.guild_config import GuildConfig, defaults_from
+from bot.message_pipeline import MessagePipeline
 from bot.publishing.publisher import Publisher
 from bot.settings import Settings
 from bot.storage import Database
@@ -75,6 +77,7 @@ class DiscussionBot(commands.Bot):
         self.live_blog = LiveBlog(self)
         self.enforcer = Enforcer(self)
         self.review_queue = ReviewQueue(self)
+        self.message_pipeline = MessagePipeline()
         self._poll_votes: PollVotes | None = None
 
     @property
@@ -134,6 +137,11 @@ class DiscussionBot(commands.Bot):
         await set_meta(self.db, key, digest)
         log.info("Synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
 
+    def cached_guild_config(self, guild_id: int) -> GuildConfig | None:
+        """The server's settings if they are in memory: for code that runs on every message, where
+        even an await that does not wait costs."""
+        return self._config_cache.get(guild_id)
+
     async def guild_config(self, guild_id: int) -> GuildConfig:
         """The server's settings, from memory after the first read (every message needs them)."""
         config = self._config_cache.get(guild_id)
@@ -151,8 +159,20 @@ class DiscussionBot(commands.Bot):
         self._config_cache.pop(guild_id, None)
         return removed
 
+    async def on_message(self, message: discord.Message) -> None:
+        """Every message: the cogs' stages in order (moderation first), then text commands."""
+        if message.author.bot:
+            return
+        if not await self.message_pipeline.run(message):
+            await self.process_commands(message)
+
     async def on_ready(self) -> None:
         assert self.user is not None
+        # What exists now (modules, tables, the article index, the caches READY filled) lives as
+        # long as the process: leave it out of every later garbage collection, which would
+        # otherwise walk all of it again and again while messages arrive.
+        gc.collect()
+        gc.freeze()
         log.info("Ready as %s (%s) in %d servers", self.user, self.user.id, len(self.guilds))
 
     async def close(self) -> None:

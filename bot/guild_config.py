@@ -7,7 +7,7 @@ features add their keys to `CONFIG_KEYS`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -84,6 +84,8 @@ class GuildConfig:
     guild_id: int
     values: Mapping[str, Any]
     overridden: frozenset[str]
+    # channels() answers on every message: each list is turned into a tuple once.
+    _channel_lists: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def role(self, key: str) -> int | None:
         value = self.values.get(key)
@@ -96,8 +98,10 @@ class GuildConfig:
         return int(self.values.get(key) or 0)
 
     def channels(self, key: str) -> tuple[int, ...]:
-        value = self.values.get(key) or ()
-        return tuple(int(v) for v in value)
+        known = self._channel_lists.get(key)
+        if known is None:
+            known = self._channel_lists[key] = tuple(int(v) for v in self.values.get(key) or ())
+        return known
 
 
 def defaults_from(settings: Settings) -> dict[str, Any]:

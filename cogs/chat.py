@@ -14,6 +14,7 @@ from bot.chat.limits import QuestionLimiter
 from bot.chat.service import ChatRequest, ChatService
 from bot.checks import has_role
 from bot.client import DiscussionBot
+from bot.message_pipeline import CHAT
 from bot.moderation.defaults import default_rules
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.rules import Action
@@ -51,7 +52,9 @@ class Chat(commands.Cog):
         if reference is not None and isinstance(reference.resolved, discord.Message):
             if reference.resolved.author.id == me.id:
                 return True
-        channel_ids = (await self.bot.guild_config(message.guild.id)).channels("chat_channels")
+        guild_id = message.guild.id
+        config = self.bot.cached_guild_config(guild_id) or await self.bot.guild_config(guild_id)
+        channel_ids = config.channels("chat_channels")
         channel = message.channel
         parent_id = channel.parent_id if isinstance(channel, discord.Thread) else None
         return channel.id in channel_ids or (parent_id is not None and parent_id in channel_ids)
@@ -60,16 +63,23 @@ class Chat(commands.Cog):
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         self._removed.append(payload.message_id)
 
-    @commands.Cog.listener()
-    async def on_message(self, message: discord.Message) -> None:
+    async def cog_load(self) -> None:
+        self.bot.message_pipeline.add(self.answer, order=CHAT)
+
+    async def cog_unload(self) -> None:
+        self.bot.message_pipeline.remove(self.answer)
+
+    async def answer(self, message: discord.Message) -> bool:
+        """A stage of every message (see bot.message_pipeline), after moderation: True if it was
+        a question for the bot, answered (or refused for asking too often)."""
         if message.author.bot or message.webhook_id is not None or not await self._addressed(message):
-            return
+            return False
         if (await self.bot.get_context(message)).valid:
-            return  # a command, handled by its command
+            return False  # a command, handled by its command
         if not self.limiter.allow(message.author.id):
             if self.limiter.should_warn(message.author.id):
                 await self._reply(message, replies.RATE_LIMITED)
-            return
+            return True
         is_editor = is_moderator = False
         if isinstance(message.author, discord.Member) and message.guild is not None:
             config = await self.bot.guild_config(message.guild.id)
@@ -91,8 +101,9 @@ class Chat(commands.Cog):
             log.exception("Answering message %s failed", message.id)
             text = "Sorry, something went wrong on my side. It has been logged."
         if message.id in self._removed:
-            return  # removed (by moderation) while I was thinking: no answer
+            return True  # removed (by a moderator) while I was thinking: no answer
         await self._reply(message, text)
+        return True
 
     async def _reply(self, message: discord.Message, text: str) -> None:
         try:

@@ -14,8 +14,11 @@ from bot.articles.render import escape_markdown, shorten
 from bot.checks import has_role, require_guild, require_moderator
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
+from bot.guild_config import GuildConfig
+from bot.message_pipeline import MODERATION
 from bot.moderation.engine import MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
+from bot.moderation.rules import Action
 from bot.storage import moderation as mod_store
 
 log = logging.getLogger(__name__)
@@ -40,9 +43,11 @@ class Moderation(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.report_menu)
+        self.bot.message_pipeline.add(self.screen, order=MODERATION)
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.report_menu.name, type=self.report_menu.type)
+        self.bot.message_pipeline.remove(self.screen)
 
     async def report_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None:
@@ -52,46 +57,51 @@ class Moderation(commands.Cog):
         await interaction.response.send_modal(ReportModal(self.bot, message))
 
     # -- checking messages ---------------------------------------------------------------------
-    async def _managed(self, message: discord.Message) -> bool:
-        assert message.guild is not None
+    def _managed(self, message: discord.Message, config: GuildConfig) -> bool:
         channel = message.channel
-        chat = (await self.bot.guild_config(message.guild.id)).channels("chat_channels")
+        chat = config.channels("chat_channels")
         if channel.id in chat:
             return True
         if not isinstance(channel, discord.Thread):
             return False
         return channel.parent_id in chat or channel.id in self.bot.post_threads
 
-    async def _exempt(self, message: discord.Message) -> bool:
+    def _exempt(self, message: discord.Message, config: GuildConfig) -> bool:
         author = message.author
-        if not isinstance(author, discord.Member) or message.guild is None:
+        if not isinstance(author, discord.Member):
             return True
         permissions = message.channel.permissions_for(author)
         if permissions.manage_messages or permissions.moderate_members or permissions.administrator:
             return True
-        config = await self.bot.guild_config(message.guild.id)
         return has_role(author, config.role("moderator_role")) or has_role(author, config.role("automod_bypass_role"))
 
-    async def _moderate(self, message: discord.Message) -> None:
-        if message.guild is None or message.author.bot or message.webhook_id is not None:
-            return
-        if not await self._managed(message):
-            return
+    async def screen(self, message: discord.Message) -> bool:
+        """The first stage of every message (see bot.message_pipeline), and every edit: True if the
+        message was removed, so later stages (the chat among them) never see it. Runs for every
+        message, so the clean path awaits nothing that waits."""
+        guild = message.guild
+        if guild is None or message.author.bot or message.webhook_id is not None:
+            return False
+        config = self.bot.cached_guild_config(guild.id) or await self.bot.guild_config(guild.id)
+        if not self._managed(message, config):
+            return False
         verdict = await self.bot.enforcer.check(message)
         # Most messages are clean: only a flagged one pays for the permission check behind exemptions.
-        if verdict.flagged and await self._exempt(message):
-            return
-        case = await self.bot.enforcer.enforce(message, verdict) if verdict.flagged else None
+        if not verdict.flagged or self._exempt(message, config):
+            return False
+        case = await self.bot.enforcer.enforce(message, verdict)
         self.bot.dispatch("message_moderated", message, verdict, case)
+        return verdict.action >= Action.HOLD
 
     @commands.Cog.listener()
-    async def on_message(self, message: discord.Message) -> None:
-        await self._moderate(message)
+    async def on_guild_available(self, guild: discord.Guild) -> None:
+        # Build the server's filters now, not when its first messages arrive all at once.
+        await self.bot.enforcer.engine(guild.id)
 
     @commands.Cog.listener()
     async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
         if before.content != after.content:
-            await self._moderate(after)
+            await self.screen(after)
 
     # -- /automod ------------------------------------------------------------------------------
     @rule.command(name="add", description="Add a rule: a word, a regular expression (RE2) or a domain.")

@@ -38,37 +38,51 @@ class Enforcer:
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
         self._engines: dict[int, ModerationEngine] = {}
-        self._building = asyncio.Lock()
+        self._building: dict[int, asyncio.Task[ModerationEngine]] = {}
 
     async def engine(self, guild_id: int) -> ModerationEngine:
         """The server's engine. One per server: its flood and repeat history must see every message."""
         engine = self._engines.get(guild_id)
         if engine is not None:
             return engine
-        async with self._building:  # messages arriving together must not each build their own
-            engine = self._engines.get(guild_id)
-            if engine is None:
-                engine = ModerationEngine(server_rules(await mod_store.rules_of(self.bot.db, guild_id)))
-                self._engines[guild_id] = engine
+        # Messages arriving together wait for one build, and all wake when it is done.
+        building = self._building.get(guild_id)
+        if building is None:
+            building = self._building[guild_id] = asyncio.create_task(self._build(guild_id))
+        return await asyncio.shield(building)
+
+    async def _build(self, guild_id: int) -> ModerationEngine:
+        current = asyncio.current_task()
+        try:
+            engine = ModerationEngine(server_rules(await mod_store.rules_of(self.bot.db, guild_id)))
+        finally:
+            latest = self._building.get(guild_id) is current
+            if latest:
+                del self._building[guild_id]
+        if latest:  # not if the rules changed while this was reading them
+            self._engines[guild_id] = engine
         return engine
 
     def rules_changed(self, guild_id: int) -> None:
         self._engines.pop(guild_id, None)
+        self._building.pop(guild_id, None)
 
     async def check(self, message: discord.Message) -> Verdict:
         assert message.guild is not None
         member = message.author
-        now = dt.datetime.now(dt.UTC)
+        now = time.time()
         joined = member.joined_at if isinstance(member, discord.Member) else None
         facts = MessageFacts(
             text=message.content,
             author_id=member.id,
-            mentions=len(message.raw_mentions) + len(message.raw_role_mentions),
-            account_age_days=(now - member.created_at).total_seconds() / 86400,
-            member_age_minutes=(now - joined).total_seconds() / 60 if joined else None,
+            # parsed from the payload already (raw_mentions would scan the text again)
+            mentions=len(message.mentions) + len(message.role_mentions),
+            account_age_days=(now - discord.utils.DISCORD_EPOCH / 1000 - (member.id >> 22) / 1000) / 86400,
+            member_age_minutes=(now - joined.timestamp()) / 60 if joined else None,
             now=time.monotonic(),
         )
-        return (await self.engine(message.guild.id)).check(facts)
+        engine = self._engines.get(message.guild.id) or await self.engine(message.guild.id)
+        return engine.check(facts)
 
     async def enforce(self, message: discord.Message, verdict: Verdict) -> Case | None:
         if not verdict.flagged or message.guild is None:

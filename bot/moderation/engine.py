@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from bot.moderation.matcher import Matcher
-from bot.moderation.normalize import normalize, variants
+from bot.moderation.matcher import Entry, Matcher
+from bot.moderation.normalize import DISGUISE_HINT, normalize, plain_punctuation, variants
 from bot.moderation.rules import Action, Reason, RuleSet, Verdict
 
 SHORTENERS = frozenset(
@@ -44,15 +44,18 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _INVITE = re.compile(r"(?:discord(?:app)?\.com/invite|discord\.gg|discord\.me|dsc\.gg)/[a-z0-9-]+", re.IGNORECASE)
-_LINK_HINT = re.compile(r"[a-z0-9]\.[a-z]{2}|://", re.IGNORECASE)
-_WITHOUT_LETTERS = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_WITHOUT_UPPER = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_LINK_HINT = re.compile(r"[a-z0-9]\.[a-z]{2}|://", re.IGNORECASE)  # no "x.yz" anywhere: no link
+# Asked of lower-case ASCII text in the matcher's one pass; positions in that tuple.
+_HINTS = (DISGUISE_HINT, _LINK_HINT.pattern)
+_DISGUISED, _MAYBE_LINK = 0, 1
+_ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class MessageFacts:
-    """What the engine needs to know about a message; the Discord side fills it in."""
+class MessageFacts(NamedTuple):
+    """What the engine needs to know about a message; the Discord side fills it in (a tuple: made
+    for every message, and the cheapest record Python builds)."""
 
     text: str
     author_id: int = 0
@@ -60,6 +63,9 @@ class MessageFacts:
     account_age_days: float | None = None
     member_age_minutes: float | None = None
     now: float = 0.0  # seconds, monotonic: for flood and repeat windows
+
+
+CLEAN = Verdict(Action.NONE)
 
 
 def _domain(url: str) -> str:
@@ -74,44 +80,47 @@ def _within(domain: str, listed: tuple[str, ...]) -> bool:
 class ModerationEngine:
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
-        self.matcher = Matcher(rules.keywords, rules.regexes)
+        self.matcher = Matcher(rules.keywords, rules.regexes, hints=_HINTS)
         self._recent: dict[int, deque[tuple[float, str]]] = {}
 
     def check(self, facts: MessageFacts, *, remember: bool = True) -> Verdict:
         reasons: list[Reason] = []
-        normalized = normalize(facts.text)
-        self._content(facts.text, normalized, reasons)
-        self._links(facts, reasons)
+        text = facts.text
+        plain = text if text.isascii() else plain_punctuation(text)
+        disguised = maybe_link = True
+        if plain.isascii():  # most messages: lower-case them, and one RE2 pass says whether that is all
+            normalized = plain.lower()
+            found, hints = self.matcher.scan(normalized)
+            disguised, maybe_link = _DISGUISED in hints, _MAYBE_LINK in hints
+            if found and not disguised:
+                self._explain(text, normalized, found, reasons)
+        if disguised:
+            normalized = normalize(text)
+            for form in variants(normalized):
+                self._explain(text, form, self.matcher.match(form), reasons)
+        if maybe_link:
+            self._links(facts, reasons)
         self._mentions_and_caps(facts, reasons)
         if remember:
             self._history(facts, normalized, reasons)
         if not reasons:
-            return Verdict(Action.NONE)
+            return CLEAN
         return Verdict(max(r.action for r in reasons), tuple(reasons))
 
     # -- words and patterns --------------------------------------------------------------------
-    def _content(self, original: str, normalized: str, reasons: list[Reason]) -> None:
-        seen: set[int] = set()
-        for form in variants(normalized):
-            for entry in self.matcher.match(form):
-                if id(entry) in seen:
-                    continue
-                seen.add(id(entry))
-                matched = Matcher.span(entry, form)
-                what = "listed word" if entry.kind == "keyword" else "pattern"
-                reasons.append(
-                    Reason(
-                        entry.rule,
-                        entry.action,
-                        f"Matches the {what} {entry.source!r}.",
-                        _original_of(original, matched),
-                        matched,
-                    )
-                )
+    @staticmethod
+    def _explain(original: str, form: str, found: list[Entry], reasons: list[Reason]) -> None:
+        """A reason for each rule that matched `form`, once per rule entry across the forms."""
+        for entry in found:
+            source = f"Matches the {'listed word' if entry.kind == 'keyword' else 'pattern'} {entry.source!r}."
+            if any(r.detail == source and r.rule == entry.rule for r in reasons):
+                continue  # the same entry matched an earlier form
+            matched = Matcher.span(entry, form)
+            reasons.append(Reason(entry.rule, entry.action, source, _original_of(original, matched), matched))
 
     # -- links ---------------------------------------------------------------------------------
     def _links(self, facts: MessageFacts, reasons: list[Reason]) -> None:
-        if _LINK_HINT.search(facts.text) is None:  # no "x.yz" anywhere: no link, skip the costly patterns
+        if _LINK_HINT.search(facts.text) is None:
             return
         policy = self.rules.links
         limits = self.rules.limits
@@ -170,12 +179,18 @@ class ModerationEngine:
         text = facts.text
         if len(text) < limits.caps_min_letters:
             return
-        if text.isascii():  # count in C: what translate() removes
-            letters = len(text) - len(text.translate(_WITHOUT_LETTERS))
-            upper = len(text) - len(text.translate(_WITHOUT_UPPER))
-        else:
-            letters = sum(1 for c in text if c.isalpha())
-            upper = sum(1 for c in text if c.isupper())
+        # Count in C: what bytes.translate() deletes (str.translate is a dict lookup per character).
+        data = text.encode("ascii", "ignore")
+        others = len(text) - len(data)  # non-ASCII characters: each might be a capital letter
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        if upper + others < limits.caps_ratio * limits.caps_min_letters:
+            return  # too few capitals, whatever the letters
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        if others:
+            if upper + others < limits.caps_ratio * max(letters, limits.caps_min_letters):
+                return
+            letters = sum(map(str.isalpha, text))
+            upper = sum(map(str.isupper, text))
         if letters >= limits.caps_min_letters and upper / letters >= limits.caps_ratio:
             reasons.append(
                 Reason("capital letters", limits.caps_action, f"{upper * 100 // letters}% of the letters are capitals.")
@@ -186,25 +201,33 @@ class ModerationEngine:
         limits = self.rules.limits
         window = max(limits.flood_seconds, limits.repeat_seconds)
         recent = self._recent.setdefault(facts.author_id, deque())
-        while recent and facts.now - recent[0][0] > window:
+        now = facts.now
+        while recent and now - recent[0][0] > window:
             recent.popleft()
-        recent.append((facts.now, normalized))
-        in_flood_window = sum(1 for t, _ in recent if facts.now - t <= limits.flood_seconds)
+        key = normalized.strip()
+        recent.append((now, key))
+        flood_seconds, repeat_seconds = limits.flood_seconds, limits.repeat_seconds
+        in_flood_window = repeats = 0
+        for sent, earlier in recent:  # a member's last minute or so: a handful of messages
+            age = now - sent
+            if age <= flood_seconds:
+                in_flood_window += 1
+            if earlier == key and age <= repeat_seconds:
+                repeats += 1
+        if not key:  # no text (an attachment alone): nothing to repeat
+            repeats = 0
         if in_flood_window >= limits.flood_messages:
             reasons.append(
                 Reason("flooding", limits.flood_action, f"{in_flood_window} messages in {limits.flood_seconds:g} s.")
             )
-        key = normalized.strip()
-        if key:
-            repeats = sum(1 for t, text in recent if text.strip() == key and facts.now - t <= limits.repeat_seconds)
-            if repeats >= limits.repeat_messages:
-                reasons.append(
-                    Reason(
-                        "repeated messages",
-                        limits.repeat_action,
-                        f"The same message {repeats} times in {limits.repeat_seconds:g} s.",
-                    )
+        if repeats >= limits.repeat_messages:
+            reasons.append(
+                Reason(
+                    "repeated messages",
+                    limits.repeat_action,
+                    f"The same message {repeats} times in {limits.repeat_seconds:g} s.",
                 )
+            )
         if len(self._recent) > 50_000:  # forget members who went quiet
             for member in [m for m, q in self._recent.items() if not q or facts.now - q[-1][0] > window]:
                 del self._recent[member]

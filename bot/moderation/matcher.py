@@ -57,7 +57,12 @@ def _keyword_pattern(word: str, mode: KeywordMode) -> str:
 
 
 class Matcher:
-    def __init__(self, keywords: tuple[KeywordRule, ...], regexes: tuple[RegexRule, ...]) -> None:
+    """`hints` are extra RE2 patterns that are not rules: questions about the text ("might it be
+    disguised?", "might it hold a link?") answered in the same pass as the rules, by `scan`."""
+
+    def __init__(
+        self, keywords: tuple[KeywordRule, ...], regexes: tuple[RegexRule, ...], hints: tuple[str, ...] = ()
+    ) -> None:
         self.entries: list[Entry] = []
         self._set = re2.Set.SearchSet(_OPTIONS)
         for rule in keywords:
@@ -70,6 +75,9 @@ class Matcher:
         for regex in regexes:
             check_pattern(regex.pattern)
             self._add(regex.pattern, Entry(regex.name, regex.action, "regex", regex.pattern, None))
+        self._first_hint = len(self.entries)
+        for hint in hints:
+            self._set.Add(hint)
         self._set.Compile()
 
     def _add(self, pattern: str, entry: Entry) -> None:
@@ -78,8 +86,17 @@ class Matcher:
         self.entries.append(Entry(entry.rule, entry.action, entry.kind, entry.source, pattern))
 
     def match(self, text: str) -> list[Entry]:
-        found = self._set.Match(text)
-        return [self.entries[i] for i in sorted(found)] if found else []
+        """The rules that match `text` (already normalised)."""
+        return self.scan(text)[0]
+
+    def scan(self, text: str) -> tuple[list[Entry], list[int]]:
+        """The rules that match `text`, and the positions (in `hints`) of the hints that match."""
+        found = self._set.Match(text.encode())  # bytes: the wrapper passes them straight to RE2
+        if not found:
+            return [], []
+        found.sort()
+        first_hint = self._first_hint
+        return [self.entries[i] for i in found if i < first_hint], [i - first_hint for i in found if i >= first_hint]
 
     @staticmethod
     def span(entry: Entry, text: str) -> str:

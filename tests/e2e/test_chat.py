@@ -172,3 +172,12 @@ async def test_results_in_answer_mode_show_the_top_answers(emulator: Emulator, w
     await emulator.submit_modal(opened, {field: "Protection from the Shiite militias"}).wait_message()
     results = await ask(emulator, world.member, thread, "results?")
     assert "Top answers" in results.content and "Protection from the Shiite militias" in results.content
+
+
+async def test_a_question_the_filters_remove_is_never_answered(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await post(emulator, world)
+    rude = emulator.send_message(world.member, thread, f"<@{emulator.bot_user.id}> what the fuck is this about?")
+    polite = await ask(emulator, world.member, thread, "what's the article about?")  # answered: the bot is listening
+    assert polite.content.startswith(f"**{TITLE}**")
+    await eventually(lambda: rude.deleted)
+    assert answer_to(emulator, thread, rude) is None
