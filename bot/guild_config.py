@@ -57,6 +57,12 @@ CONFIG_KEYS: dict[str, ConfigKey] = {
             "automod_bypass_role_id",
         ),
         ConfigKey(
+            "alert_role",
+            ConfigKind.ROLE,
+            "Pinged in the mod log when a filter asks for moderators (action alert); no one is pinged otherwise.",
+            "alert_role_id",
+        ),
+        ConfigKey(
             "warning_hours", ConfigKind.NUMBER, "How long a warning counts, in hours.", "warning_hours", (1, 8760)
         ),
         ConfigKey(

@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     auto_post_channel_id: int | None = Field(default=None, gt=0)
     chat_channel_ids: Annotated[tuple[int, ...], NoDecode] = ()
     automod_bypass_role_id: int | None = Field(default=None, gt=0)
+    alert_role_id: int | None = Field(default=None, gt=0)
     warning_hours: int = Field(default=24, ge=1, le=8760)
     warnings_before_timeout: int = Field(default=3, ge=0, le=20)
     escalation_timeout_minutes: int = Field(default=10, ge=1, le=40320)
@@ -82,6 +83,7 @@ class Settings(BaseSettings):
         "editor_role_id",
         "moderator_role_id",
         "automod_bypass_role_id",
+        "alert_role_id",
         "mod_log_channel_id",
         "auto_post_channel_id",
         mode="before",

@@ -214,7 +214,8 @@ class Enforcer:
         verdict_lines: list[str] | None = None,
         problems: list[str] | None = None,
     ) -> None:
-        channel_id = (await self.bot.guild_config(guild.id)).channel("mod_log_channel")
+        config = await self.bot.guild_config(guild.id)
+        channel_id = config.channel("mod_log_channel")
         channel = guild.get_channel(channel_id) if channel_id else None
         if not isinstance(channel, discord.TextChannel):
             return
@@ -232,8 +233,28 @@ class Enforcer:
             embed.add_field(name="Where", value=f"<#{case.channel_id}>")
         for problem in problems or []:
             embed.add_field(name="Could not act", value=problem, inline=False)
+        # An alert asks for a moderator's eyes: it pings the alert role, if the server named one,
+        # and that role only. Nothing else in the mod log pings.
+        alert_role = config.role("alert_role") if case.action == "alert" else None
+        if alert_role is not None:
+            role = guild.get_role(alert_role)
+            if role is not None and not role.mentionable and not channel.permissions_for(guild.me).mention_everyone:
+                embed.add_field(
+                    name="Could not ping",
+                    value=f"{role.mention} is not mentionable, and I lack **Mention All Roles** here.",
+                    inline=False,
+                )
         try:
-            sent = await channel.send(embed=embed, allowed_mentions=NO_PINGS)
+            if alert_role is not None:
+                sent = await channel.send(
+                    f"<@&{alert_role}> a message needs a look",
+                    embed=embed,
+                    allowed_mentions=discord.AllowedMentions(
+                        everyone=False, users=False, roles=[discord.Object(alert_role)]
+                    ),
+                )
+            else:
+                sent = await channel.send(embed=embed, allowed_mentions=NO_PINGS)
         except discord.HTTPException as error:
             log.warning("Could not write case %s to the mod log: %s", case.number, error)
             return

@@ -242,3 +242,33 @@ async def test_thread_and_channel_tools(emulator: Emulator, world: World, bot: D
     exempt = emulator.run_command(world.admin, world.general, "automod exempt", role=world.admin_role)
     assert "exempt" in (await exempt.wait_message()).content
     assert (await bot.guild_config(world.guild.id)).role("automod_bypass_role") == world.admin_role.id
+
+
+async def test_an_alert_pings_the_alert_role_and_nothing_else_does(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    thread = await discussion(emulator, world, bot)
+    for value, action in (("tangerine", "alert"), ("grapefruit", "delete")):
+        added = emulator.run_command(
+            world.admin, world.general, "automod rule add", kind="keyword", value=value, action=action
+        )
+        assert "added" in (await added.wait_message()).content
+    # Without an alert role, an alert is a quiet line in the mod log.
+    emulator.send_message(world.member, thread, "a tangerine for the negotiators")
+    quiet = await eventually(lambda: next(iter(emulator.history(world.mod_log)), None))
+    assert quiet.mention_roles == [] and "· alert" in quiet.embeds[0]["title"]
+    on_call = emulator.create_role(world.guild, "on-call mods")
+    on_call.mentionable = True
+    setup = emulator.run_command(
+        world.admin, world.general, "config set", setting="alert_role", value=f"<@&{on_call.id}>"
+    )
+    await setup.wait_message()
+    emulator.send_message(world.member, thread, "another tangerine")
+    alert = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.content), None))
+    assert alert.mention_roles == [on_call.id] and not alert.mention_everyone
+    removed = emulator.send_message(world.member, thread, "grapefruit")
+    await eventually(lambda: removed.deleted)
+    deletion = await eventually(
+        lambda: next((m for m in emulator.history(world.mod_log) if "· delete" in m.embeds[0]["title"]), None)
+    )
+    assert deletion.mention_roles == [] and not deletion.content  # only alerts ping
