@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("text")
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
+    sandbox = commands.add_parser(
+        "sandbox", help="try the bot without Discord: a local server with a web page (no token needed)"
+    )
+    sandbox.add_argument("--port", type=int, default=8765, help="the web page's port on 127.0.0.1 (0: any free one)")
+    sandbox.add_argument("--open", action="store_true", help="open the page in a browser")
+    sandbox.add_argument(
+        "--data-dir", type=Path, default=Path("data/sandbox"), help="the sandbox bot's database and articles"
+    )
+
     invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
     invite.add_argument("client_id", type=int, help="the application ID from the Developer Portal")
     return parser
@@ -56,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "sandbox":  # its own settings: the real ones (and a real token) stay out of it
+        return _sandbox(args)
     try:
         settings = load_settings()
         if args.command in (None, "run"):
@@ -73,6 +84,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    from discord_emulator.sandbox import run_sandbox
+
+    project_seeds = Path("seeds")
+    if not project_seeds.is_dir():  # run from elsewhere: the articles that ship with the project
+        project_seeds = Path(__file__).resolve().parents[1] / "seeds"
+    command = [sys.executable, "-m", "bot", "run"]
+    try:
+        return asyncio.run(
+            run_sandbox(
+                port=args.port,
+                open_browser=args.open,
+                data_dir=args.data_dir,
+                project_seeds=project_seeds,
+                bot_command=command,
+            )
+        )
+    except OSError as error:  # the port is taken, the data folder is not writable
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_OK
 
 
 def _run(settings: Settings) -> int:

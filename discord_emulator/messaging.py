@@ -161,6 +161,7 @@ def create_message(
             emulator.dispatch(
                 "MESSAGE_CREATE", message.payload(gateway=True, threads=emulator.channels), guild_id=channel.guild_id
             )
+    emulator.touch()
     return message
 
 
@@ -198,6 +199,7 @@ def edit_message(emulator: Emulator, message: Message, body: dict[str, Any]) -> 
         )
         message.allowed_mentions = body.get("allowed_mentions")
     message.edited_at = time.time()
+    emulator.touch()
     if not message.flags & EPHEMERAL:
         emulator.dispatch(
             "MESSAGE_UPDATE", message.payload(gateway=True, threads=emulator.channels), guild_id=message.guild_id

@@ -110,6 +110,10 @@ class Emulator(MemberActions):
         self.validator = load_validator(openapi_path) if validate_schema else None
         self.gateway = Gateway(self, heartbeat_interval_ms)
         self._runner: web.AppRunner | None = None
+        # Bumped on every change a client could see (a gateway event, an ephemeral message): the
+        # sandbox's web view waits on it to redraw.
+        self.revision = 0
+        self._changed = asyncio.Event()
         self._poll_task: asyncio.Task[None] | None = None
 
     # -- lifecycle -----------------------------------------------------------------------------
@@ -237,6 +241,20 @@ class Emulator(MemberActions):
     # -- lookups used by REST handlers and tests -----------------------------------------------
     def dispatch(self, event: str, data: Any, *, guild_id: int | None = None) -> None:
         self.gateway.dispatch(event, data, guild_id=guild_id)
+        self.touch()
+
+    def touch(self) -> None:
+        """Something visible changed."""
+        self.revision += 1
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def wait_for_change(self, seen: int, timeout: float) -> int:
+        """The revision once it is past `seen` (or the current one after `timeout` seconds)."""
+        if self.revision == seen:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), timeout)
+        return self.revision
 
     def guild_of(self, channel: Channel) -> Guild | None:
         return self.guilds.get(channel.guild_id) if channel.guild_id is not None else None

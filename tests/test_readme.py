@@ -18,13 +18,14 @@ def shell_blocks() -> list[str]:
 
 
 def test_ci_runs_the_readme_test_command():
-    test_command = shell_blocks()[1]
-    assert "pytest" in test_command
+    [test_command] = [block for block in shell_blocks() if "pytest" in block]
     assert test_command in (REPO / ".ci" / "run").read_text("utf-8")
 
 
-def test_readme_run_command_runs_the_bot():
-    assert shell_blocks()[0].endswith("python -m bot")
+def test_readme_run_commands_run_the_sandbox_and_the_bot():
+    sandbox, run = shell_blocks()[:2]  # the first two commands a reader meets
+    assert sandbox.endswith("python -m bot sandbox --open")
+    assert run.endswith("python -m bot")
 
 
 def test_invite_permissions_match_the_bot_and_the_emulator():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,15 @@ def test_moderation_check_json(tmp_path: Path):
     assert [(r["rule"], r["normalized"]) for r in data["reasons"]] == [("profanity", "bullshit"), ("invite links", "")]
     clean = run("moderation", "check", "A perfectly civil reply.", cwd=tmp_path)
     assert clean.returncode == 0 and clean.stdout.strip() == "ok: nothing flagged"
+
+
+def test_sandbox_reports_a_port_in_use(tmp_path: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("sandbox", "--port", str(port), cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("error:") and "Traceback" not in result.stderr
+    # its own copy of the shipped articles, found from outside the project too, for editing
+    assert (tmp_path / "data" / "sandbox" / "seeds" / "odierno-ceasefire.txt").read_text() == SEED.read_text()

@@ -1,0 +1,142 @@
+"""The sandbox: the emulator with a demo server, the real bot started against it as in production
+(its own process, settings from the environment, its own SQLite file), and the web page.
+
+`python -m bot sandbox` runs it; see the README for what to try.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shutil
+import signal
+import sys
+import webbrowser
+from dataclasses import dataclass
+from pathlib import Path
+
+from discord_emulator import Emulator
+from discord_emulator import permissions as perms
+from discord_emulator.model import Channel, Guild, Member, Role
+from discord_emulator.webview import start_webview
+
+
+@dataclass(slots=True)
+class DemoServer:
+    guild: Guild
+    admin: Member
+    moderator: Member
+    members: list[Member]
+    editors: Role
+    moderators: Role
+    articles: Channel
+    general: Channel
+    ask: Channel
+    mod_log: Channel
+
+
+def build_demo_server(emulator: Emulator) -> DemoServer:
+    """A forum for the discussions, a general channel, a channel to ask the bot in, a mod log; an
+    admin, a moderator and three members."""
+    guild = emulator.create_guild("Discussion Club")
+    admins = emulator.create_role(guild, "Admins", perms.ADMINISTRATOR)
+    editors = emulator.create_role(guild, "Editors")
+    moderators = emulator.create_role(guild, "Moderators", perms.MODERATE_MEMBERS | perms.MANAGE_MESSAGES)
+    admin = emulator.add_member(guild, "ada", roles=[admins, editors])
+    admin.nick = "Ada (admin)"
+    moderator = emulator.add_member(guild, "mo", roles=[moderators])
+    moderator.nick = "Mo (moderator)"
+    members = [emulator.add_member(guild, name) for name in ("alice", "bob", "carol")]
+    articles = emulator.create_forum_channel(guild, "articles")
+    general = emulator.create_text_channel(guild, "general")
+    ask = emulator.create_text_channel(guild, "ask-the-bot")
+    mod_log = emulator.create_text_channel(guild, "mod-log")
+    everyone = guild.roles[guild.id]
+    emulator.set_channel_permission(mod_log, everyone, deny=perms.VIEW_CHANNEL)
+    emulator.set_channel_permission(mod_log, moderators, allow=perms.VIEW_CHANNEL)
+    emulator.set_channel_permission(mod_log, emulator.bot_role(guild), allow=perms.VIEW_CHANNEL)
+    return DemoServer(guild, admin, moderator, members, editors, moderators, articles, general, ask, mod_log)
+
+
+def bot_environment(emulator: Emulator, demo: DemoServer, data_dir: Path, seeds_dir: Path) -> dict[str, str]:
+    """The settings the bot reads from its environment, as in production: the emulator's address
+    and token instead of Discord's, and the demo server's roles and channels as defaults."""
+    return {
+        "DISCORD_TOKEN": emulator.token,
+        "DISCORD_API_BASE_URL": emulator.api_base_url,
+        "DISCORD_GATEWAY_URL": emulator.gateway_url,
+        "DATABASE_PATH": str(data_dir / "bot.sqlite3"),
+        "SEEDS_DIR": str(seeds_dir),
+        "SEED_POLL_SECONDS": "1",
+        "DEV_GUILD_ID": str(demo.guild.id),
+        "EDITOR_ROLE_ID": str(demo.editors.id),
+        "MODERATOR_ROLE_ID": str(demo.moderators.id),
+        "MOD_LOG_CHANNEL_ID": str(demo.mod_log.id),
+        "CHAT_CHANNEL_IDS": str(demo.ask.id),
+        "GUILD_READY_TIMEOUT": "0.2",
+        "LOG_LEVEL": os.environ.get("LOG_LEVEL", "INFO"),
+    }
+
+
+def prepare_seeds(project_seeds: Path, seeds_dir: Path) -> None:
+    """The sandbox's own copy of the seed articles, so editing one (to watch an update arrive)
+    leaves the project's files alone."""
+    seeds_dir.mkdir(parents=True, exist_ok=True)
+    for source in sorted(project_seeds.glob("*.txt")):
+        target = seeds_dir / source.name
+        if not target.exists():
+            shutil.copyfile(source, target)
+
+
+async def run_sandbox(
+    *, port: int, open_browser: bool, data_dir: Path, project_seeds: Path, bot_command: list[str]
+) -> int:
+    data_dir = await asyncio.to_thread(data_dir.resolve)
+    seeds_dir = data_dir / "seeds"
+    await asyncio.to_thread(prepare_seeds, project_seeds, seeds_dir)
+    emulator = Emulator(validate_schema=False)
+    await emulator.start()
+    try:
+        demo = build_demo_server(emulator)
+        runner, web_port = await start_webview(emulator, demo.guild, port)
+        try:
+            return await _serve(emulator, demo, f"http://127.0.0.1:{web_port}/", open_browser, data_dir, bot_command)
+        finally:
+            await runner.cleanup()
+    finally:
+        await emulator.stop()
+
+
+async def _serve(
+    emulator: Emulator, demo: DemoServer, url: str, open_browser: bool, data_dir: Path, bot_command: list[str]
+) -> int:
+    seeds_dir = data_dir / "seeds"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")}
+    environment |= bot_environment(emulator, demo, data_dir, seeds_dir)
+    # The bot's working directory is the sandbox's: a .env with a real token is never read.
+    bot = await asyncio.create_subprocess_exec(*bot_command, cwd=data_dir, env=environment)
+    print(f"Sandbox: {url}", flush=True)
+    print(f"  the bot's data: {data_dir}; its articles: {seeds_dir} (edit one to push an update)", flush=True)
+    print("  Ctrl-C stops it.", flush=True)
+    if open_browser:
+        webbrowser.open(url)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    bot_exit = asyncio.create_task(bot.wait())
+    stopping = asyncio.create_task(stop.wait())
+    await asyncio.wait({bot_exit, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    stopping.cancel()
+    if bot.returncode is not None:
+        print(f"The bot stopped (exit status {bot.returncode}); see its log above.", file=sys.stderr)
+        return 1
+    bot.terminate()
+    try:
+        await asyncio.wait_for(bot.wait(), 10)
+    except TimeoutError:
+        bot.kill()
+        await bot.wait()
+    return 0

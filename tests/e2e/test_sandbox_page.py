@@ -1,0 +1,197 @@
+"""`python -m bot sandbox` in a real browser: Debian's Chromium driven by Playwright opens the page,
+posts the seed article as the admin, votes as two members, pushes an update and trips a filter,
+watching each arrive live. Screenshots of those states are saved in test-artifacts/sandbox/ (or
+$SANDBOX_SCREENSHOTS) for a person to look at."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = Path(os.environ.get("SANDBOX_SCREENSHOTS", REPO / "test-artifacts" / "sandbox"))
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# As the machine's own probe starts it: no sandboxing as root, and no calls home on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TITLE = "Odierno: We're negotiating with insurgents for a ceasefire"
+
+
+class Sandbox:
+    """`python -m bot sandbox --port 0` in its own process, its output kept for failures."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.output: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "sandbox", "--port", "0", "--data-dir", str(data_dir)],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")} | {"LOG_LEVEL": "INFO"},
+        )
+        self.url = ""
+        self._found = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+        if not self._found.wait(60):
+            self.stop()
+            raise AssertionError("the sandbox did not print its address:\n" + "".join(self.output))
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.output.append(line)
+            found = re.match(r"Sandbox: (http://127\.0\.0\.1:\d+/)", line)
+            if found:
+                self.url = found.group(1)
+                self._found.set()
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        return self.process.wait()
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Iterator[Sandbox]:
+    running = Sandbox(tmp_path / "sandbox")
+    yield running
+    assert running.stop() == 0, "".join(running.output)
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is needed: apt-get install chromium (as .ci/run does)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def act_as(page: Page, name: str) -> None:
+    value = page.locator("#viewer option", has_text=name).get_attribute("value")
+    assert value
+    page.select_option("#viewer", value)
+    expect(page.locator("#viewer")).to_have_value(value)
+
+
+def run_command(page: Page, path: str, **options: str) -> None:
+    page.click("#open-command")
+    page.select_option("#command", path)
+    for name, value in options.items():
+        field = page.locator(f"[name=option-{name}]")
+        if field.evaluate("f => f.tagName") == "SELECT":
+            field.select_option(label=value)
+        else:
+            field.fill(value)
+    page.click("#run-command")
+
+
+def shoot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(15_000)
+    page.goto(sandbox.url)
+    expect(page.locator("#guild-name")).to_have_text("Discussion Club")
+    expect(page.locator("#connection")).to_have_class(re.compile("live"))  # server-sent events flowing
+    # The bot syncs its commands as it starts; the helper lists them with their options.
+    expect(page.locator("#command option[value='article post']")).to_have_count(1)
+    shoot(page, "0-start")
+
+    act_as(page, "Ada (admin)")
+    # With answers to choose from, the exit question is a Discord poll.
+    choices = "Protection from the militias | A share of power | Nothing lasting"
+    run_command(page, "article post", article="odierno-ceasefire", channel="≡ articles", options=choices)
+    thread = page.locator(".channel.thread").first
+    expect(thread).to_contain_text(TITLE)
+    thread.click()
+    expect(page.locator("#channel-name")).to_contain_text(TITLE)
+    messages = page.locator("#messages")
+    expect(messages).to_contain_text("Exit question")
+    expect(messages).to_contain_text("negotiating with insurgents")
+    answers = page.locator(".poll-answer")
+    expect(answers.first).to_be_visible()
+    shoot(page, "1-article-thread")
+
+    for member, answer in (("alice", 0), ("bob", 1)):
+        act_as(page, member)
+        page.locator(".poll-answer").nth(answer).click()
+        expect(page.locator(".poll-answer").nth(answer)).to_have_class(re.compile("mine"))
+    counts = page.locator(".poll-count")
+    expect(counts.nth(0)).to_have_attribute("data-count", "1")
+    expect(counts.nth(1)).to_have_attribute("data-count", "1")
+    expect(page.locator(".poll-footer")).to_contain_text("2 votes")
+    shoot(page, "2-two-votes")
+
+    # A member reports another's message: a context-menu command, a modal, an ephemeral thanks.
+    act_as(page, "bob")
+    page.fill("#composer-input", "Nobody should trust these people.")
+    page.click("#send")
+    reported = page.locator(".message", has_text="Nobody should trust these people.")
+    expect(reported).to_have_count(1)
+    act_as(page, "alice")
+    reported.hover()
+    reported.locator("button[data-app='Report message']").click()
+    expect(page.locator("#modal-backdrop")).to_be_visible()
+    page.locator("#modal-inputs textarea, #modal-inputs input").first.fill("Sweeping and unkind.")
+    shoot(page, "3-report-form")
+    page.click("#modal-submit")
+    expect(page.locator(".message.ephemeral").last).to_contain_text("Thanks")
+    expect(page.locator(".message.ephemeral").last).to_contain_text("Only you can see this")
+
+    act_as(page, "Ada (admin)")
+    update = "Talks resume on Monday in Ramadi, officials say."
+    run_command(page, "update push", article="odierno-ceasefire", text=update)
+    arrived = page.locator(".message", has_text=update)
+    expect(arrived.first).to_be_visible()
+    expect(arrived.first.locator(".author")).to_have_text("DiscussionBot")
+    shoot(page, "4-update-arrived")
+    # An editor adds an update to the article file: the seed poller pushes it into the thread.
+    seed = sandbox.data_dir / "seeds" / "odierno-ceasefire.txt"
+    edited = "Update: The first ceasefire is signed in Abu Ghraib."
+    seed.write_text(seed.read_text().replace("\n\nTrending on", f"\n\n{edited}\n\nTrending on", 1))
+    expect(page.locator(".message", has_text=edited[len("Update: ") :]).first).to_be_visible()
+
+    act_as(page, "carol")
+    page.fill("#composer-input", "what a load of bullshit")
+    page.click("#send")
+    removed = page.locator(".message.deleted", has_text="This message was removed")
+    expect(removed).to_have_count(1)
+    expect(page.locator(".message", has_text="what a load of bullshit")).to_have_count(0)
+    shoot(page, "5-filtered-message-removed")
+    # and the moderators see why, in the mod log
+    act_as(page, "Mo (moderator)")
+    page.locator(".channel", has_text="mod-log").click()
+    expect(page.locator("#messages")).to_contain_text("bullshit")
+    shoot(page, "6-mod-log")
+    deadline = time.monotonic() + 1
+    while time.monotonic() < deadline and sandbox.process.poll() is None:
+        time.sleep(0.1)
+    assert sandbox.process.poll() is None, "".join(sandbox.output)
