@@ -98,7 +98,7 @@ def act_as(page: Page, name: str) -> None:
     expect(page.locator("#viewer")).to_have_value(value)
 
 
-def run_command(page: Page, path: str, **options: str) -> None:
+def run_command(page: Page, path: str, screenshot: str = "", **options: str) -> None:
     page.click("#open-command")
     page.select_option("#command", path)
     for name, value in options.items():
@@ -107,6 +107,8 @@ def run_command(page: Page, path: str, **options: str) -> None:
             field.select_option(label=value)
         else:
             field.fill(value)
+    if screenshot:
+        shoot(page, screenshot)
     page.click("#run-command")
 
 
@@ -128,7 +130,9 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     act_as(page, "Ada (admin)")
     # With answers to choose from, the exit question is a Discord poll.
     choices = "Protection from the militias | A share of power | Nothing lasting"
-    run_command(page, "article post", article="odierno-ceasefire", channel="≡ articles", options=choices)
+    run_command(
+        page, "article post", "1-command-helper", article="odierno-ceasefire", channel="≡ articles", options=choices
+    )
     thread = page.locator(".channel.thread").first
     expect(thread).to_contain_text(TITLE)
     thread.click()
@@ -138,7 +142,7 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     expect(messages).to_contain_text("negotiating with insurgents")
     answers = page.locator(".poll-answer")
     expect(answers.first).to_be_visible()
-    shoot(page, "1-article-thread")
+    shoot(page, "2-article-thread")
 
     for member, answer in (("alice", 0), ("bob", 1)):
         act_as(page, member)
@@ -148,7 +152,7 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     expect(counts.nth(0)).to_have_attribute("data-count", "1")
     expect(counts.nth(1)).to_have_attribute("data-count", "1")
     expect(page.locator(".poll-footer")).to_contain_text("2 votes")
-    shoot(page, "2-two-votes")
+    shoot(page, "3-two-votes")
 
     # A member reports another's message: a context-menu command, a modal, an ephemeral thanks.
     act_as(page, "bob")
@@ -161,7 +165,7 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     reported.locator("button[data-app='Report message']").click()
     expect(page.locator("#modal-backdrop")).to_be_visible()
     page.locator("#modal-inputs textarea, #modal-inputs input").first.fill("Sweeping and unkind.")
-    shoot(page, "3-report-form")
+    shoot(page, "4-report-form")
     page.click("#modal-submit")
     expect(page.locator(".message.ephemeral").last).to_contain_text("Thanks")
     expect(page.locator(".message.ephemeral").last).to_contain_text("Only you can see this")
@@ -172,7 +176,7 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     arrived = page.locator(".message", has_text=update)
     expect(arrived.first).to_be_visible()
     expect(arrived.first.locator(".author")).to_have_text("DiscussionBot")
-    shoot(page, "4-update-arrived")
+    shoot(page, "5-update-arrived")
     # An editor adds an update to the article file: the seed poller pushes it into the thread.
     seed = sandbox.data_dir / "seeds" / "odierno-ceasefire.txt"
     edited = "Update: The first ceasefire is signed in Abu Ghraib."
@@ -185,12 +189,20 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     removed = page.locator(".message.deleted", has_text="This message was removed")
     expect(removed).to_have_count(1)
     expect(page.locator(".message", has_text="what a load of bullshit")).to_have_count(0)
-    shoot(page, "5-filtered-message-removed")
+    shoot(page, "6-filtered-message-removed")
     # and the moderators see why, in the mod log
     act_as(page, "Mo (moderator)")
     page.locator(".channel", has_text="mod-log").click()
     expect(page.locator("#messages")).to_contain_text("bullshit")
-    shoot(page, "6-mod-log")
+    shoot(page, "7-mod-log")
+    # A member asks the bot in its chat channel, in plain words.
+    act_as(page, "alice")
+    page.locator(".channel", has_text="ask-the-bot").click()
+    page.fill("#composer-input", "what's the latest update?")
+    page.click("#send")
+    answer = page.locator(".message", has_text="Abu Ghraib").filter(has=page.locator(".tag"))
+    expect(answer.first).to_be_visible()
+    shoot(page, "8-asked-the-bot")
     deadline = time.monotonic() + 1
     while time.monotonic() < deadline and sandbox.process.poll() is None:
         time.sleep(0.1)
