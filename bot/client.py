@@ -19,6 +19,7 @@ from bot.enforcement.enforcer import Enforcer
 from bot.enforcement.review import ReviewButton, ReviewQueue
 from bot.guild_config import GuildConfig, defaults_from
 from bot.message_pipeline import MessagePipeline
+from bot.moderation.toxicity import ToxicityScorer, model_installed
 from bot.publishing.publisher import Publisher
 from bot.settings import Settings
 from bot.storage import Database
@@ -78,6 +79,8 @@ class DiscussionBot(commands.Bot):
         self.enforcer = Enforcer(self)
         self.review_queue = ReviewQueue(self)
         self.message_pipeline = MessagePipeline()
+        # The optional toxicity model (loaded on first use, in a thread): None when not installed.
+        self.toxicity: ToxicityScorer | None = ToxicityScorer() if model_installed() else None
         self._poll_votes: PollVotes | None = None
 
     @property
@@ -180,6 +183,8 @@ class DiscussionBot(commands.Bot):
             await self.delivery.stop()
             await self.answer_board.wait_idle()  # while the HTTP session is still open
             await self.live_blog.wait_idle()
+            if self.toxicity is not None:
+                await self.toxicity.close()
             await super().close()
         finally:
             if self._poll_votes is not None:

@@ -73,6 +73,13 @@ CONFIG_KEYS: dict[str, ConfigKey] = {
             (0, 20),
         ),
         ConfigKey(
+            "toxicity_threshold",
+            ConfigKind.NUMBER,
+            "Hold for review messages the toxicity model scores at least this high, in percent (0: off).",
+            "toxicity_threshold",
+            (0, 100),
+        ),
+        ConfigKey(
             "escalation_timeout_minutes",
             ConfigKind.NUMBER,
             "How long that automatic timeout lasts, in minutes.",

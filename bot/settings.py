@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     warning_hours: int = Field(default=24, ge=1, le=8760)
     warnings_before_timeout: int = Field(default=3, ge=0, le=20)
     escalation_timeout_minutes: int = Field(default=10, ge=1, le=40320)
+    toxicity_threshold: int = Field(default=0, ge=0, le=100)
 
     @field_validator("log_level", mode="before")
     @classmethod

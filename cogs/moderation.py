@@ -3,6 +3,7 @@ moderators /automod (rules, a dry-run test) and /mod (warn, timeout, history, ca
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 
@@ -18,7 +19,7 @@ from bot.guild_config import GuildConfig
 from bot.message_pipeline import MODERATION
 from bot.moderation.engine import MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
-from bot.moderation.rules import Action
+from bot.moderation.rules import Action, Reason, Verdict
 from bot.storage import moderation as mod_store
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class Moderation(commands.Cog):
         self.bot = bot
         self.report_menu = app_commands.ContextMenu(name="Report message", callback=self.report_message)
         self.report_menu.guild_only = True
+        self._scoring: set[asyncio.Task[None]] = set()
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.report_menu)
@@ -86,12 +88,40 @@ class Moderation(commands.Cog):
         if not self._managed(message, config):
             return False
         verdict = await self.bot.enforcer.check(message)
+        if not verdict.flagged:
+            threshold = config.number("toxicity_threshold")
+            if threshold and self.bot.toxicity is not None and message.content:
+                # Scored in micro-batches on a worker thread, never on the message's own path.
+                scoring = asyncio.create_task(self._score_toxicity(message, threshold))
+                self._scoring.add(scoring)
+                scoring.add_done_callback(self._scoring.discard)
+            return False
         # Most messages are clean: only a flagged one pays for the permission check behind exemptions.
-        if not verdict.flagged or self._exempt(message, config):
+        if self._exempt(message, config):
             return False
         case = await self.bot.enforcer.enforce(message, verdict)
         self.bot.dispatch("message_moderated", message, verdict, case)
         return verdict.action >= Action.HOLD
+
+    async def _score_toxicity(self, message: discord.Message, threshold: int) -> None:
+        assert self.bot.toxicity is not None and message.guild is not None
+        try:
+            score = await self.bot.toxicity.score(message.content)
+        except Exception:
+            return  # logged by the scorer; the word filters still ran
+        if score * 100 < threshold:
+            return
+        if self._exempt(message, await self.bot.guild_config(message.guild.id)):
+            return
+        reason = Reason(
+            "toxicity",
+            Action.HOLD,
+            f"The toxicity model scores it {score:.0%}; this server holds from {threshold}%.",
+            shorten(message.content, 80),
+        )
+        verdict = Verdict(Action.HOLD, (reason,))
+        case = await self.bot.enforcer.enforce(message, verdict)
+        self.bot.dispatch("message_moderated", message, verdict, case)
 
     @commands.Cog.listener()
     async def on_guild_available(self, guild: discord.Guild) -> None:
@@ -177,13 +207,29 @@ class Moderation(commands.Cog):
     @app_commands.describe(text="The text to test")
     async def test(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, 4000]) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        config = await self.bot.guild_config(guild.id)
+        require_moderator(interaction, config)
         verdict = (await self.bot.enforcer.engine(guild.id)).check(MessageFacts(text), remember=False)
-        if not verdict.flagged:
-            await interaction.response.send_message("Nothing would be flagged.", ephemeral=True)
-            return
-        lines = "\n".join(f"• {escape_markdown(shorten(r.describe(), 300))}" for r in verdict.reasons[:10])
-        await interaction.response.send_message(f"Would be **{verdict.action.name.lower()}**:\n{lines}", ephemeral=True)
+        threshold = config.number("toxicity_threshold")
+        toxicity = ""
+        if threshold and self.bot.toxicity is not None:
+            await interaction.response.defer(ephemeral=True, thinking=True)  # the model may still be loading
+            try:
+                score = await self.bot.toxicity.score(text)
+            except Exception:
+                toxicity = "\nThe toxicity model failed on it (see the bot's log)."
+            else:
+                held = "held for review" if score * 100 >= threshold else "under the threshold"
+                toxicity = f"\nToxicity model: {score:.0%} ({held}; this server holds from {threshold}%)."
+        if verdict.flagged:
+            lines = "\n".join(f"• {escape_markdown(shorten(r.describe(), 300))}" for r in verdict.reasons[:10])
+            text = f"Would be **{verdict.action.name.lower()}**:\n{lines}{toxicity}"
+        else:
+            text = f"Nothing would be flagged by the filters.{toxicity}"
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True)
+        else:
+            await interaction.response.send_message(text, ephemeral=True)
 
     # -- /mod ----------------------------------------------------------------------------------
     @mod.command(name="warn", description="Warn a member; the warning is a case in the mod log.")
@@ -408,15 +454,45 @@ class Moderation(commands.Cog):
         await self.bot.set_config(guild.id, "automod_bypass_role", role.id, interaction.user.id)
         await interaction.response.send_message(f"{role.mention} is exempt from the filters.", ephemeral=True)
 
-    @automod.command(name="config", description="Where moderation cards and the mod log go.")
-    @app_commands.describe(log_channel="The moderators' channel")
-    async def config(self, interaction: discord.Interaction, log_channel: discord.TextChannel) -> None:
+    @automod.command(name="config", description="Where moderation cards go, and the toxicity model's threshold.")
+    @app_commands.describe(
+        log_channel="The moderators' channel",
+        toxicity_threshold="Hold messages the toxicity model scores at least this high, in percent (0: off)",
+    )
+    async def config(
+        self,
+        interaction: discord.Interaction,
+        log_channel: discord.TextChannel | None = None,
+        toxicity_threshold: app_commands.Range[int, 0, 100] | None = None,
+    ) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
-        await self.bot.set_config(guild.id, "mod_log_channel", log_channel.id, interaction.user.id)
-        await interaction.response.send_message(
-            f"Moderation cards and the mod log go to {log_channel.mention}.", ephemeral=True
-        )
+        config = await self.bot.guild_config(guild.id)
+        require_moderator(interaction, config)
+        if toxicity_threshold and self.bot.toxicity is None:
+            raise UserFacingError(
+                "The toxicity model is not installed here: `pip install -e '.[toxicity]'`, then restart the bot. "
+                "Nothing was changed."
+            )
+        changes = []
+        if log_channel is not None:
+            await self.bot.set_config(guild.id, "mod_log_channel", log_channel.id, interaction.user.id)
+            changes.append(f"Moderation cards and the mod log go to {log_channel.mention}.")
+        if toxicity_threshold is not None:
+            await self.bot.set_config(guild.id, "toxicity_threshold", toxicity_threshold, interaction.user.id)
+            changes.append(
+                f"Messages the toxicity model scores at {toxicity_threshold}% or more are held for review."
+                if toxicity_threshold
+                else "The toxicity model is off."
+            )
+        if not changes:
+            channel = config.channel("mod_log_channel")
+            threshold = config.number("toxicity_threshold")
+            changes = [
+                f"Mod log: {f'<#{channel}>' if channel else 'not set'}.",
+                f"Toxicity model: {f'holds from {threshold}%' if threshold else 'off'}"
+                f"{'' if self.bot.toxicity is not None else ' (not installed)'}.",
+            ]
+        await interaction.response.send_message("\n".join(changes), ephemeral=True)
 
 
 class ReportModal(discord.ui.Modal, title="Report message"):

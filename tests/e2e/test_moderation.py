@@ -272,3 +272,23 @@ async def test_an_alert_pings_the_alert_role_and_nothing_else_does(
         lambda: next((m for m in emulator.history(world.mod_log) if "· delete" in m.embeds[0]["title"]), None)
     )
     assert deletion.mention_roles == [] and not deletion.content  # only alerts ping
+
+
+async def test_the_toxicity_model_holds_what_the_word_lists_miss(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await discussion(emulator, world, bot)
+    missing = emulator.run_command(world.member, world.general, "automod config", toxicity_threshold=80)
+    assert "permission" in (await missing.wait_message()).content.lower() and missing.ephemeral
+    on = emulator.run_command(world.admin, world.general, "automod config", toxicity_threshold=80)
+    assert "80% or more are held for review" in (await on.wait_message()).content
+    insult = "you are a worthless idiot and a piece of trash"  # no listed word in it
+    tested = emulator.run_command(world.admin, world.general, "automod test", text=insult)
+    reply = (await tested.wait_message(timeout=30)).content  # the first score loads the model
+    assert "Nothing would be flagged by the filters" in reply and "held for review" in reply
+    fine = emulator.send_message(world.member, thread, "I think the ceasefire could hold if the tribes keep their word")
+    rude = emulator.send_message(world.member, thread, insult)
+    _, verdict, case = await bot.wait_for("message_moderated", check=lambda m, v, c: m.id == rude.id, timeout=30)
+    assert [r.rule for r in verdict.reasons] == ["toxicity"] and case.action == "hold"
+    await eventually(lambda: rude.deleted)
+    card = await eventually(lambda: next(iter(emulator.history(world.mod_log)), None))
+    assert "toxicity" in str(card.embeds[0]) and insult in str(card.embeds[0])
+    assert not fine.deleted
