@@ -1,4 +1,5 @@
-"""CPU time per message: the whole bot, moderating every message, against a bare discord.py bot.
+"""CPU time per message: the whole bot, moderating every message, against a bare discord.py bot
+(benchmarks/_bare_bot.py: a plain discord.Client with the same intents and a no-op on_message).
 
 Both run in their own process against the emulator and receive the same 20,000 messages (the
 moderation corpus) in an article's discussion thread, at a steady rate (2,000 a second by default:

@@ -163,10 +163,12 @@ class DiscussionBot(commands.Bot):
         return removed
 
     async def on_message(self, message: discord.Message) -> None:
-        """Every message: the cogs' stages in order (moderation first), then text commands."""
+        """Every message: the cogs' stages in order (moderation first), then text commands, if the
+        bot has any (its own commands are all slash commands: parsing every message for a prefix
+        would be work for nothing)."""
         if message.author.bot:
             return
-        if not await self.message_pipeline.run(message):
+        if not await self.message_pipeline.run(message) and self.all_commands:
             await self.process_commands(message)
 
     async def on_ready(self) -> None:

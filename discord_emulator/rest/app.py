@@ -21,9 +21,14 @@ log = logging.getLogger(__name__)
 
 PREFIX = "/api/v10"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-# Interaction callbacks and webhook followups are authorised by their token, not the bot token,
-# and are not counted against the global limit.
-TOKEN_ROUTES = ("/interactions/", "/webhooks/")
+
+
+def authorised_by_token(path: str) -> bool:
+    """Interaction callbacks and webhook executions (`/webhooks/{id}/{token}...`) carry their own
+    token instead of the bot's, and do not count against the global limit. Managing a webhook
+    (`/webhooks/{id}`) needs the bot token like any other route."""
+    parts = path.strip("/").split("/")
+    return parts[0] == "interactions" or (parts[0] == "webhooks" and len(parts) >= 3)
 
 
 async def _read_body(request: web.Request) -> tuple[Any, list[dict[str, Any]]]:
@@ -75,7 +80,7 @@ def build_app(emulator: Emulator) -> web.Application:
         return response
 
     async def _handle(request: web.Request, handler: Handler, path: str, route: str, record: Any) -> web.StreamResponse:
-        token_route = path.startswith(TOKEN_ROUTES)
+        token_route = authorised_by_token(path)
         if not token_route and request.headers.get("Authorization") != f"Bot {emulator.token}":
             return respond({"message": "401: Unauthorized", "code": 0}, 401)
         if emulator.response_delay:

@@ -56,8 +56,12 @@ async def channel_webhooks(request: web.Request) -> web.Response:
 
 async def delete_webhook(request: web.Request) -> web.Response:
     emulator = emulator_of(request)
-    if emulator.webhooks.pop(snowflake(request, "webhook_id"), None) is None:
+    webhook_id = snowflake(request, "webhook_id")
+    webhook = emulator.webhooks.get(webhook_id)
+    if webhook is None:
         raise errors.not_found(errors.UNKNOWN_WEBHOOK, "Webhook")
+    require(emulator, emulator.channels[int(webhook["channel_id"])], perms.MANAGE_WEBHOOKS, "delete a webhook")
+    del emulator.webhooks[webhook_id]
     return no_content()
 
 

@@ -203,3 +203,16 @@ async def test_poll_voters_paginate(api: Api, emulator: Emulator, world: World):
     status, expired = await api.call("POST", f"/channels/{world.general.id}/polls/{message['id']}/expire")
     assert status == 200 and expired["poll"]["results"]["is_finalized"] is True
     assert expired["poll"]["results"]["answer_counts"][0]["count"] == 150
+
+
+async def test_webhooks_are_managed_with_the_bot_token_and_executed_with_their_own(api: Api, world: World):
+    status, hook = await api.call("POST", f"/channels/{world.general.id}/webhooks", {"name": "reposts"})
+    assert status == 200
+    status, _ = await api.call("POST", f"/webhooks/{hook['id']}/{hook['token']}", {"content": "hi"}, auth=False)
+    assert status == 204  # executing needs only the webhook's token
+    status, _ = await api.call("DELETE", f"/webhooks/{hook['id']}", auth=False)
+    assert status == 401  # deleting it needs the bot's
+    status, _ = await api.call("DELETE", f"/webhooks/{hook['id']}")
+    assert status == 204
+    status, body = await api.call("DELETE", f"/webhooks/{hook['id']}")
+    assert status == 404 and body["code"] == 10015
