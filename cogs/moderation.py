@@ -263,18 +263,8 @@ class Moderation(commands.Cog):
         if member.top_role >= guild.me.top_role or member == guild.owner:
             raise UserFacingError(f"I can't time out {member.mention}: their role is as high as mine.")
         until = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=minutes)
-        case = await mod_store.open_case(
-            self.bot.db,
-            guild_id=guild.id,
-            member_id=member.id,
-            moderator_id=interaction.user.id,
-            rule=None,
-            action="timeout",
-            reason=reason,
-            expires_at=until,
-        )
-        await member.timeout(until, reason=reason)
-        await self.bot.enforcer.log_case(guild, case)
+        moderator = interaction.user.id
+        case = await self.bot.enforcer.set_timeout(guild, member, until, moderator_id=moderator, reason=reason)
         await interaction.followup.send(
             f"Timed out {member.mention} for {minutes} min (case {case.number}).", ephemeral=True
         )
@@ -330,17 +320,7 @@ class Moderation(commands.Cog):
         require_moderator(interaction, await self.bot.guild_config(guild.id))
         # the case, the action and the mod-log line can take longer than the 3 s Discord allows
         await interaction.response.defer(ephemeral=True, thinking=True)
-        case = await mod_store.open_case(
-            self.bot.db,
-            guild_id=guild.id,
-            member_id=member.id,
-            moderator_id=interaction.user.id,
-            rule=None,
-            action="untimeout",
-            reason=reason,
-        )
-        await member.timeout(None, reason=reason)
-        await self.bot.enforcer.log_case(guild, case)
+        case = await self.bot.enforcer.set_timeout(guild, member, None, moderator_id=interaction.user.id, reason=reason)
         await interaction.followup.send(f"{member.mention} can talk again (case {case.number}).", ephemeral=True)
 
     @mod.command(name="note", description="Add a note to a member's history (no action is taken).")

@@ -151,6 +151,31 @@ class Enforcer:
         await self.log_case(guild, case, verdict_lines=[r.describe() for r in verdict.reasons], problems=problems)
         return case
 
+    async def set_timeout(
+        self,
+        guild: discord.Guild,
+        member: discord.Member,
+        until: dt.datetime | None,
+        *,
+        moderator_id: int,
+        reason: str,
+    ) -> Case:
+        """A moderator times a member out until `until`, or (None) ends their timeout: the case
+        first, then Discord, then the mod log."""
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=member.id,
+            moderator_id=moderator_id,
+            rule=None,
+            action="timeout" if until is not None else "untimeout",
+            reason=reason,
+            expires_at=until,
+        )
+        await member.timeout(until, reason=reason)
+        await self.log_case(guild, case)
+        return case
+
     async def warn(
         self,
         guild: discord.Guild,

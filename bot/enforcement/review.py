@@ -127,36 +127,14 @@ class ReviewQueue:
     # -- new items -----------------------------------------------------------------------------
     async def hold(self, message: discord.Message, case_number: int, reason: str) -> ReviewItem | None:
         assert message.guild is not None
-        author = message.author
-        item = await review_store.add_held(
-            self.bot.db,
-            guild_id=message.guild.id,
-            channel_id=message.channel.id,
-            message_id=message.id,
-            author_id=author.id,
-            author_name=author.display_name,
-            author_avatar=author.display_avatar.url,
-            content=message.content,
-            reason=reason,
-            case_number=case_number,
-        )
+        item = await review_store.add_held(self.bot.db, _reviewed(message), reason=reason, case_number=case_number)
         await self._post_or_update(message.guild, item)
         return item
 
     async def report(self, message: discord.Message, reporter: discord.abc.User, reason: str | None) -> int:
         assert message.guild is not None
-        author = message.author
         item, count, _ = await review_store.add_report(
-            self.bot.db,
-            guild_id=message.guild.id,
-            channel_id=message.channel.id,
-            message_id=message.id,
-            author_id=author.id,
-            author_name=author.display_name,
-            author_avatar=author.display_avatar.url,
-            content=message.content,
-            reporter_id=reporter.id,
-            reason=reason,
+            self.bot.db, _reviewed(message), reporter_id=reporter.id, reason=reason
         )
         if item.status == "open":
             await self._post_or_update(message.guild, item, reports=count)
@@ -288,3 +266,16 @@ STATUS_WORD = {
     "dismissed": "Dismissed",
     "removed": "Removed",
 }
+
+
+def _reviewed(message: discord.Message) -> review_store.ReviewedMessage:
+    assert message.guild is not None
+    return review_store.ReviewedMessage(
+        guild_id=message.guild.id,
+        channel_id=message.channel.id,
+        message_id=message.id,
+        author_id=message.author.id,
+        author_name=message.author.display_name,
+        author_avatar=message.author.display_avatar.url,
+        content=message.content,
+    )

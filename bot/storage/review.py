@@ -38,62 +38,62 @@ async def get_item(db: Database, item_id: int) -> ReviewItem | None:
     return None if row is None else _item(row)
 
 
-async def add_held(
-    db: Database,
-    *,
-    guild_id: int,
-    channel_id: int,
-    message_id: int,
-    author_id: int,
-    author_name: str,
-    author_avatar: str | None,
-    content: str,
-    reason: str,
-    case_number: int | None,
-) -> ReviewItem:
+@dataclass(frozen=True, slots=True)
+class ReviewedMessage:
+    """The message a held or reported item is about, as it was when it came in."""
+
+    guild_id: int
+    channel_id: int
+    message_id: int
+    author_id: int
+    author_name: str
+    author_avatar: str | None
+    content: str
+
+
+async def _add_item(
+    connection: aiosqlite.Connection, kind: str, message: ReviewedMessage, reason: str | None, case_number: int | None
+) -> int:
+    """The id of the server's `kind` item for the message, added if it is new."""
+    await connection.execute(
+        "INSERT OR IGNORE INTO review_items (guild_id, kind, channel_id, message_id, author_id, author_name, "
+        "author_avatar, content, reason, case_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            message.guild_id,
+            kind,
+            message.channel_id,
+            message.message_id,
+            message.author_id,
+            message.author_name,
+            message.author_avatar,
+            message.content,
+            reason,
+            case_number,
+        ),
+    )
+    async with connection.execute(
+        "SELECT id FROM review_items WHERE guild_id = ? AND kind = ? AND message_id = ?",
+        (message.guild_id, kind, message.message_id),
+    ) as c:
+        row = await c.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def add_held(db: Database, message: ReviewedMessage, *, reason: str, case_number: int | None) -> ReviewItem:
     async with db.transaction() as connection:
-        cursor = await connection.execute(
-            "INSERT OR IGNORE INTO review_items (guild_id, kind, channel_id, message_id, author_id, author_name, "
-            "author_avatar, content, reason, case_number) VALUES (?, 'held', ?, ?, ?, ?, ?, ?, ?, ?)",
-            (guild_id, channel_id, message_id, author_id, author_name, author_avatar, content, reason, case_number),
-        )
-        del cursor
-        async with connection.execute(
-            "SELECT id FROM review_items WHERE guild_id = ? AND kind = 'held' AND message_id = ?",
-            (guild_id, message_id),
-        ) as c:
-            row = await c.fetchone()
-    item = await get_item(db, int(row[0]))  # type: ignore[index]
+        item_id = await _add_item(connection, "held", message, reason, case_number)
+    item = await get_item(db, item_id)
     assert item is not None
     return item
 
 
 async def add_report(
-    db: Database,
-    *,
-    guild_id: int,
-    channel_id: int,
-    message_id: int,
-    author_id: int,
-    author_name: str,
-    author_avatar: str | None,
-    content: str,
-    reporter_id: int,
-    reason: str | None,
+    db: Database, message: ReviewedMessage, *, reporter_id: int, reason: str | None
 ) -> tuple[ReviewItem, int, bool]:
     """(the item, how many members reported it, whether this reporter is new), in one transaction."""
     async with db.transaction() as connection:
-        await connection.execute(
-            "INSERT OR IGNORE INTO review_items (guild_id, kind, channel_id, message_id, author_id, author_name, "
-            "author_avatar, content) VALUES (?, 'report', ?, ?, ?, ?, ?, ?)",
-            (guild_id, channel_id, message_id, author_id, author_name, author_avatar, content),
-        )
-        async with connection.execute(
-            "SELECT id FROM review_items WHERE guild_id = ? AND kind = 'report' AND message_id = ?",
-            (guild_id, message_id),
-        ) as c:
-            row = await c.fetchone()
-        item_id = int(row[0])  # type: ignore[index]
+        item_id = await _add_item(connection, "report", message, None, None)
         cursor = await connection.execute(
             "INSERT OR IGNORE INTO reports (item_id, reporter_id, reason) VALUES (?, ?, ?)",
             (item_id, reporter_id, reason),
