@@ -128,6 +128,12 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     shoot(page, "0-start")
 
     act_as(page, "Ada (admin)")
+    # The helper asks the bot for autocomplete choices as you type, as Discord's client does.
+    page.click("#open-command")
+    page.select_option("#command", "article post")
+    page.locator("[name=option-article]").press_sequentially("ceasef")
+    expect(page.locator("#list-article option[value='odierno-ceasefire']")).to_have_count(1)
+    page.click("#close-command")
     # With answers to choose from, the exit question is a Discord poll.
     choices = "Protection from the militias | A share of power | Nothing lasting"
     run_command(
