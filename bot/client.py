@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import hashlib
 import importlib.util
@@ -9,6 +10,7 @@ import json
 import logging
 import pkgutil
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
@@ -36,6 +38,7 @@ from bot.voting.results import Closer
 log = logging.getLogger(__name__)
 
 EXTENSIONS_PACKAGE = "cogs"
+SHUTDOWN_STEP_SECONDS = 10
 
 
 def bot_intents() -> discord.Intents:
@@ -181,12 +184,22 @@ class DiscussionBot(commands.Bot):
         log.info("Ready as %s (%s) in %d servers", self.user, self.user.id, len(self.guilds))
 
     async def close(self) -> None:
+        """Finish what is in flight (while the HTTP session is still open), then disconnect. Each
+        step has a time limit: a stop must not hang on one stuck send; what it leaves, the outbox
+        and the next start pick up."""
+        steps: list[tuple[str, Callable[[], Awaitable[None]]]] = [
+            ("the delivery worker", self.delivery.stop),
+            ("the answer boards", self.answer_board.wait_idle),
+            ("the live blogs", self.live_blog.wait_idle),
+        ]
+        if self.toxicity is not None:
+            steps.append(("the toxicity scorer", self.toxicity.close))
         try:
-            await self.delivery.stop()
-            await self.answer_board.wait_idle()  # while the HTTP session is still open
-            await self.live_blog.wait_idle()
-            if self.toxicity is not None:
-                await self.toxicity.close()
+            for name, step in steps:
+                try:
+                    await asyncio.wait_for(step(), SHUTDOWN_STEP_SECONDS)
+                except TimeoutError:
+                    log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
             await super().close()
         finally:
             if self._poll_votes is not None:

@@ -86,7 +86,13 @@ async def running_bot(environment: dict[str, str], *, ready_timeout: float = 10.
     try:
         yield bot
     finally:
-        await bot.close()
+        try:
+            await asyncio.wait_for(bot.close(), 60)
+        except TimeoutError:
+            # A stop that hangs is a bug: show where every task was waiting.
+            for pending in asyncio.all_tasks():
+                pending.print_stack(file=sys.stderr)
+            raise
         with contextlib.suppress(asyncio.CancelledError):
             await asyncio.wait_for(task, 10)
 

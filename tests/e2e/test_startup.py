@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.client as client_module
 from bot.client import DiscussionBot
 from discord_emulator import Emulator
 from tests.harness import REPO, World, running_bot
@@ -134,3 +135,17 @@ async def test_python_m_bot_runs_against_the_emulator(
     assert process.returncode == 0, stderr
     assert "Ready as" in stderr
     assert emulator.token not in stderr and emulator.token not in stdout
+
+
+async def test_a_stuck_step_does_not_hang_the_stop(
+    world: World, bot_env: dict[str, str], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    monkeypatch.setattr(client_module, "SHUTDOWN_STEP_SECONDS", 0.2)
+
+    async def stuck() -> None:
+        await asyncio.Event().wait()
+
+    async with running_bot(bot_env) as bot:
+        bot.live_blog.wait_idle = stuck  # type: ignore[method-assign]
+    assert bot.is_closed()
+    assert "the live blogs did not finish" in caplog.text
