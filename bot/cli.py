@@ -45,8 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     moderation = commands.add_parser("moderation", help="try the moderation engine").add_subparsers(
         dest="moderation_command", required=True
     )
-    check = moderation.add_parser("check", help="the verdict for a text against the default rules")
+    check = moderation.add_parser("check", help="the verdict for a text against the default rules (or a server's)")
     check.add_argument("text")
+    check.add_argument("--guild", type=int, metavar="ID", help="with this server's own rules, from DATABASE_PATH")
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
     sandbox = commands.add_parser(
@@ -74,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "db":
             return _db(settings, args)
         if args.command == "moderation":
-            return _moderation(args)
+            return _moderation(settings, args)
         if args.command == "invite":
             from bot.invite import invite_url
 
@@ -185,11 +186,29 @@ def _article(settings: Settings, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _moderation(args: argparse.Namespace) -> int:
+def _moderation(settings: Settings, args: argparse.Namespace) -> int:
     from bot.moderation.defaults import default_rules
     from bot.moderation.engine import MessageFacts, ModerationEngine
+    from bot.moderation.server_rules import server_rules
+    from bot.storage import Database
+    from bot.storage.moderation import StoredRule, rules_of
 
-    verdict = ModerationEngine(default_rules()).check(MessageFacts(args.text), remember=False)
+    rules = default_rules()
+    if args.guild is not None:
+        path = settings.database_path
+        if not path.is_file():
+            print(f"error: no such database: {path} (set DATABASE_PATH)", file=sys.stderr)
+            return EXIT_FAILED
+
+        async def load() -> list[StoredRule]:
+            db = await Database.open(path)
+            try:
+                return list(await rules_of(db, args.guild))
+            finally:
+                await db.close()
+
+        rules = server_rules(asyncio.run(load()))
+    verdict = ModerationEngine(rules).check(MessageFacts(args.text), remember=False)
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2))
     elif not verdict.flagged:

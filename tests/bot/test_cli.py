@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -118,6 +119,27 @@ def test_moderation_check_json(tmp_path: Path):
     assert [(r["rule"], r["normalized"]) for r in data["reasons"]] == [("profanity", "bullshit"), ("invite links", "")]
     clean = run("moderation", "check", "A perfectly civil reply.", cwd=tmp_path)
     assert clean.returncode == 0 and clean.stdout.strip() == "ok: nothing flagged"
+
+
+def test_moderation_check_with_a_servers_own_rules(tmp_path: Path):
+    database = tmp_path / "bot.sqlite3"
+    env = {"DATABASE_PATH": str(database)}
+    missing = run("moderation", "check", "x", "--guild", "42", cwd=tmp_path, env=env)
+    assert missing.returncode == 1 and "no such database" in missing.stderr
+    assert run("db", "migrate", cwd=tmp_path, env=env).returncode == 0
+    with sqlite3.connect(database) as connection:
+        connection.execute(
+            "INSERT INTO automod_rules (guild_id, kind, value, mode, action, created_by) "
+            "VALUES (42, 'keyword', 'tangerine', 'word', 'hold', 1)"
+        )
+    text = "a tangerine for the negotiators"
+    assert run("moderation", "check", text, cwd=tmp_path, env=env).stdout.strip() == "ok: nothing flagged"
+    own = run("moderation", "check", text, "--guild", "42", "--json", cwd=tmp_path, env=env)
+    assert own.returncode == 0, own.stderr
+    data = json.loads(own.stdout)
+    assert data["action"] == "hold" and [r["rule"] for r in data["reasons"]] == ["rule 1"]
+    other = run("moderation", "check", text, "--guild", "43", cwd=tmp_path, env=env)
+    assert other.stdout.strip() == "ok: nothing flagged"  # another server: only the defaults
 
 
 def test_sandbox_reports_a_port_in_use(tmp_path: Path):
