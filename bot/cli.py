@@ -88,22 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _sandbox(args: argparse.Namespace) -> int:
-    from discord_emulator.sandbox import run_sandbox
+    from discord_emulator.sandbox import prepare_seeds, run_sandbox
 
     project_seeds = Path("seeds")
     if not project_seeds.is_dir():  # run from elsewhere: the articles that ship with the project
         project_seeds = Path(__file__).resolve().parents[1] / "seeds"
+    data_dir = args.data_dir.resolve()
     command = [sys.executable, "-m", "bot", "run"]
     try:
-        return asyncio.run(
-            run_sandbox(
-                port=args.port,
-                open_browser=args.open,
-                data_dir=args.data_dir,
-                project_seeds=project_seeds,
-                bot_command=command,
-            )
-        )
+        prepare_seeds(project_seeds, data_dir / "seeds")
+        return asyncio.run(run_sandbox(port=args.port, open_browser=args.open, data_dir=data_dir, bot_command=command))
     except OSError as error:  # the port is taken, the data folder is not writable
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -143,11 +143,6 @@ class DiscussionBot(commands.Bot):
         await set_meta(self.db, key, digest)
         log.info("Synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
 
-    def cached_guild_config(self, guild_id: int) -> GuildConfig | None:
-        """The server's settings if they are in memory: for code that runs on every message, where
-        even an await that does not wait costs."""
-        return self._config_cache.get(guild_id)
-
     async def guild_config(self, guild_id: int) -> GuildConfig:
         """The server's settings, from memory after the first read (every message needs them)."""
         config = self._config_cache.get(guild_id)

@@ -7,7 +7,7 @@ features add their keys to `CONFIG_KEYS`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -97,8 +97,6 @@ class GuildConfig:
     guild_id: int
     values: Mapping[str, Any]
     overridden: frozenset[str]
-    # channels() answers on every message: each list is turned into a tuple once.
-    _channel_lists: dict[str, tuple[int, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def role(self, key: str) -> int | None:
         value = self.values.get(key)
@@ -111,17 +109,19 @@ class GuildConfig:
         return int(self.values.get(key) or 0)
 
     def channels(self, key: str) -> tuple[int, ...]:
-        known = self._channel_lists.get(key)
-        if known is None:
-            known = self._channel_lists[key] = tuple(int(v) for v in self.values.get(key) or ())
-        return known
+        return self.values.get(key) or ()  # tuples of ints already (see channel_ids)
+
+
+def channel_ids(value: Any) -> tuple[int, ...]:
+    """A channel list as it is kept in a GuildConfig: read on every message, so built once."""
+    return tuple(int(v) for v in value or ())
 
 
 def defaults_from(settings: Settings) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
     for key in CONFIG_KEYS.values():
         value = getattr(settings, key.setting)
-        defaults[key.name] = list(value) if key.kind is ConfigKind.CHANNELS else value
+        defaults[key.name] = channel_ids(value) if key.kind is ConfigKind.CHANNELS else value
     return defaults
 
 

@@ -52,9 +52,7 @@ class Chat(commands.Cog):
         if reference is not None and isinstance(reference.resolved, discord.Message):
             if reference.resolved.author.id == me.id:
                 return True
-        guild_id = message.guild.id
-        config = self.bot.cached_guild_config(guild_id) or await self.bot.guild_config(guild_id)
-        channel_ids = config.channels("chat_channels")
+        channel_ids = (await self.bot.guild_config(message.guild.id)).channels("chat_channels")
         channel = message.channel
         parent_id = channel.parent_id if isinstance(channel, discord.Thread) else None
         return channel.id in channel_ids or (parent_id is not None and parent_id in channel_ids)

@@ -14,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.errors import UserFacingError
+from bot.replies import send_ephemeral
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class ErrorHandler(commands.Cog):
             log.error("Error in /%s (interaction %s)", command, interaction.id, exc_info=error)
         else:
             log.debug("User error in /%s: %s", command, message)
-        await send_ephemeral(interaction, message)
+        await _report(interaction, message)
 
     @commands.Cog.listener()
     async def on_command_error(self, ctx: commands.Context[Any], error: commands.CommandError) -> None:
@@ -96,13 +97,9 @@ class ErrorHandler(commands.Cog):
             log.warning("Could not report an error in %s to the member", ctx.command)
 
 
-async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:
-    """Reply ephemerally whether or not the interaction was already answered."""
+async def _report(interaction: discord.Interaction, message: str) -> None:
     try:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)
+        await send_ephemeral(interaction, message)
     except discord.HTTPException:
         # The interaction may have expired; the error is already in the log.
         log.warning("Could not report an error to the member for interaction %s", interaction.id)

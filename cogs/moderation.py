@@ -20,6 +20,7 @@ from bot.message_pipeline import MODERATION
 from bot.moderation.engine import MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.moderation.rules import Action, Reason, Verdict
+from bot.replies import send_ephemeral
 from bot.storage import moderation as mod_store
 
 log = logging.getLogger(__name__)
@@ -79,12 +80,11 @@ class Moderation(commands.Cog):
 
     async def screen(self, message: discord.Message) -> bool:
         """The first stage of every message (see bot.message_pipeline), and every edit: True if the
-        message was removed, so later stages (the chat among them) never see it. Runs for every
-        message, so the clean path awaits nothing that waits."""
+        message was removed, so later stages (the chat among them) never see it."""
         guild = message.guild
         if guild is None or message.author.bot or message.webhook_id is not None:
             return False
-        config = self.bot.cached_guild_config(guild.id) or await self.bot.guild_config(guild.id)
+        config = await self.bot.guild_config(guild.id)
         if not self._managed(message, config):
             return False
         verdict = await self.bot.enforcer.check(message)
@@ -226,10 +226,7 @@ class Moderation(commands.Cog):
             text = f"Would be **{verdict.action.name.lower()}**:\n{lines}{toxicity}"
         else:
             text = f"Nothing would be flagged by the filters.{toxicity}"
-        if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
-        else:
-            await interaction.response.send_message(text, ephemeral=True)
+        await send_ephemeral(interaction, text)
 
     # -- /mod ----------------------------------------------------------------------------------
     @mod.command(name="warn", description="Warn a member; the warning is a case in the mod log.")

@@ -18,6 +18,7 @@ from bot.autocomplete import article_choices
 from bot.checks import require_editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
+from bot.replies import send_ephemeral
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
 from bot.storage.updates import UpdateRecord
@@ -110,7 +111,7 @@ class Updates(commands.Cog):
             if threads
             else ("and will reach the article's threads when it is posted")
         )
-        await self._reply(interaction, f"Update {update.id} is stored and on its way {where}.")
+        await send_ephemeral(interaction, f"Update {update.id} is stored and on its way {where}.")
 
     async def edit(self, interaction: discord.Interaction, update_id: int, text: str) -> None:
         update = await self._own_update(interaction, update_id)
@@ -120,14 +121,7 @@ class Updates(commands.Cog):
         except update_store.DuplicateUpdate as error:
             raise UserFacingError(f"That text is already update {error.existing.id}.") from None
         self.bot.delivery.wake()
-        await self._reply(interaction, f"Update {edited.id} is edited; its messages follow.")
-
-    @staticmethod
-    async def _reply(interaction: discord.Interaction, message: str) -> None:
-        if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True)
-        else:
-            await interaction.response.send_message(message, ephemeral=True)
+        await send_ephemeral(interaction, f"Update {edited.id} is edited; its messages follow.")
 
     async def _own_update(self, interaction: discord.Interaction, update_id: int) -> UpdateRecord:
         guild = require_guild(interaction)

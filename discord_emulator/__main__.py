@@ -12,22 +12,15 @@ import logging
 import signal
 
 from discord_emulator import Emulator
-from discord_emulator import permissions as perms
+from discord_emulator.sandbox import build_demo_server
 
 
 async def serve(port: int) -> None:
     emulator = Emulator(port=port)
     await emulator.start()
-    guild = emulator.create_guild("Sandbox")
-    admins = emulator.create_role(guild, "Admins", perms.MANAGE_GUILD | perms.MODERATE_MEMBERS)
-    emulator.add_member(guild, "admin", roles=[admins])
-    emulator.add_member(guild, "member")
-    for name in ("general", "mod-log"):
-        emulator.create_text_channel(guild, name)
-    emulator.create_forum_channel(guild, "articles")
-    print(f"DISCORD_TOKEN={emulator.token}")
-    print(f"DISCORD_API_BASE_URL={emulator.api_base_url}")
-    print(f"DISCORD_GATEWAY_URL={emulator.gateway_url}", flush=True)
+    build_demo_server(emulator)  # the same server `python -m bot sandbox` shows
+    for name, value in emulator.client_settings().items():
+        print(f"{name}={value}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -62,10 +62,7 @@ def build_demo_server(emulator: Emulator) -> DemoServer:
 def bot_environment(emulator: Emulator, demo: DemoServer, data_dir: Path, seeds_dir: Path) -> dict[str, str]:
     """The settings the bot reads from its environment, as in production: the emulator's address
     and token instead of Discord's, and the demo server's roles and channels as defaults."""
-    return {
-        "DISCORD_TOKEN": emulator.token,
-        "DISCORD_API_BASE_URL": emulator.api_base_url,
-        "DISCORD_GATEWAY_URL": emulator.gateway_url,
+    return emulator.client_settings() | {
         "DATABASE_PATH": str(data_dir / "bot.sqlite3"),
         "SEEDS_DIR": str(seeds_dir),
         "SEED_POLL_SECONDS": "1",
@@ -89,12 +86,9 @@ def prepare_seeds(project_seeds: Path, seeds_dir: Path) -> None:
             shutil.copyfile(source, target)
 
 
-async def run_sandbox(
-    *, port: int, open_browser: bool, data_dir: Path, project_seeds: Path, bot_command: list[str]
-) -> int:
-    data_dir = await asyncio.to_thread(data_dir.resolve)
-    seeds_dir = data_dir / "seeds"
-    await asyncio.to_thread(prepare_seeds, project_seeds, seeds_dir)
+async def run_sandbox(*, port: int, open_browser: bool, data_dir: Path, bot_command: list[str]) -> int:
+    """Serve until Ctrl-C (0) or until the bot stops (1). `data_dir` is absolute and holds the
+    bot's articles in `seeds/` (see prepare_seeds)."""
     emulator = Emulator(validate_schema=False)
     await emulator.start()
     try:

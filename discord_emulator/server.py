@@ -159,6 +159,14 @@ class Emulator(MemberActions):
     def gateway_url(self) -> str:
         return f"ws://{self.host}:{self.port}/gateway"
 
+    def client_settings(self) -> dict[str, str]:
+        """The bot's settings that point it here instead of at Discord."""
+        return {
+            "DISCORD_TOKEN": self.token,
+            "DISCORD_API_BASE_URL": self.api_base_url,
+            "DISCORD_GATEWAY_URL": self.gateway_url,
+        }
+
     # -- building the world --------------------------------------------------------------------
     def create_user(self, username: str, *, bot: bool = False) -> User:
         user = User(self.ids.next(), username, bot=bot, global_name=username.title())

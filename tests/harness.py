@@ -46,10 +46,7 @@ def build_world(emulator: Emulator) -> World:
 
 
 def bot_environment(emulator: Emulator, data_dir: Path, **extra: str) -> dict[str, str]:
-    return {
-        "DISCORD_TOKEN": emulator.token,
-        "DISCORD_API_BASE_URL": emulator.api_base_url,
-        "DISCORD_GATEWAY_URL": emulator.gateway_url,
+    return emulator.client_settings() | {
         "DATABASE_PATH": str(data_dir / "bot.sqlite3"),
         "SEEDS_DIR": str(SEEDS),
         "GUILD_READY_TIMEOUT": "0.05",

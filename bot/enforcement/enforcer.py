@@ -81,8 +81,7 @@ class Enforcer:
             member_age_minutes=(now - joined.timestamp()) / 60 if joined else None,
             now=time.monotonic(),
         )
-        engine = self._engines.get(message.guild.id) or await self.engine(message.guild.id)
-        return engine.check(facts)
+        return (await self.engine(message.guild.id)).check(facts)
 
     async def enforce(self, message: discord.Message, verdict: Verdict) -> Case | None:
         if not verdict.flagged or message.guild is None:

@@ -87,8 +87,9 @@ class ModerationEngine:
         reasons: list[Reason] = []
         text = facts.text
         plain = text if text.isascii() else plain_punctuation(text)
-        disguised = maybe_link = True
-        if plain.isascii():  # most messages: lower-case them, and one RE2 pass says whether that is all
+        if not plain.isascii():
+            disguised, maybe_link = True, _LINK_HINT.search(text) is not None
+        else:  # most messages: lower-case them, and one RE2 pass says whether that is all
             normalized = plain.lower()
             found, hints = self.matcher.scan(normalized)
             disguised, maybe_link = _DISGUISED in hints, _MAYBE_LINK in hints
@@ -120,8 +121,6 @@ class ModerationEngine:
 
     # -- links ---------------------------------------------------------------------------------
     def _links(self, facts: MessageFacts, reasons: list[Reason]) -> None:
-        if _LINK_HINT.search(facts.text) is None:
-            return
         policy = self.rules.links
         limits = self.rules.limits
         if policy.block_invites:

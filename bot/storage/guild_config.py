@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.guild_config import CONFIG_KEYS, GuildConfig
+from bot.guild_config import CONFIG_KEYS, ConfigKind, GuildConfig, channel_ids
 from bot.storage.database import Database
 
 
@@ -15,9 +15,12 @@ async def load_guild_config(db: Database, guild_id: int, defaults: Mapping[str, 
     values = dict(defaults)
     overridden = set()
     for row in rows:
-        if row["key"] in CONFIG_KEYS:  # keys of removed features are ignored, not fatal
-            values[row["key"]] = json.loads(row["value"])
-            overridden.add(row["key"])
+        key = CONFIG_KEYS.get(row["key"])
+        if key is None:  # keys of removed features are ignored, not fatal
+            continue
+        value = json.loads(row["value"])
+        values[key.name] = channel_ids(value) if key.kind is ConfigKind.CHANNELS else value
+        overridden.add(key.name)
     return GuildConfig(guild_id, values, frozenset(overridden))
 
 

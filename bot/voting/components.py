@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.errors import UserFacingError
+from bot.replies import send_ephemeral
 
 if TYPE_CHECKING:
     from bot.client import DiscussionBot
@@ -20,13 +21,6 @@ log = logging.getLogger(__name__)
 def _board(interaction: discord.Interaction) -> Any:
     client: DiscussionBot = interaction.client  # type: ignore[assignment]
     return client.answer_board
-
-
-async def _tell(interaction: discord.Interaction, message: str) -> None:
-    if interaction.response.is_done():
-        await interaction.followup.send(message, ephemeral=True)
-    else:
-        await interaction.response.send_message(message, ephemeral=True)
 
 
 class SuggestAnswerModal(discord.ui.Modal, title="Suggest an answer"):
@@ -49,13 +43,13 @@ class SuggestAnswerModal(discord.ui.Modal, title="Suggest an answer"):
             post = await board.open_post(self.post_id)
             card = await board.suggest(post, interaction.user, self.answer.value)
         except UserFacingError as error:
-            await _tell(interaction, str(error))
+            await send_ephemeral(interaction, str(error))
             return
         await interaction.followup.send(f"Thanks! Your answer is posted: {card.jump_url}", ephemeral=True)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
         log.error("Suggesting an answer failed", exc_info=error)
-        await _tell(interaction, "Sorry, something went wrong on my side. It has been logged.")
+        await send_ephemeral(interaction, "Sorry, something went wrong on my side. It has been logged.")
 
 
 class SuggestButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"exitq:suggest:(?P<post>\d+)"):
@@ -81,7 +75,7 @@ class SuggestButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"e
         try:
             await _board(interaction).open_post(self.post_id)
         except UserFacingError as error:
-            await _tell(interaction, str(error))
+            await send_ephemeral(interaction, str(error))
             return
         await interaction.response.send_modal(SuggestAnswerModal(self.post_id))
 
@@ -108,7 +102,7 @@ class UpvoteButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ex
         try:
             voted, count, _ = await _board(interaction).upvote(self.answer_id, interaction.user.id)
         except UserFacingError as error:
-            await _tell(interaction, str(error))
+            await send_ephemeral(interaction, str(error))
             return
         await interaction.response.edit_message(view=upvote_view(self.answer_id, count))
         note = "Upvoted." if voted else "Your upvote is removed."
