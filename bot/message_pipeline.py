@@ -2,23 +2,30 @@
 
 discord.py runs each `on_message` listener as a task of its own. With one listener per cog a
 message cost three tasks, and nothing ordered them: the chat could be answering a message that
-moderation was removing. Cogs add a stage here instead (in `cog_load`, removed in `cog_unload`);
-the bot runs the stages in order, in the one task discord.py gives its own `on_message`.
+moderation was removing. Cogs add a stage here instead (in `cog_load`, removed in `cog_unload`),
+and the bot runs the stages in order.
+
+Stages see members' messages only: the bot leaves out those of bots and webhooks (its own among
+them). A stage is a plain function: it looks at the message at once and returns None when there is nothing
+to do, or the work to await. Most messages need nothing (clean, and not for the bot), so `begin`
+runs the stages as the message arrives and only a message with work to do costs a coroutine and a
+task: a server's busiest path does not pay for its rarest.
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 import discord
 
 log = logging.getLogger(__name__)
 
-# A stage returns True when it dealt with the message for good (removed it, answered it): the
-# stages after it, and text commands, do not see it.
-MessageStage = Callable[[discord.Message], Awaitable[bool]]
+# The work a stage returns says True when it dealt with the message for good (removed it, answered
+# it): the stages after it, and text commands, do not see it.
+MessageStage = Callable[[discord.Message], Awaitable[bool] | None]
 
 MODERATION = 100
 CHAT = 200
@@ -41,14 +48,43 @@ class MessagePipeline:
                 del self._order[at], self._stages[at]
                 return
 
-    async def run(self, message: discord.Message) -> bool:
-        """True if a stage dealt with the message. A stage that raises is logged and skipped: one
+    def begin(self, message: discord.Message) -> Coroutine[Any, Any, bool] | None:
+        """Run the stages until one has work: None if none had (the message is done), else the rest
+        of the run, to await. Never raises: a stage that fails is logged and skipped, since one
         broken stage must not stop moderation or the others."""
-        for stage in self._stages:
+        stages = self._stages
+        for at, stage in enumerate(stages):
             try:
-                if await stage(message):
+                work = stage(message)
+            except Exception as error:
+                self._failed(stage, message, error)
+                continue
+            if work is not None:
+                return self._finish(message, work, stages[at + 1 :])
+        return None
+
+    async def run(self, message: discord.Message) -> bool:
+        """Every stage, in order: True if one dealt with the message."""
+        rest = self.begin(message)
+        return rest is not None and await rest
+
+    async def _finish(self, message: discord.Message, work: Awaitable[bool], later: list[MessageStage]) -> bool:
+        stage: object = work
+        try:
+            if await work:
+                return True
+        except Exception as error:
+            self._failed(stage, message, error)
+        for stage in later:
+            try:
+                work_or_none = stage(message)
+                if work_or_none is not None and await work_or_none:
                     return True
-            except Exception:
-                name = getattr(stage, "__qualname__", stage)
-                log.exception("Message stage %s failed on message %s", name, message.id)
+            except Exception as error:
+                self._failed(stage, message, error)
         return False
+
+    @staticmethod
+    def _failed(stage: object, message: discord.Message, error: Exception) -> None:
+        name = getattr(stage, "__qualname__", stage)
+        log.error("Message stage %s failed on message %s", name, message.id, exc_info=error)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import logging
+from collections.abc import Awaitable
 
 import discord
 from discord.ext import commands
@@ -14,6 +15,7 @@ from bot.chat.limits import QuestionLimiter
 from bot.chat.service import ChatRequest, ChatService
 from bot.checks import has_role
 from bot.client import DiscussionBot
+from bot.guild_config import GuildConfig
 from bot.message_pipeline import CHAT
 from bot.moderation.defaults import default_rules
 from bot.moderation.engine import MessageFacts, ModerationEngine
@@ -40,11 +42,11 @@ class Chat(commands.Cog):
         self.limiter = QuestionLimiter()
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
 
-    async def _addressed(self, message: discord.Message) -> bool:
+    def _addressed(self, message: discord.Message, config: GuildConfig | None) -> bool:
         me = self.bot.user
         if me is None:
             return False
-        if message.guild is None:
+        if config is None:  # a DM
             return True
         if me in message.mentions:
             return True
@@ -52,7 +54,7 @@ class Chat(commands.Cog):
         if reference is not None and isinstance(reference.resolved, discord.Message):
             if reference.resolved.author.id == me.id:
                 return True
-        channel_ids = (await self.bot.guild_config(message.guild.id)).channels("chat_channels")
+        channel_ids = config.channels("chat_channels")
         channel = message.channel
         parent_id = channel.parent_id if isinstance(channel, discord.Thread) else None
         return channel.id in channel_ids or (parent_id is not None and parent_id in channel_ids)
@@ -67,11 +69,22 @@ class Chat(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.message_pipeline.remove(self.answer)
 
-    async def answer(self, message: discord.Message) -> bool:
-        """A stage of every message (see bot.message_pipeline), after moderation: True if it was
-        a question for the bot, answered (or refused for asking too often)."""
-        if message.author.bot or message.webhook_id is not None or not await self._addressed(message):
-            return False
+    def answer(self, message: discord.Message) -> Awaitable[bool] | None:
+        """A stage of every message (see bot.message_pipeline), after moderation. Most messages are
+        not for the bot, which it tells without awaiting anything; the work it returns answers a
+        question (or refuses it for asking too often) and says True."""
+        config = None
+        if message.guild is not None:
+            config = self.bot.cached_guild_config(message.guild.id)
+            if config is None:
+                return self._answer_after_loading(message, message.guild.id)
+        return self._answer(message) if self._addressed(message, config) else None
+
+    async def _answer_after_loading(self, message: discord.Message, guild_id: int) -> bool:
+        config = await self.bot.guild_config(guild_id)
+        return self._addressed(message, config) and await self._answer(message)
+
+    async def _answer(self, message: discord.Message) -> bool:
         if (await self.bot.get_context(message)).valid:
             return False  # a command, handled by its command
         if not self.limiter.allow(message.author.id):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from collections.abc import Awaitable
 
 import discord
 from discord import app_commands
@@ -14,10 +15,11 @@ from discord.ext import commands
 from bot.articles.render import escape_markdown, shorten
 from bot.checks import has_role, require_guild, require_moderator
 from bot.client import DiscussionBot
+from bot.enforcement.enforcer import Enforcer
 from bot.errors import UserFacingError
 from bot.guild_config import GuildConfig
 from bot.message_pipeline import MODERATION
-from bot.moderation.engine import MessageFacts
+from bot.moderation.engine import CLEAN, MessageFacts, ModerationEngine
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.moderation.rules import Action, Reason, Verdict
 from bot.replies import send_ephemeral
@@ -78,27 +80,44 @@ class Moderation(commands.Cog):
             return True
         return has_role(author, config.role("moderator_role")) or has_role(author, config.role("automod_bypass_role"))
 
-    async def screen(self, message: discord.Message) -> bool:
-        """The first stage of every message (see bot.message_pipeline), and every edit: True if the
-        message was removed, so later stages (the chat among them) never see it."""
+    def screen(self, message: discord.Message) -> Awaitable[bool] | None:
+        """The first stage of every message (see bot.message_pipeline), and every edit. Checking
+        needs no await once the server's settings and filters are in memory (from its first message
+        on); only acting on a verdict does. The work it returns says True if the message was removed,
+        so later stages (the chat among them) never see it."""
         guild = message.guild
-        if guild is None or message.author.bot or message.webhook_id is not None:
-            return False
-        config = await self.bot.guild_config(guild.id)
+        if guild is None:
+            return None
+        config = self.bot.cached_guild_config(guild.id)
+        engine = self.bot.enforcer.cached_engine(guild.id)
+        if config is None or engine is None:
+            return self._screen_after_loading(message, guild.id)
+        return self._screen(message, config, engine)
+
+    async def _screen_after_loading(self, message: discord.Message, guild_id: int) -> bool:
+        config = await self.bot.guild_config(guild_id)
+        work = self._screen(message, config, await self.bot.enforcer.engine(guild_id))
+        return work is not None and await work
+
+    def _screen(
+        self, message: discord.Message, config: GuildConfig, engine: ModerationEngine
+    ) -> Awaitable[bool] | None:
         if not self._managed(message, config):
-            return False
-        verdict = await self.bot.enforcer.check(message)
-        if not verdict.flagged:
-            threshold = config.number("toxicity_threshold")
-            if threshold and self.bot.toxicity is not None and message.content:
+            return None
+        verdict = engine.check(Enforcer.facts(message, engine))
+        if verdict is CLEAN or not verdict.flagged:
+            if self.bot.toxicity is not None and (threshold := config.number("toxicity_threshold")) and message.content:
                 # Scored in micro-batches on a worker thread, never on the message's own path.
                 scoring = asyncio.create_task(self._score_toxicity(message, threshold))
                 self._scoring.add(scoring)
                 scoring.add_done_callback(self._scoring.discard)
-            return False
+            return None
         # Most messages are clean: only a flagged one pays for the permission check behind exemptions.
         if self._exempt(message, config):
-            return False
+            return None
+        return self._act(message, verdict)
+
+    async def _act(self, message: discord.Message, verdict: Verdict) -> bool:
         case = await self.bot.enforcer.enforce(message, verdict)
         self.bot.dispatch("message_moderated", message, verdict, case)
         return verdict.action >= Action.HOLD
@@ -130,8 +149,10 @@ class Moderation(commands.Cog):
 
     @commands.Cog.listener()
     async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
-        if before.content != after.content:
-            await self.screen(after)
+        if after.author.bot or after.webhook_id is not None or before.content == after.content:
+            return
+        if (work := self.screen(after)) is not None:
+            await work
 
     # -- /automod ------------------------------------------------------------------------------
     @rule.command(name="add", description="Add a rule: a word, a regular expression (RE2) or a domain.")

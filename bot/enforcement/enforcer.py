@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+_DISCORD_EPOCH_SECONDS = discord.utils.DISCORD_EPOCH / 1000
+
 ACTION_WORDS = {
     "log": "logged (dry run)",
     "alert": "flagged for moderators",
@@ -67,21 +69,32 @@ class Enforcer:
         self._engines.pop(guild_id, None)
         self._building.pop(guild_id, None)
 
-    async def check(self, message: discord.Message) -> Verdict:
-        assert message.guild is not None
+    def cached_engine(self, guild_id: int) -> ModerationEngine | None:
+        """The server's engine if it is built (from its first message on): for the per-message path."""
+        return self._engines.get(guild_id)
+
+    @staticmethod
+    def facts(message: discord.Message, engine: ModerationEngine) -> MessageFacts:
         member = message.author
+        # parsed from the payload already (raw_mentions would scan the text again)
+        mentions = len(message.mentions) + len(message.role_mentions)
+        if not engine.needs_ages:  # most servers have no newcomer limits: no clock or date work
+            return MessageFacts(message.content, member.id, mentions, None, None, time.monotonic())
         now = time.time()
         joined = member.joined_at if isinstance(member, discord.Member) else None
-        facts = MessageFacts(
-            text=message.content,
-            author_id=member.id,
-            # parsed from the payload already (raw_mentions would scan the text again)
-            mentions=len(message.mentions) + len(message.role_mentions),
-            account_age_days=(now - discord.utils.DISCORD_EPOCH / 1000 - (member.id >> 22) / 1000) / 86400,
-            member_age_minutes=(now - joined.timestamp()) / 60 if joined else None,
-            now=time.monotonic(),
+        return MessageFacts(
+            message.content,
+            member.id,
+            mentions,
+            (now - _DISCORD_EPOCH_SECONDS - (member.id >> 22) / 1000) / 86400,
+            (now - joined.timestamp()) / 60 if joined else None,
+            time.monotonic(),
         )
-        return (await self.engine(message.guild.id)).check(facts)
+
+    async def check(self, message: discord.Message) -> Verdict:
+        assert message.guild is not None
+        engine = await self.engine(message.guild.id)
+        return engine.check(self.facts(message, engine))
 
     async def enforce(self, message: discord.Message, verdict: Verdict) -> Case | None:
         if not verdict.flagged or message.guild is None:

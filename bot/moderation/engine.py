@@ -7,7 +7,6 @@ message alone; flood and repeat rules keep a short history per member in memory.
 from __future__ import annotations
 
 import re
-from collections import deque
 from typing import NamedTuple
 
 from bot.moderation.matcher import Entry, Matcher
@@ -78,30 +77,52 @@ def _within(domain: str, listed: tuple[str, ...]) -> bool:
 
 
 class ModerationEngine:
+    """Every message of a server passes `check`, so its common case (clean text from a member with
+    a few recent messages) is written to do as little as it can: one RE2 pass over the text, a
+    capital-letter count in C, and the member's history counted only when it could be a flood."""
+
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
         self.matcher = Matcher(rules.keywords, rules.regexes, hints=_HINTS)
-        self._recent: dict[int, deque[tuple[float, str]]] = {}
+        # Per member, the times and normalised texts of their recent messages, oldest first (lists:
+        # a handful of items each, and a server has thousands of members).
+        self._recent: dict[int, tuple[list[float], list[str]]] = {}
+        limits = rules.limits
+        self._window = max(limits.flood_seconds, limits.repeat_seconds)
+        # Fewer recent messages than this can be neither a flood nor a repeat.
+        self._history_floor = min(limits.flood_messages, limits.repeat_messages)
+        # A member posting more than this within the window is flooding already: older messages
+        # need not be kept.
+        self._kept = max(50, limits.flood_messages, limits.repeat_messages)
+        # Fewer capitals than this cannot reach the ratio, however many letters the text has.
+        self._caps_floor = limits.caps_ratio * limits.caps_min_letters
+        # Whether `check` looks at account and membership ages (only to hold newcomers' links).
+        self.needs_ages = bool(limits.new_account_days or limits.new_member_minutes)
 
     def check(self, facts: MessageFacts, *, remember: bool = True) -> Verdict:
         reasons: list[Reason] = []
         text = facts.text
         plain = text if text.isascii() else plain_punctuation(text)
-        if not plain.isascii():
-            disguised, maybe_link = True, _LINK_HINT.search(text) is not None
-        else:  # most messages: lower-case them, and one RE2 pass says whether that is all
+        if plain.isascii():  # most messages: lower-case them, and one RE2 pass says whether that is all
             normalized = plain.lower()
             found, hints = self.matcher.scan(normalized)
-            disguised, maybe_link = _DISGUISED in hints, _MAYBE_LINK in hints
+            disguised = maybe_link = False
+            if hints:
+                disguised, maybe_link = _DISGUISED in hints, _MAYBE_LINK in hints
             if found and not disguised:
                 self._explain(text, normalized, found, reasons)
+        else:
+            disguised, maybe_link = True, _LINK_HINT.search(text) is not None
         if disguised:
             normalized = normalize(text)
             for form in variants(normalized):
                 self._explain(text, form, self.matcher.match(form), reasons)
         if maybe_link:
             self._links(facts, reasons)
-        self._mentions_and_caps(facts, reasons)
+        if facts.mentions > self.rules.limits.max_mentions:
+            self._mention_spam(facts.mentions, reasons)
+        if len(text) >= self.rules.limits.caps_min_letters:
+            self._capitals(text, reasons)
         if remember:
             self._history(facts, normalized, reasons)
         if not reasons:
@@ -165,25 +186,24 @@ class ModerationEngine:
                     )
                 )
 
-    def _mentions_and_caps(self, facts: MessageFacts, reasons: list[Reason]) -> None:
+    def _mention_spam(self, mentions: int, reasons: list[Reason]) -> None:
         limits = self.rules.limits
-        if facts.mentions > limits.max_mentions:
-            reasons.append(
-                Reason(
-                    "mention spam",
-                    limits.mention_action,
-                    f"{facts.mentions} mentions; at most {limits.max_mentions} are allowed.",
-                )
+        reasons.append(
+            Reason(
+                "mention spam",
+                limits.mention_action,
+                f"{mentions} mentions; at most {limits.max_mentions} are allowed.",
             )
-        text = facts.text
-        if len(text) < limits.caps_min_letters:
-            return
+        )
+
+    def _capitals(self, text: str, reasons: list[Reason]) -> None:
         # Count in C: what bytes.translate() deletes (str.translate is a dict lookup per character).
         data = text.encode("ascii", "ignore")
         others = len(text) - len(data)  # non-ASCII characters: each might be a capital letter
         upper = len(data) - len(data.translate(None, _ASCII_UPPER))
-        if upper + others < limits.caps_ratio * limits.caps_min_letters:
+        if upper + others < self._caps_floor:
             return  # too few capitals, whatever the letters
+        limits = self.rules.limits
         letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
         if others:
             if upper + others < limits.caps_ratio * max(letters, limits.caps_min_letters):
@@ -197,28 +217,36 @@ class ModerationEngine:
 
     # -- per-member history --------------------------------------------------------------------
     def _history(self, facts: MessageFacts, normalized: str, reasons: list[Reason]) -> None:
-        limits = self.rules.limits
-        window = max(limits.flood_seconds, limits.repeat_seconds)
-        recent = self._recent.setdefault(facts.author_id, deque())
         now = facts.now
-        while recent and now - recent[0][0] > window:
-            recent.popleft()
         key = normalized.strip()
-        recent.append((now, key))
-        flood_seconds, repeat_seconds = limits.flood_seconds, limits.repeat_seconds
-        in_flood_window = repeats = 0
-        for sent, earlier in recent:  # a member's last minute or so: a handful of messages
-            age = now - sent
-            if age <= flood_seconds:
-                in_flood_window += 1
-            if earlier == key and age <= repeat_seconds:
-                repeats += 1
+        history = self._recent.get(facts.author_id)
+        if history is None:
+            history = self._recent[facts.author_id] = ([], [])
+            if len(self._recent) > 50_000:  # forget members who went quiet
+                self._forget_quiet_members(now)
+        times, keys = history
+        window = self._window
+        while times and now - times[0] > window:
+            del times[0], keys[0]
+        times.append(now)
+        keys.append(key)
+        if len(times) > self._kept:
+            del times[0], keys[0]
+        if len(times) < self._history_floor:
+            return
+        limits = self.rules.limits
+        # The times only grow: a flood is the last `flood_messages` inside `flood_seconds`.
+        flood = limits.flood_messages
+        if len(times) >= flood and now - times[-flood] <= limits.flood_seconds:
+            count = sum(1 for sent in times if now - sent <= limits.flood_seconds)  # flagged: rare
+            reasons.append(Reason("flooding", limits.flood_action, f"{count} messages in {limits.flood_seconds:g} s."))
         if not key:  # no text (an attachment alone): nothing to repeat
-            repeats = 0
-        if in_flood_window >= limits.flood_messages:
-            reasons.append(
-                Reason("flooding", limits.flood_action, f"{in_flood_window} messages in {limits.flood_seconds:g} s.")
-            )
+            return
+        if limits.repeat_seconds >= limits.flood_seconds:  # every message kept is recent enough
+            repeats = keys.count(key)
+        else:
+            recent = zip(times, keys, strict=True)
+            repeats = sum(1 for sent, earlier in recent if earlier == key and now - sent <= limits.repeat_seconds)
         if repeats >= limits.repeat_messages:
             reasons.append(
                 Reason(
@@ -227,9 +255,11 @@ class ModerationEngine:
                     f"The same message {repeats} times in {limits.repeat_seconds:g} s.",
                 )
             )
-        if len(self._recent) > 50_000:  # forget members who went quiet
-            for member in [m for m, q in self._recent.items() if not q or facts.now - q[-1][0] > window]:
-                del self._recent[member]
+
+    def _forget_quiet_members(self, now: float) -> None:
+        window = self._window
+        for member in [m for m, (times, _) in self._recent.items() if not times or now - times[-1] > window]:
+            del self._recent[member]
 
 
 def _original_of(original: str, matched: str) -> str:

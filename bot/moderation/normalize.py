@@ -88,10 +88,11 @@ _LEET_WORD = re.compile(
 # Three or more single characters with the same separator between them: "b.a.d", "b a d".
 _SPACED = re.compile(r"(?<![a-z0-9@$])[a-z0-9@$]([\s.\-_*,/\\~'`^]+)(?:[a-z0-9@$]\1){1,}[a-z0-9@$](?![a-z0-9])")
 _SEPARATORS = re.compile(r"[\s.\-_*,/\\~'`^]+")
-_RUN = re.compile(r"([a-z])\1{2,}")
+# Three or more of a letter in a row: "baaaad". Except w's before a dot: "www." begins a web address.
+_RUN = re.compile(r"(?!w+\.)([a-z])\1{2,}")
 
 # Where normalize() could change lower-case ASCII text, in RE2 syntax (no back-references):
-# - a letter three times in a row (_RUN);
+# - a letter three times in a row (_RUN; w's only when no dot follows: "www." is in every other link);
 # - three single characters with separators that end alike between them (_SPACED repeats its
 #   separator exactly, so "u.s. p" is not one);
 # - a leet symbol before a letter, or letters then leet symbols ending on a digit (every
@@ -107,7 +108,8 @@ _SPACED_HINT = "|".join(
 )
 DISGUISE_HINT = "|".join(
     [
-        "|".join(letter * 3 for letter in "abcdefghijklmnopqrstuvwxyz"),
+        "|".join(letter * 3 for letter in "abcdefghijklmnopqrstuvxyz"),
+        r"www+(?:[^.w]|$)",
         _SPACED_HINT,
         r"[0-9@$!|+][a-z]|[a-z][0-9@$!|+]+[0-9]",
     ]

@@ -58,3 +58,21 @@ async def test_removed_stages_no_longer_run():
     pipeline.remove(chat)
     await pipeline.run(SimpleNamespace(id=1))
     assert seen == []
+
+
+async def test_a_stage_with_nothing_to_do_returns_none_and_the_next_runs():
+    seen: list[str] = []
+
+    def quiet(message):  # type: ignore[no-untyped-def]
+        seen.append("quiet")
+        return None
+
+    def broken(message):  # type: ignore[no-untyped-def]
+        raise RuntimeError("fails before it has work to return")
+
+    pipeline = MessagePipeline()
+    pipeline.add(quiet, order=MODERATION)
+    pipeline.add(broken, order=MODERATION + 1)
+    pipeline.add(recorder(seen, "chat", handles=True), order=CHAT)
+    assert await pipeline.run(SimpleNamespace(id=1)) is True
+    assert seen == ["quiet", "chat"]

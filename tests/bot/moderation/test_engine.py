@@ -114,6 +114,21 @@ def test_flood_and_repeats_per_member():
     repeats = [e.check(MessageFacts("BUY NOW", author_id=3, now=t)) for t in (0, 10, 20)]
     assert [r.rule for r in repeats[-1].reasons] == ["repeated messages"]
     assert not e.check(MessageFacts("BUY NOW", author_id=3, now=100)).flagged  # the window passed
+    assert "5 messages in 5 s" in flood[-1].reasons[0].detail
+
+
+def test_repeats_count_across_other_messages_and_only_inside_their_window():
+    e = engine(limits=Limits(flood_messages=50, repeat_messages=3, repeat_seconds=30))
+    texts = ["spam", "hello", "spam", "how are you", "SPAM"]
+    verdicts = [e.check(MessageFacts(t, author_id=1, now=i)) for i, t in enumerate(texts)]
+    assert [v.flagged for v in verdicts] == [False, False, False, False, True]
+    # a shorter repeat window than the flood window: the older copies no longer count
+    e = engine(limits=Limits(flood_messages=5, flood_seconds=60, repeat_messages=2, repeat_seconds=5))
+    assert not e.check(MessageFacts("same", author_id=1, now=0)).flagged
+    assert not e.check(MessageFacts("same", author_id=1, now=10)).flagged
+    assert e.check(MessageFacts("same", author_id=1, now=12)).reasons[0].rule == "repeated messages"
+    assert not e.check(MessageFacts("", author_id=2, now=0)).flagged
+    assert not e.check(MessageFacts("", author_id=2, now=1)).flagged  # attachments alone never repeat
 
 
 def test_evasion_corpus_caught_and_clean_corpus_passes():

@@ -26,7 +26,8 @@ def test_text_the_hint_does_not_match_normalises_to_itself(text: str):
 
 
 def test_the_hint_fires_on_disguises():
-    for disguised in ["b.a.d", "b a d", "b. a. d", "s_h_1_t", "sh1t", "b@d", "a11", "baaaad", "x b-a-d."]:
+    disguises = ["b.a.d", "b a d", "b. a. d", "s_h_1_t", "sh1t", "b@d", "a11", "baaaad", "x b-a-d.", "wwwtf", "awww"]
+    for disguised in disguises:
         assert HINT.search(disguised.lower()), disguised
 
 
@@ -36,7 +37,8 @@ def test_ordinary_text_rarely_needs_the_slow_path():
     hinted = [m for m in ascii_messages if HINT.search(m)]
     assert len(ascii_messages) > 0.95 * len(messages)  # typographic quotes and dashes do not count
     assert len(hinted) < 0.05 * len(ascii_messages), hinted[:5]
-    for ordinary in ["the u.s. president", "i'm not sure", "it's a strong case", "this!!", "in 2024 it grew"]:
+    ordinary_texts = ["the u.s. president", "i'm not sure", "it's a strong case", "this!!", "in 2024 it grew"]
+    for ordinary in [*ordinary_texts, "see www.reuters.com/world/83"]:
         assert HINT.search(ordinary) is None, ordinary
 
 
