@@ -42,22 +42,21 @@ class Chat(commands.Cog):
         self.limiter = QuestionLimiter()
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
 
-    def _addressed(self, message: discord.Message, config: GuildConfig | None) -> bool:
-        me = self.bot.user
-        if me is None:
-            return False
-        if config is None:  # a DM
-            return True
-        if me in message.mentions:
+    def _addressed(self, message: discord.Message, config: GuildConfig) -> bool:
+        """Whether a server message is for the bot: it mentions the bot, replies to it, or was
+        sent in a chat channel (or a thread under one). Asked of every message: cheapest first."""
+        if message.mentions and self.bot.user in message.mentions:
             return True
         reference = message.reference
         if reference is not None and isinstance(reference.resolved, discord.Message):
-            if reference.resolved.author.id == me.id:
+            me = self.bot.user
+            if me is not None and reference.resolved.author.id == me.id:
                 return True
-        channel_ids = config.channels("chat_channels")
+        chat = config.channels("chat_channels")
+        if not chat:
+            return False
         channel = message.channel
-        parent_id = channel.parent_id if isinstance(channel, discord.Thread) else None
-        return channel.id in channel_ids or (parent_id is not None and parent_id in channel_ids)
+        return channel.id in chat or (isinstance(channel, discord.Thread) and channel.parent_id in chat)
 
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
@@ -73,11 +72,12 @@ class Chat(commands.Cog):
         """A stage of every message (see bot.message_pipeline), after moderation. Most messages are
         not for the bot, which it tells without awaiting anything; the work it returns answers a
         question (or refuses it for asking too often) and says True."""
-        config = None
-        if message.guild is not None:
-            config = self.bot.cached_guild_config(message.guild.id)
-            if config is None:
-                return self._answer_after_loading(message, message.guild.id)
+        guild = message.guild
+        if guild is None:  # a DM: every message is for the bot
+            return self._answer(message)
+        config = self.bot.cached_guild_config(guild.id)
+        if config is None:
+            return self._answer_after_loading(message, guild.id)
         return self._answer(message) if self._addressed(message, config) else None
 
     async def _answer_after_loading(self, message: discord.Message, guild_id: int) -> bool:

@@ -7,6 +7,7 @@ message alone; flood and repeat rules keep a short history per member in memory.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.moderation.matcher import Entry, Matcher
@@ -48,7 +49,7 @@ _LINK_HINT = re.compile(r"[a-z0-9]\.[a-z]{2}|://", re.IGNORECASE)  # no "x.yz" a
 _HINTS = (DISGUISE_HINT, _LINK_HINT.pattern)
 _DISGUISED, _MAYBE_LINK = 0, 1
 _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_ASCII_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
 
 
@@ -81,12 +82,17 @@ class ModerationEngine:
     a few recent messages) is written to do as little as it can: one RE2 pass over the text, a
     capital-letter count in C, and the member's history counted only when it could be a flood."""
 
+    # Past this many members with a recent message, those who went quiet are forgotten.
+    members_remembered = 50_000
+
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
         self.matcher = Matcher(rules.keywords, rules.regexes, hints=_HINTS)
-        # Per member, the times and normalised texts of their recent messages, oldest first (lists:
-        # a handful of items each, and a server has thousands of members).
-        self._recent: dict[int, tuple[list[float], list[str]]] = {}
+        # Per member, their recent messages, oldest first, as one flat tuple: (time, hash of the
+        # normalised text, time, hash, ...). A server has thousands of members: a tuple of numbers
+        # is the one container the garbage collector stops walking (lists and arrays it walks in
+        # every young collection), and a new one per message costs less than editing two lists.
+        self._recent: dict[int, tuple[float | int, ...]] = {}
         limits = rules.limits
         self._window = max(limits.flood_seconds, limits.repeat_seconds)
         # Fewer recent messages than this can be neither a flood nor a repeat.
@@ -102,36 +108,47 @@ class ModerationEngine:
     def check(self, facts: MessageFacts, *, remember: bool = True) -> Verdict:
         reasons: list[Reason] = []
         text = facts.text
+        limits = self.rules.limits
         plain = text if text.isascii() else plain_punctuation(text)
-        if plain.isascii():  # most messages: lower-case them, and one RE2 pass says whether that is all
-            normalized = plain.lower()
-            found, hints = self.matcher.scan(normalized)
+        if plain.isascii():
+            # Most messages. As bytes, lower-cased: what RE2 reads, and what the history keeps a
+            # hash of. One RE2 pass says whether that is all (no rule, no disguise, no link).
+            data = plain.encode()
+            key = data.lower()
+            found, hints = self.matcher.scan_bytes(key)
             disguised = maybe_link = False
             if hints:
                 disguised, maybe_link = _DISGUISED in hints, _MAYBE_LINK in hints
             if found and not disguised:
-                self._explain(text, normalized, found, reasons)
+                self._explain(text, key.decode(), found, reasons)
+            # Capitals counted in C; the exact ratio only for a text with enough of them.
+            if (
+                len(data) >= limits.caps_min_letters
+                and len(data) - len(data.translate(None, _UPPER)) >= self._caps_floor
+            ):
+                self._capitals(plain, reasons)
         else:
             disguised, maybe_link = True, _LINK_HINT.search(text) is not None
+            if len(text) >= limits.caps_min_letters:
+                self._capitals(text, reasons)
         if disguised:
             normalized = normalize(text)
             for form in variants(normalized):
                 self._explain(text, form, self.matcher.match(form), reasons)
+            key = normalized.encode()
         if maybe_link:
             self._links(facts, reasons)
-        if facts.mentions > self.rules.limits.max_mentions:
+        if facts.mentions > limits.max_mentions:
             self._mention_spam(facts.mentions, reasons)
-        if len(text) >= self.rules.limits.caps_min_letters:
-            self._capitals(text, reasons)
         if remember:
-            self._history(facts, normalized, reasons)
+            self._history(facts.author_id, facts.now, key.strip(), reasons)
         if not reasons:
             return CLEAN
         return Verdict(max(r.action for r in reasons), tuple(reasons))
 
     # -- words and patterns --------------------------------------------------------------------
     @staticmethod
-    def _explain(original: str, form: str, found: list[Entry], reasons: list[Reason]) -> None:
+    def _explain(original: str, form: str, found: Sequence[Entry], reasons: list[Reason]) -> None:
         """A reason for each rule that matched `form`, once per rule entry across the forms."""
         for entry in found:
             source = f"Matches the {'listed word' if entry.kind == 'keyword' else 'pattern'} {entry.source!r}."
@@ -200,7 +217,7 @@ class ModerationEngine:
         # Count in C: what bytes.translate() deletes (str.translate is a dict lookup per character).
         data = text.encode("ascii", "ignore")
         others = len(text) - len(data)  # non-ASCII characters: each might be a capital letter
-        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        upper = len(data) - len(data.translate(None, _UPPER))
         if upper + others < self._caps_floor:
             return  # too few capitals, whatever the letters
         limits = self.rules.limits
@@ -216,37 +233,42 @@ class ModerationEngine:
             )
 
     # -- per-member history --------------------------------------------------------------------
-    def _history(self, facts: MessageFacts, normalized: str, reasons: list[Reason]) -> None:
-        now = facts.now
-        key = normalized.strip()
-        history = self._recent.get(facts.author_id)
-        if history is None:
-            history = self._recent[facts.author_id] = ([], [])
-            if len(self._recent) > 50_000:  # forget members who went quiet
+    def _history(self, author_id: int, now: float, key: bytes, reasons: list[Reason]) -> None:
+        """`key`: the message as normalised, stripped, in UTF-8 (the same text, the same key)."""
+        latest = (now, hash(key))
+        history = self._recent.get(author_id)
+        if history is None:  # the member's first message in a while
+            self._recent[author_id] = history = latest
+            if len(self._recent) > self.members_remembered:  # one more: forget the quiet ones
                 self._forget_quiet_members(now)
-        times, keys = history
-        window = self._window
-        while times and now - times[0] > window:
-            del times[0], keys[0]
-        times.append(now)
-        keys.append(key)
-        if len(times) > self._kept:
-            del times[0], keys[0]
-        if len(times) < self._history_floor:
+        else:
+            # what fell out of the window: the times sit at the even positions, oldest first
+            start, window = 0, self._window
+            while start < len(history) and now - history[start] > window:
+                start += 2
+            kept = history[max(start, len(history) + 2 - 2 * self._kept) :]
+            history = kept + latest
+            self._recent[author_id] = history
+        sent = len(history) // 2
+        if sent < self._history_floor:
             return
         limits = self.rules.limits
-        # The times only grow: a flood is the last `flood_messages` inside `flood_seconds`.
+        # A flood: the last `flood_messages` within `flood_seconds` (the times only grow).
         flood = limits.flood_messages
-        if len(times) >= flood and now - times[-flood] <= limits.flood_seconds:
-            count = sum(1 for sent in times if now - sent <= limits.flood_seconds)  # flagged: rare
+        if sent >= flood and now - history[-2 * flood] <= limits.flood_seconds:
+            count = sum(1 for time in history[::2] if now - time <= limits.flood_seconds)  # flagged: rare
             reasons.append(Reason("flooding", limits.flood_action, f"{count} messages in {limits.flood_seconds:g} s."))
         if not key:  # no text (an attachment alone): nothing to repeat
             return
+        hashed = latest[1]
         if limits.repeat_seconds >= limits.flood_seconds:  # every message kept is recent enough
-            repeats = keys.count(key)
+            repeats = history[1::2].count(hashed)
         else:
-            recent = zip(times, keys, strict=True)
-            repeats = sum(1 for sent, earlier in recent if earlier == key and now - sent <= limits.repeat_seconds)
+            repeats = sum(
+                1
+                for at in range(0, len(history), 2)
+                if history[at + 1] == hashed and now - history[at] <= limits.repeat_seconds
+            )
         if repeats >= limits.repeat_messages:
             reasons.append(
                 Reason(
@@ -258,7 +280,7 @@ class ModerationEngine:
 
     def _forget_quiet_members(self, now: float) -> None:
         window = self._window
-        for member in [m for m, (times, _) in self._recent.items() if not times or now - times[-1] > window]:
+        for member in [m for m, history in self._recent.items() if not history or now - history[-2] > window]:
             del self._recent[member]
 
 

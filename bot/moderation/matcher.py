@@ -56,6 +56,9 @@ def _keyword_pattern(word: str, mode: KeywordMode) -> str:
     return f"({core})"
 
 
+_NOTHING: tuple[tuple[Entry, ...], tuple[int, ...]] = ((), ())
+
+
 class Matcher:
     """`hints` are extra RE2 patterns that are not rules: questions about the text ("might it be
     disguised?", "might it hold a link?") answered in the same pass as the rules, by `scan`."""
@@ -79,24 +82,33 @@ class Matcher:
         for hint in hints:
             self._set.Add(hint)
         self._set.Compile()
+        # google-re2's Set is a Python method around its C++ binding that only turns str into bytes:
+        # every message passes here, so call the binding itself (the wrapper, if a release moves it).
+        self._match_bytes = getattr(self._set, "_set", self._set).Match
 
     def _add(self, pattern: str, entry: Entry) -> None:
         index = self._set.Add(pattern)
         assert index == len(self.entries)
         self.entries.append(Entry(entry.rule, entry.action, entry.kind, entry.source, pattern))
 
-    def match(self, text: str) -> list[Entry]:
+    def match(self, text: str) -> tuple[Entry, ...]:
         """The rules that match `text` (already normalised)."""
         return self.scan(text)[0]
 
-    def scan(self, text: str) -> tuple[list[Entry], list[int]]:
+    def scan(self, text: str) -> tuple[tuple[Entry, ...], tuple[int, ...]]:
         """The rules that match `text`, and the positions (in `hints`) of the hints that match."""
-        found = self._set.Match(text.encode())  # bytes: the wrapper passes them straight to RE2
+        return self.scan_bytes(text.encode())
+
+    def scan_bytes(self, text: bytes) -> tuple[tuple[Entry, ...], tuple[int, ...]]:
+        """`scan` for text in UTF-8 already."""
+        found = self._match_bytes(text)
         if not found:
-            return [], []
+            return _NOTHING
         found.sort()
         first_hint = self._first_hint
-        return [self.entries[i] for i in found if i < first_hint], [i - first_hint for i in found if i >= first_hint]
+        return tuple(self.entries[i] for i in found if i < first_hint), tuple(
+            i - first_hint for i in found if i >= first_hint
+        )
 
     @staticmethod
     def span(entry: Entry, text: str) -> str:

@@ -54,9 +54,11 @@ _TYPOGRAPHIC = {
 
 def plain_punctuation(text: str) -> str:
     """`text` with curly quotes, dashes, ellipses and the like made ASCII."""
-    for typographic, plain in _TYPOGRAPHIC.items():
+    for typographic, plain in _TYPOGRAPHIC.items():  # the commonest first: often the only one
         if typographic in text:
             text = text.replace(typographic, plain)
+            if text.isascii():
+                break
     return text
 
 

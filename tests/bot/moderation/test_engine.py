@@ -131,6 +131,22 @@ def test_repeats_count_across_other_messages_and_only_inside_their_window():
     assert not e.check(MessageFacts("", author_id=2, now=1)).flagged  # attachments alone never repeat
 
 
+def test_history_keeps_the_last_fifty_messages_and_forgets_quiet_members():
+    e = engine(limits=Limits(flood_messages=10, flood_seconds=0.01, repeat_messages=2, repeat_seconds=60))
+    e.check(MessageFacts("hello", author_id=1, now=0))
+    for i in range(50):
+        assert not e.check(MessageFacts(f"message {i}", author_id=1, now=0.1 * i)).flagged
+    assert not e.check(MessageFacts("hello", author_id=1, now=6)).flagged  # the first one is no longer kept
+    assert e.check(MessageFacts("hello", author_id=1, now=7)).reasons[0].rule == "repeated messages"
+    e.members_remembered = 3
+    for member in range(2, 6):
+        e.check(MessageFacts("hi", author_id=member, now=100 + member))
+    # member 1 had been quiet for longer than the window when the fourth newcomer arrived: forgotten,
+    # which changes no verdict (their messages were too old to count) but frees the memory
+    assert set(e._recent) == {2, 3, 4, 5}
+    assert e.check(MessageFacts("hi", author_id=3, now=110)).reasons[0].rule == "repeated messages"
+
+
 def test_evasion_corpus_caught_and_clean_corpus_passes():
     words = keywords()
     e = ModerationEngine(
@@ -150,3 +166,11 @@ def test_evasion_corpus_caught_and_clean_corpus_passes():
     clean = clean_messages(5000)
     false_positives = [m for m in clean if e.check(MessageFacts(m), remember=False).flagged]
     assert len(false_positives) / len(clean) < 0.01, false_positives[:10]
+
+
+def test_repeats_see_through_case_and_disguises():
+    e = engine(limits=Limits(repeat_messages=3, repeat_seconds=60))
+    texts = ["Buy now", "BUY NOW ", "\u0412uy n\u043ew"]  # the last with Cyrillic В and о
+    verdicts = [e.check(MessageFacts(t, author_id=1, now=i)) for i, t in enumerate(texts)]
+    assert [v.flagged for v in verdicts] == [False, False, True]
+    assert verdicts[-1].reasons[-1].rule == "repeated messages"
