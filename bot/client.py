@@ -180,6 +180,10 @@ class DiscussionBot(commands.Bot):
                 self._route_message(args[0])
             except Exception:  # inside discord.py's gateway handler: a bug here must not drop the connection
                 log.exception("Routing message %s failed", args[0].id)
+            # All discord.py would do besides: wake wait_for("message") callers and run listeners
+            # added with Cog.listener() or bot.listen(). Most of the time there are none.
+            if not self.extra_events.get("on_message") and not self._listeners.get("message"):
+                return
         super().dispatch(event_name, *args, **kwargs)
 
     def _route_message(self, message: discord.Message) -> None:

@@ -181,3 +181,24 @@ async def test_a_question_the_filters_remove_is_never_answered(emulator: Emulato
     assert polite.content.startswith(f"**{TITLE}**")
     await eventually(lambda: rude.deleted)
     assert answer_to(emulator, thread, rude) is None
+
+
+async def test_listeners_added_to_the_bot_still_see_every_message(emulator: Emulator, world: World, bot: DiscussionBot):
+    # Messages take the bot's pipeline, not a per-message on_message task; a listener an
+    # extension adds (and wait_for) must still get them.
+    seen: list[str] = []
+
+    async def listener(message) -> None:  # type: ignore[no-untyped-def]
+        seen.append(message.content)
+
+    bot.add_listener(listener, "on_message")
+    try:
+        emulator.send_message(world.member, world.general, "hello, anyone here?")
+        await eventually(lambda: seen == ["hello, anyone here?"] or None, timeout=5)
+    finally:
+        bot.remove_listener(listener, "on_message")
+    waiting = asyncio.create_task(bot.wait_for("message", check=lambda m: m.content == "second", timeout=5))
+    await asyncio.sleep(0)
+    emulator.send_message(world.member, world.general, "second")
+    assert (await waiting).content == "second"
+    assert seen == ["hello, anyone here?"]  # removed: no longer called
