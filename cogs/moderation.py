@@ -19,7 +19,7 @@ from bot.enforcement.enforcer import Enforcer
 from bot.errors import UserFacingError
 from bot.guild_config import GuildConfig
 from bot.message_pipeline import MODERATION
-from bot.moderation.engine import CLEAN, MessageFacts, ModerationEngine
+from bot.moderation.engine import CLEAN, MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.moderation.rules import Action, Reason, Verdict
 from bot.replies import send_ephemeral
@@ -84,7 +84,10 @@ class Moderation(commands.Cog):
         """The first stage of every message (see bot.message_pipeline), and every edit. Checking
         needs no await once the server's settings and filters are in memory (from its first message
         on); only acting on a verdict does. The work it returns says True if the message was removed,
-        so later stages (the chat among them) never see it."""
+        so later stages (the chat among them) never see it.
+
+        Every message in the server passes here: the common case (a clean message in a discussion)
+        is written to do no more than it must."""
         guild = message.guild
         if guild is None:
             return None
@@ -92,20 +95,7 @@ class Moderation(commands.Cog):
         engine = self.bot.enforcer.cached_engine(guild.id)
         if config is None or engine is None:
             return self._screen_after_loading(message, guild.id)
-        return self._screen(message, config, engine)
-
-    async def _screen_after_loading(self, message: discord.Message, guild_id: int) -> bool:
-        config = await self.bot.guild_config(guild_id)
-        work = self._screen(message, config, await self.bot.enforcer.engine(guild_id))
-        return work is not None and await work
-
-    def _screen(
-        self, message: discord.Message, config: GuildConfig, engine: ModerationEngine
-    ) -> Awaitable[bool] | None:
-        # Every message in the server passes here: the common case (a clean message in a
-        # discussion) is written to do no more than it must.
-        channel = message.channel
-        if channel.id not in self.bot.post_threads and not self._managed(message, config):
+        if message.channel.id not in self.bot.post_threads and not self._managed(message, config):
             return None
         verdict = engine.check(Enforcer.facts(message, engine))
         if verdict is CLEAN or not verdict.flagged:
@@ -119,6 +109,12 @@ class Moderation(commands.Cog):
         if self._exempt(message, config):
             return None
         return self._act(message, verdict)
+
+    async def _screen_after_loading(self, message: discord.Message, guild_id: int) -> bool:
+        await self.bot.guild_config(guild_id)
+        await self.bot.enforcer.engine(guild_id)
+        work = self.screen(message)  # from memory now
+        return work is not None and await work
 
     async def _act(self, message: discord.Message, verdict: Verdict) -> bool:
         case = await self.bot.enforcer.enforce(message, verdict)
