@@ -4,7 +4,8 @@
 Each runs in its own process against its own emulator, and both stay up for the whole run, pinned
 to the same core (the emulators share the other). They take turns: a burst of messages from the
 moderation corpus to one bot's discussion thread, at a steady rate (2,000 a second by default: a
-very busy server), then the same burst to the other, and so on, the order swapped every round. The
+very busy server; 20,000 members, each writing a message or two a minute, so no rule fires), then
+the same burst to the other, and so on, the order swapped every round. The
 figure is each process's CPU time from the first message of a burst until it falls idle (all its
 threads, in nanoseconds, from /proc/PID/task/*/schedstat), divided by the messages, so the
 emulator's own speed does not enter it.
