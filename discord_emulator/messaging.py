@@ -151,7 +151,9 @@ def create_message(
         message.type = 20 if interaction_metadata.get("type") == 2 else 0
     emulator.messages[message.id] = message
     ephemeral = bool(message.flags & EPHEMERAL)
-    if not ephemeral:
+    if ephemeral:  # seen only by the member it answers: kept apart from the channel's history
+        emulator.ephemeral_messages.setdefault(channel.id, []).append(message.id)
+    else:
         emulator.channel_messages.setdefault(channel.id, []).append(message.id)
         channel.last_message_id = message.id
         if channel.is_thread:

@@ -98,6 +98,7 @@ class Emulator(MemberActions):
         self.channels: dict[int, Channel] = {}
         self.messages: dict[int, Message] = {}
         self.channel_messages: dict[int, list[int]] = {}
+        self.ephemeral_messages: dict[int, list[int]] = {}  # per channel, in the order sent
         self.global_commands: dict[int, dict[str, Any]] = {}
         self.guild_commands: dict[int, dict[int, dict[str, Any]]] = {}
         self.interactions: dict[int, InteractionHandle] = {}

@@ -10,16 +10,24 @@ from bot.storage.database import SQL_NOW, Database
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewItem:
-    id: int
+class ReviewedMessage:
+    """The message a held or reported item is about, as it was when it came in."""
+
     guild_id: int
-    kind: str
     channel_id: int
     message_id: int
     author_id: int
     author_name: str
     author_avatar: str | None
     content: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem(ReviewedMessage):
+    """A held or reported message in the queue: the message, and where its card is and who decided."""
+
+    id: int
+    kind: str
     reason: str | None
     case_number: int | None
     card_channel_id: int | None
@@ -36,19 +44,6 @@ def _item(row: aiosqlite.Row) -> ReviewItem:
 async def get_item(db: Database, item_id: int) -> ReviewItem | None:
     row = await db.fetch_one("SELECT * FROM review_items WHERE id = ?", (item_id,))
     return None if row is None else _item(row)
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewedMessage:
-    """The message a held or reported item is about, as it was when it came in."""
-
-    guild_id: int
-    channel_id: int
-    message_id: int
-    author_id: int
-    author_name: str
-    author_avatar: str | None
-    content: str
 
 
 async def _add_item(

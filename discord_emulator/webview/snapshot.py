@@ -92,13 +92,8 @@ def channel_messages(emulator: Emulator, guild: Guild, channel: Channel, viewer_
     """The channel's history, removed messages marked (the page shows where moderation acted), with
     the ephemeral answers only `viewer_id` can see."""
     messages = [emulator.messages[i] for i in emulator.channel_messages.get(channel.id, [])]
-    mine = [
-        m
-        for m in emulator.messages.values()
-        if m.channel_id == channel.id
-        and m.flags & EPHEMERAL
-        and str((m.interaction_metadata or {}).get("user", {}).get("id")) == str(viewer_id)
-    ]
+    ephemeral = (emulator.messages[i] for i in emulator.ephemeral_messages.get(channel.id, []))
+    mine = [m for m in ephemeral if str((m.interaction_metadata or {}).get("user", {}).get("id")) == str(viewer_id)]
     ordered = sorted(messages + mine, key=lambda m: m.id)[-HISTORY_SHOWN:]
     return [_message(emulator, guild, m, viewer_id) for m in ordered]
 
