@@ -111,6 +111,11 @@ class GuildConfig:
     def channels(self, key: str) -> tuple[int, ...]:
         return self.values.get(key) or ()  # tuples of ints already (see channel_ids)
 
+    def is_chat_channel(self, channel_id: int, parent_id: int | None = None) -> bool:
+        """A chat channel, or (`parent_id`) a thread under one."""
+        chat = self.channels("chat_channels")
+        return channel_id in chat or (parent_id is not None and parent_id in chat)
+
 
 def channel_ids(value: Any) -> tuple[int, ...]:
     """A channel list as it is kept in a GuildConfig: read on every message, so built once."""

@@ -52,7 +52,14 @@ class MessagePipeline:
         """Run the stages until one has work: None if none had (the message is done), else the rest
         of the run, to await. Never raises: a stage that fails is logged and skipped, since one
         broken stage must not stop moderation or the others."""
-        stages = self._stages
+        return self._begin(self._stages, message)
+
+    async def run(self, message: discord.Message) -> bool:
+        """Every stage, in order: True if one dealt with the message."""
+        rest = self.begin(message)
+        return rest is not None and await rest
+
+    def _begin(self, stages: list[MessageStage], message: discord.Message) -> Coroutine[Any, Any, bool] | None:
         for at, stage in enumerate(stages):
             try:
                 work = stage(message)
@@ -60,29 +67,19 @@ class MessagePipeline:
                 self._failed(stage, message, error)
                 continue
             if work is not None:
-                return self._finish(message, work, stages[at + 1 :])
+                return self._finish(stage, work, stages[at + 1 :], message)
         return None
 
-    async def run(self, message: discord.Message) -> bool:
-        """Every stage, in order: True if one dealt with the message."""
-        rest = self.begin(message)
-        return rest is not None and await rest
-
-    async def _finish(self, message: discord.Message, work: Awaitable[bool], later: list[MessageStage]) -> bool:
-        stage: object = work
+    async def _finish(
+        self, stage: MessageStage, work: Awaitable[bool], later: list[MessageStage], message: discord.Message
+    ) -> bool:
         try:
             if await work:
                 return True
         except Exception as error:
             self._failed(stage, message, error)
-        for stage in later:
-            try:
-                work_or_none = stage(message)
-                if work_or_none is not None and await work_or_none:
-                    return True
-            except Exception as error:
-                self._failed(stage, message, error)
-        return False
+        rest = self._begin(later, message)
+        return rest is not None and await rest
 
     @staticmethod
     def _failed(stage: object, message: discord.Message, error: Exception) -> None:

@@ -52,11 +52,8 @@ class Chat(commands.Cog):
             me = self.bot.user
             if me is not None and reference.resolved.author.id == me.id:
                 return True
-        chat = config.channels("chat_channels")
-        if not chat:
-            return False
         channel = message.channel
-        return channel.id in chat or (isinstance(channel, discord.Thread) and channel.parent_id in chat)
+        return config.is_chat_channel(channel.id, channel.parent_id if isinstance(channel, discord.Thread) else None)
 
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:

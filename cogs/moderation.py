@@ -63,13 +63,11 @@ class Moderation(commands.Cog):
 
     # -- checking messages ---------------------------------------------------------------------
     def _managed(self, message: discord.Message, config: GuildConfig) -> bool:
+        """A discussion thread the bot posted, or a chat channel (or a thread under one)."""
         channel = message.channel
-        chat = config.channels("chat_channels")
-        if channel.id in chat:
-            return True
         if not isinstance(channel, discord.Thread):
-            return False
-        return channel.parent_id in chat or channel.id in self.bot.post_threads
+            return config.is_chat_channel(channel.id)
+        return channel.id in self.bot.post_threads or config.is_chat_channel(channel.id, channel.parent_id)
 
     def _exempt(self, message: discord.Message, config: GuildConfig) -> bool:
         author = message.author
@@ -95,7 +93,7 @@ class Moderation(commands.Cog):
         engine = self.bot.enforcer.cached_engine(guild.id)
         if config is None or engine is None:
             return self._screen_after_loading(message, guild.id)
-        if message.channel.id not in self.bot.post_threads and not self._managed(message, config):
+        if not self._managed(message, config):
             return None
         verdict = engine.check(Enforcer.facts(message, engine))
         if verdict is CLEAN or not verdict.flagged:

@@ -91,11 +91,6 @@ class Enforcer:
             time.monotonic(),
         )
 
-    async def check(self, message: discord.Message) -> Verdict:
-        assert message.guild is not None
-        engine = await self.engine(message.guild.id)
-        return engine.check(self.facts(message, engine))
-
     async def enforce(self, message: discord.Message, verdict: Verdict) -> Case | None:
         if not verdict.flagged or message.guild is None:
             return None

@@ -280,7 +280,7 @@ class ModerationEngine:
 
     def _forget_quiet_members(self, now: float) -> None:
         window = self._window
-        for member in [m for m, history in self._recent.items() if not history or now - history[-2] > window]:
+        for member in [m for m, history in self._recent.items() if now - history[-2] > window]:
             del self._recent[member]
 
 
