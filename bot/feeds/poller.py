@@ -74,7 +74,6 @@ class FeedPoller:
                 feed.url,
                 etag=feed.etag,
                 last_modified=feed.last_modified,
-                allow_private=self.bot.settings.feed_allow_private,
             )
             parsed = None
             if fetched.status == 200:
