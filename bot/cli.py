@@ -171,6 +171,8 @@ def _article(settings: Settings, args: argparse.Namespace) -> int:
     except ArticleError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
     else:
