@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import feedparser
+
 from bot.articles.model import Article, ArticleError
 from bot.articles.parser import parse_article_text
 from bot.feeds.html_text import html_to_text
@@ -51,6 +53,12 @@ class FeedItem:
         except ArticleError:
             return f"{self.title}\n\n{link}\n\n{self.text}\n"
         return plain
+
+
+def parse_feed(body: bytes, url: str) -> Any:
+    """feedparser's reading of a fetched body; relative links are resolved against the address the
+    body came from (the last redirect's), as a browser would. CPU-bound: call it from a thread."""
+    return feedparser.parse(body, response_headers={"content-location": url})
 
 
 def item_from_entry(entry: Any) -> FeedItem | None:

@@ -65,6 +65,7 @@ class FetchResult:
     body: bytes
     etag: str | None
     last_modified: str | None
+    url: str = ""  # where the body came from, after redirects (relative links are read against it)
 
 
 def check_url(url: str) -> str:
@@ -179,7 +180,9 @@ async def fetch_feed(
                     if response.status != 200:
                         raise FeedFetchError(f"the server answered {response.status} {response.reason or ''}".strip())
                     body = await _read_body(response)
-                    return FetchResult(200, body, response.headers.get("ETag"), response.headers.get("Last-Modified"))
+                    return FetchResult(
+                        200, body, response.headers.get("ETag"), response.headers.get("Last-Modified"), str(current)
+                    )
             raise FeedFetchError(f"the address redirects more than {MAX_REDIRECTS} times")
     except aiohttp.ClientConnectorError as error:
         if isinstance(error.os_error, RefusedAddress):

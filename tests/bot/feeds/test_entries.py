@@ -77,3 +77,16 @@ def test_link_only_entries_with_the_same_title_are_different_entries():
     a = item_from_entry({"id": "1", "title": "Daily links", "link": "https://news.example/1"})
     b = item_from_entry({"id": "2", "title": "Daily links", "link": "https://news.example/2"})
     assert a.content_hash != b.content_hash
+
+
+def test_relative_links_are_read_against_the_feeds_address():
+    """Feeds often link entries as "/story/1": the discussion needs the whole address."""
+    from bot.feeds.entries import parse_feed
+
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>/</link>'
+        b"<item><title>Worth a read</title><link>/story/1</link><guid>s1</guid></item></channel></rss>"
+    )
+    parsed = parse_feed(body, "https://news.example/feeds/all.xml")
+    article = article_from_item(1, item_from_entry(parsed.entries[0]))
+    assert article.source_url == "https://news.example/story/1"
