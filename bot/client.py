@@ -104,6 +104,7 @@ class DiscussionBot(commands.Bot):
         self._db = await Database.open(self.settings.database_path)
         await self._db.migrate()
         self.post_threads = await post_thread_ids(self._db)
+        await self.library.refresh()  # the seeds folder, read in a thread (the seeds watcher keeps it current)
         self._poll_votes = PollVotes(self)
         await self._poll_votes.start()
         # Buttons whose ids live in custom_id keep working across restarts.

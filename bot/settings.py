@@ -13,6 +13,10 @@ from pydantic import AnyUrl, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+# Discord ids are 64-bit snowflakes; SQLite keeps them as signed 64-bit integers, so this is the largest
+# one the bot can store (real ids are far below it).
+MAX_ID = 2**63 - 1
+DiscordId = Annotated[int, Field(gt=0, le=MAX_ID)]
 
 
 class SettingsError(Exception):
@@ -33,28 +37,29 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = None
     database_path: Path = Path("data/discussion-bot.sqlite3")
     seeds_dir: Path = Path("seeds")
-    dev_guild_id: int | None = Field(default=None, gt=0)
+    dev_guild_id: DiscordId | None = None
     log_level: LogLevel = "INFO"
 
     discord_api_base_url: AnyUrl | None = None
     discord_gateway_url: AnyUrl | None = None
-    # How often the seeds folder is checked for new files and new updates.
-    seed_poll_seconds: float = Field(default=2.0, gt=0, le=3600)
-    # How often each followed feed is fetched (errors back off from there, up to an hour).
-    feed_poll_seconds: float = Field(default=300.0, gt=0, le=86400)
+    # How often the seeds folder is checked for new files and new updates (at least 1 s: a smaller
+    # interval is a busy loop over the disk, and nobody edits a file faster).
+    seed_poll_seconds: float = Field(default=2.0, ge=1, le=3600)
+    # How often each followed feed is fetched (errors back off from there, up to an hour); at least 1 s.
+    feed_poll_seconds: float = Field(default=300.0, ge=1, le=86400)
     # Let /feed add reach private and loopback addresses (off: an admin's URL cannot probe the host's network).
     feed_allow_private: bool = False
     # discord.py waits this long after the last GUILD_CREATE before READY.
     guild_ready_timeout: float = Field(default=2.0, ge=0, le=60)
 
     # Defaults for per-server configuration (`/config set` overrides them per server).
-    editor_role_id: int | None = Field(default=None, gt=0)
-    moderator_role_id: int | None = Field(default=None, gt=0)
-    mod_log_channel_id: int | None = Field(default=None, gt=0)
-    auto_post_channel_id: int | None = Field(default=None, gt=0)
-    chat_channel_ids: Annotated[tuple[int, ...], NoDecode] = ()
-    automod_bypass_role_id: int | None = Field(default=None, gt=0)
-    alert_role_id: int | None = Field(default=None, gt=0)
+    editor_role_id: DiscordId | None = None
+    moderator_role_id: DiscordId | None = None
+    mod_log_channel_id: DiscordId | None = None
+    auto_post_channel_id: DiscordId | None = None
+    chat_channel_ids: Annotated[tuple[DiscordId, ...], NoDecode] = ()
+    automod_bypass_role_id: DiscordId | None = None
+    alert_role_id: DiscordId | None = None
     warning_hours: int = Field(default=24, ge=1, le=8760)
     warnings_before_timeout: int = Field(default=3, ge=0, le=20)
     escalation_timeout_minutes: int = Field(default=10, ge=1, le=40320)

@@ -14,7 +14,7 @@ from bot.articles.render import escape_markdown, shorten
 from bot.checks import require_editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
-from bot.feeds.fetch import FeedFetchError, check_url
+from bot.feeds.fetch import FeedFetchError, check_url, feed_session
 from bot.feeds.poller import FeedPoller
 from bot.storage import feeds as feed_store
 
@@ -32,7 +32,8 @@ class Feeds(commands.Cog):
         self.poller: FeedPoller | None = None
 
     async def cog_load(self) -> None:
-        self.session = aiohttp.ClientSession()
+        # Unless the operator allows private addresses, every connection this session makes is checked.
+        self.session = feed_session(allow_private=self.bot.settings.feed_allow_private)
         self.poller = FeedPoller(self.bot, self.session)
         await self.poller.load_articles()
         self.check_feeds.change_interval(seconds=min(30.0, self.bot.settings.feed_poll_seconds))

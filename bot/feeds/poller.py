@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 
 import aiohttp
 import discord
-import feedparser
 
 from bot.articles.model import Article, ArticleError
 from bot.articles.parser import parse_article_text
 from bot.errors import UserFacingError
-from bot.feeds.entries import FeedItem, article_from_item, item_from_entry
+from bot.feeds.entries import FeedItem, article_from_item, item_from_entry, parse_feed
 from bot.feeds.fetch import FeedFetchError, fetch_feed
 from bot.publishing.embeds import NO_PINGS
 from bot.storage import feeds as feed_store
@@ -74,11 +73,10 @@ class FeedPoller:
                 feed.url,
                 etag=feed.etag,
                 last_modified=feed.last_modified,
-                allow_private=self.bot.settings.feed_allow_private,
             )
             parsed = None
             if fetched.status == 200:
-                parsed = await asyncio.to_thread(feedparser.parse, fetched.body)
+                parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.url)
                 if not parsed.get("version") and not parsed.entries:
                     raise FeedFetchError("that address does not serve an RSS or Atom feed")
         except FeedFetchError as error:
