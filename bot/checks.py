@@ -15,7 +15,7 @@ from discord import app_commands
 
 from bot.errors import NotAllowed, UserFacingError
 from bot.guild_config import GuildConfig
-from bot.permissions import Level, Standing, denial, holds, is_filter_exempt
+from bot.permissions import Level, Standing, denial, holds, is_filter_exempt, may_act_on, outranked
 from bot.replies import send_ephemeral
 
 if TYPE_CHECKING:
@@ -102,6 +102,19 @@ def editor() -> Callable[[T], T]:
 
 def moderator() -> Callable[[T], T]:
     return _check(Level.MODERATOR)
+
+
+def member_standing(member: discord.Member) -> Standing:
+    """A member's standing in the whole server (for the member a moderator acts on)."""
+    return standing(member, member.guild_permissions, member.guild)
+
+
+async def require_outranks(interaction: discord.Interaction, target: discord.Member) -> None:
+    """Raise NotAllowed unless the member acting outranks `target` (bot.permissions.may_act_on)."""
+    config = await _config(interaction)
+    aimed = member_standing(target)
+    if not may_act_on(standing_of(interaction), aimed, config):
+        raise NotAllowed(f"I won't do that to {target.mention}. {outranked(aimed, config)}")
 
 
 async def filter_exempt(interaction: discord.Interaction) -> bool:

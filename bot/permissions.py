@@ -28,6 +28,12 @@ Four levels, each granted by Discord permissions or by a role the server names w
   and the bypass role (`/automod exempt`, for trusted members such as bots or staff who are not
   moderators). The same exemption applies to their messages and to their text the bot reposts.
 
+Acting on a member (a warning, a timeout or lifting one, removing their message from a card) also
+needs outranking them: the server owner, then admins, then moderators, then everyone else
+(`may_act_on`). Nobody acts on an equal: a moderator cannot time out another moderator through the
+bot, nor an admin, which Discord's own timeout would not allow either; the filters are not a
+member and act on anyone they do not skip.
+
 Manage Messages alone grants nothing here: it lets a member delete messages in Discord, but the bot's
 moderators also warn and time members out, which Discord does not allow with Manage Messages. A
 server that wants its message cleaners to moderate gives them the moderator role. The editor role is
@@ -157,6 +163,31 @@ def may_run(path: str, standing: Standing, config: GuildConfig) -> bool:
 
 def may_press(action: str, standing: Standing, config: GuildConfig) -> bool:
     return holds(button_level(action), standing, config)
+
+
+RANKS = ("a member", "a moderator", "an admin", "the server owner")
+
+
+def rank(standing: Standing, config: GuildConfig) -> int:
+    """0 a member, 1 a moderator, 2 an admin, 3 the server owner."""
+    if standing.owner:
+        return 3
+    if is_admin(standing, config):
+        return 2
+    return 1 if is_moderator(standing, config) else 0
+
+
+def may_act_on(actor: Standing, target: Standing, config: GuildConfig) -> bool:
+    return rank(actor, config) > rank(target, config)
+
+
+def outranked(target: Standing, config: GuildConfig) -> str:
+    """Why an actor may not act on `target` (who is at least their equal)."""
+    level = rank(target, config)
+    if level == 3:
+        return "They are the server owner: nobody acts on them through me."
+    above = " or ".join(RANKS[level + 1 :])
+    return f"They are {RANKS[level]} here: only {above} can act on them through me."
 
 
 def denial(level: Level, config: GuildConfig) -> str:

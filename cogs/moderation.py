@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.articles.render import escape_markdown, shorten
-from bot.checks import filter_exempt, message_standing, require, require_guild
+from bot.checks import filter_exempt, message_standing, require, require_guild, require_outranks
 from bot.client import DiscussionBot
 from bot.enforcement.enforcer import Enforcer
 from bot.errors import UserFacingError
@@ -253,6 +253,7 @@ class Moderation(commands.Cog):
         self, interaction: discord.Interaction, member: discord.Member, reason: app_commands.Range[str, 1, 500]
     ) -> None:
         guild = require_guild(interaction)
+        await require_outranks(interaction, member)
         # the case, the action and the mod-log line can take longer than the 3 s Discord allows
         await interaction.response.defer(ephemeral=True, thinking=True)
         case, escalation = await self.bot.enforcer.warn(
@@ -271,6 +272,7 @@ class Moderation(commands.Cog):
         reason: app_commands.Range[str, 1, 500],
     ) -> None:
         guild = require_guild(interaction)
+        await require_outranks(interaction, member)
         # the case, the action and the mod-log line can take longer than the 3 s Discord allows
         await interaction.response.defer(ephemeral=True, thinking=True)
         if member.top_role >= guild.me.top_role or member == guild.owner:
@@ -328,6 +330,7 @@ class Moderation(commands.Cog):
         reason: app_commands.Range[str, 1, 500] = "Timeout lifted",
     ) -> None:
         guild = require_guild(interaction)
+        await require_outranks(interaction, member)
         # the case, the action and the mod-log line can take longer than the 3 s Discord allows
         await interaction.response.defer(ephemeral=True, thinking=True)
         case = await self.bot.enforcer.set_timeout(guild, member, None, moderator_id=interaction.user.id, reason=reason)

@@ -65,3 +65,17 @@ ALLOWED: dict[str, set[str]] = {
     "the server owner": EVERYTHING,
 }
 WHO = tuple(ALLOWED)
+
+# Who outranks whom when a moderator acts on a member (a warning, a timeout, a card's Remove):
+# an actor may act on a target of a lower rank only.
+RANK: dict[str, int] = {
+    "nothing": 0,
+    "Manage Messages only": 0,
+    "the editor role": 0,
+    "the bypass role": 0,
+    "Moderate Members": 1,
+    "the moderator role": 1,
+    "Manage Server": 2,
+    "Administrator": 2,
+    "the server owner": 3,
+}

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.articles.render import escape_markdown, shorten
-from bot.checks import permitted
+from bot.checks import permitted, require_outranks
+from bot.errors import NotAllowed
 from bot.permissions import button_level
 from bot.publishing.embeds import NO_PINGS
 from bot.storage import moderation as mod_store
@@ -41,6 +42,8 @@ BUTTONS = {
         ("timeout", "Timeout", discord.ButtonStyle.secondary),
     ],
 }
+# The buttons that act on the message's author: the moderator must outrank them (bot.permissions.may_act_on).
+ACTS_ON_AUTHOR = frozenset({"warn", "timeout", "remove"})
 STATUS = {
     "approve": "approved",
     "reject": "rejected",
@@ -186,6 +189,21 @@ class ReviewQueue:
         if item is None or item.guild_id != guild.id:
             await interaction.response.send_message("That review item no longer exists.", ephemeral=True)
             return
+        if action in ACTS_ON_AUTHOR:
+            try:
+                await require_outranks(
+                    interaction, guild.get_member(item.author_id) or await guild.fetch_member(item.author_id)
+                )
+            except discord.NotFound:
+                pass  # the author left: nobody to outrank (the warning is still recorded)
+            except discord.HTTPException:
+                await interaction.response.send_message(
+                    "Discord won't tell me who wrote that message right now. Try again in a moment.", ephemeral=True
+                )
+                return
+            except NotAllowed as refused:
+                await interaction.response.send_message(str(refused), ephemeral=True, allowed_mentions=NO_PINGS)
+                return
         if not await review_store.decide(self.bot.db, item.id, STATUS[action].replace(" ", "_"), interaction.user.id):
             decided = await review_store.get_item(self.bot.db, item.id)
             by = f"<@{decided.decided_by}>" if decided and decided.decided_by else "another moderator"

@@ -22,10 +22,12 @@ from bot.permissions import (
     is_editor,
     is_filter_exempt,
     is_moderator,
+    may_act_on,
     may_press,
     may_run,
+    outranked,
 )
-from tests.permission_table import ACTIONS, ALLOWED, WHO
+from tests.permission_table import ACTIONS, ALLOWED, RANK, WHO
 
 MODERATOR_ROLE, EDITOR_ROLE, BYPASS_ROLE, OTHER_ROLE = 11, 12, 13, 14
 CONFIG = GuildConfig(
@@ -64,6 +66,21 @@ def allowed(action: str, standing: Standing, config: GuildConfig) -> bool:
 @pytest.mark.parametrize("action", ACTIONS)
 def test_the_policy_matches_the_table(who: str, action: str):
     assert allowed(action, STANDINGS[who], CONFIG) == (action in ALLOWED[who])
+
+
+@pytest.mark.parametrize("actor", WHO)
+@pytest.mark.parametrize("target", WHO)
+def test_moderators_act_only_on_members_they_outrank(actor: str, target: str):
+    assert may_act_on(STANDINGS[actor], STANDINGS[target], CONFIG) == (RANK[actor] > RANK[target])
+
+
+def test_the_outranked_say_who_may_act_on_them():
+    assert outranked(STANDINGS["the moderator role"], CONFIG) == (
+        "They are a moderator here: only an admin or the server owner can act on them through me."
+    )
+    assert (
+        outranked(STANDINGS["the server owner"], CONFIG) == "They are the server owner: nobody acts on them through me."
+    )
 
 
 def test_the_table_covers_every_privileged_command_and_card_button():

@@ -211,3 +211,31 @@ async def test_the_chat_tells_each_member_the_commands_they_may_use(
         for level in ("editor", "moderator", "admin"):
             shown = f"For {level}s:" in answer.content
             assert shown == (f"chat: {level} commands" in ALLOWED[who]), (who, level)
+
+
+async def test_moderators_act_only_on_members_they_outrank(emulator: Emulator, world: World, bot: DiscussionBot):
+    server = await setup_server(emulator, world)
+    mod, admin = server.members["the moderator role"], server.members["Administrator"]
+    for path, values in (
+        ("mod timeout", {"member": admin, "minutes": 5, "reason": "x"}),
+        ("mod warn", {"member": server.members["Moderate Members"], "reason": "x"}),
+        ("mod untimeout", {"member": server.members["the server owner"]}),
+    ):
+        handle = emulator.run_command(mod, server.scratch, path, **values)
+        reply = (await handle.wait_message()).content
+        assert handle.ephemeral and reply.startswith("I won't do that"), (path, reply)
+    assert not timed_out(emulator, world, admin)
+    warned = emulator.run_command(server.members["Manage Server"], server.scratch, "mod warn", member=mod, reason="x")
+    assert "Warned" in (await warned.wait_message()).content
+    # a card's buttons too: a moderator cannot time out an admin whose message was reported
+    reported = emulator.send_message(admin, server.thread, "an admin's message")
+    opened = emulator.message_command(server.members["nothing"], reported, "Report message")
+    modal = await opened.wait_response()
+    await emulator.submit_modal(
+        opened, {modal["data"]["components"][0]["components"][0]["custom_id"]: ""}
+    ).wait_message()
+    card = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.components), None))
+    press = emulator.click(mod, card, card_buttons(card)["Timeout"])
+    reply = await press.wait_message()
+    assert press.ephemeral and reply.content.startswith("I won't do that") and "an admin here" in reply.content
+    assert not timed_out(emulator, world, admin) and await review_statuses(bot, world) == ["open"]
