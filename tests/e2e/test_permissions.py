@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.client import DiscussionBot
 from bot.storage import moderation as mod_store
+from bot.storage import updates as update_store
 from discord_emulator import Channel, Emulator, Member, Message, Role
 from discord_emulator import permissions as perms
 from tests.harness import World, eventually
@@ -239,3 +240,25 @@ async def test_moderators_act_only_on_members_they_outrank(emulator: Emulator, w
     reply = await press.wait_message()
     assert press.ephemeral and reply.content.startswith("I won't do that") and "an admin here" in reply.content
     assert not timed_out(emulator, world, admin) and await review_statuses(bot, world) == ["open"]
+
+
+async def test_the_update_form_checks_again_when_it_is_sent(emulator: Emulator, world: World, bot: DiscussionBot):
+    server = await setup_server(emulator, world)
+    editor = server.members["the editor role"]
+    opened = emulator.run_command(editor, world.general, "update push", article=SLUG)
+    modal = await opened.wait_response()
+    field = modal["data"]["components"][0]["components"][0]["custom_id"]
+    editor.roles.remove(server.roles["the editor role"].id)  # the admins take the role away meanwhile
+    sent = emulator.submit_modal(opened, {field: "A late update"})
+    reply = (await sent.wait_message()).content
+    assert sent.ephemeral and reply.startswith(DENIED) and "Manage Server" in reply
+    updates = await update_store.updates_of_article(bot.db, SLUG, world.guild.id)
+    assert not [u for u in updates if u.source == "admin"]
+
+
+async def test_exempting_everyone_from_the_filters_is_refused(emulator: Emulator, world: World, bot: DiscussionBot):
+    server = await setup_server(emulator, world)
+    everyone = world.guild.roles[world.guild.id]
+    handle = emulator.run_command(server.members["the moderator role"], server.scratch, "automod exempt", role=everyone)
+    assert "switch the filters off" in (await handle.wait_message()).content
+    assert (await bot.guild_config(world.guild.id)).role("automod_bypass_role") == server.roles["the bypass role"].id

@@ -105,3 +105,38 @@ async def test_a_report_reason_with_a_listed_word_is_refused_and_no_card_is_post
     assert "anonymous" in thanks.content
     card = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.components), None))
     assert "dismissive" in str(card.embeds[0]["fields"])
+
+
+async def test_reposted_text_gets_the_rules_action_as_a_message_would(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    question = await answer_discussion(emulator, world)
+    thread = emulator.channels[question.channel_id]
+    for value, action in (("tangerine", "timeout"), ("grapefruit", "warn")):
+        added = emulator.run_command(
+            world.admin, world.general, "automod rule add", kind="keyword", value=value, action=action
+        )
+        assert "added" in (await added.wait_message()).content
+    # a warning lets the text through, as it leaves a message in place, and says so
+    warned_member = emulator.add_member(world.guild, "gus")
+    warned = await suggest(emulator, warned_member, question, "grapefruit for the negotiators")
+    reply = (await warned.wait_message()).content
+    assert "Your answer is posted" in reply and "this is a warning" in reply
+    [case] = await mod_store.cases_of_member(bot.db, world.guild.id, warned_member.user.id)
+    assert case.action == "warn" and case.rule == "rule 2"
+    # a timeout refuses the text and times the member out
+    refused = await suggest(emulator, world.member, question, "tangerine for the negotiators")
+    reply = (await refused.wait_message()).content
+    assert "not posted" in reply and "timed out" in reply
+    assert emulator.guilds[world.guild.id].members[world.member.user.id].communication_disabled_until is not None
+    [case] = await mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id)
+    assert case.action == "timeout" and case.rule == "rule 1"
+    # the filters skip moderators' text as they skip their messages (bot.permissions.is_filter_exempt)
+    exempt = await suggest(emulator, world.admin, question, "tangerine, and no bullshit")
+    assert "Your answer is posted" in (await exempt.wait_message()).content
+    await bot.answer_board.wait_idle()
+    assert [m.content.rsplit(">>> ", 1)[1] for m in answer_cards(emulator, thread)] == [
+        "grapefruit for the negotiators",
+        "tangerine, and no bullshit",
+    ]
+    assert await mod_store.cases_of_member(bot.db, world.guild.id, world.admin.user.id) == []
