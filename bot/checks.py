@@ -91,17 +91,11 @@ def _check(level: Level) -> Callable[[T], T]:
     return app_commands.check(predicate)
 
 
-# One decorator per level, for commands in a cog whose other commands any member may use.
-def admin() -> Callable[[T], T]:
-    return _check(Level.ADMIN)
-
-
+# A cog whose every command needs one level gates them all in its `interaction_check` (Moderation:
+# moderator, Config: admin). A cog that mixes levels marks its privileged commands with the check
+# of their level: only editors' commands share a cog with commands for everyone.
 def editor() -> Callable[[T], T]:
     return _check(Level.EDITOR)
-
-
-def moderator() -> Callable[[T], T]:
-    return _check(Level.MODERATOR)
 
 
 def member_standing(member: discord.Member) -> Standing:
