@@ -13,13 +13,14 @@ from discord.ext import commands
 from bot.chat import replies
 from bot.chat.limits import QuestionLimiter
 from bot.chat.service import ChatRequest, ChatService
-from bot.checks import has_role
+from bot.checks import message_standing
 from bot.client import DiscussionBot
 from bot.guild_config import GuildConfig
 from bot.message_pipeline import CHAT
 from bot.moderation.defaults import default_rules
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.rules import Action
+from bot.permissions import is_admin, is_editor, is_moderator
 
 log = logging.getLogger(__name__)
 
@@ -88,20 +89,20 @@ class Chat(commands.Cog):
             if self.limiter.should_warn(message.author.id):
                 await self._reply(message, replies.RATE_LIMITED)
             return True
-        is_editor = is_moderator = False
-        if isinstance(message.author, discord.Member) and message.guild is not None:
+        editor = moderator = admin = False  # in a DM the asker has no level
+        if message.guild is not None:
             config = await self.bot.guild_config(message.guild.id)
-            permissions = message.channel.permissions_for(message.author)
-            is_editor = permissions.manage_guild or has_role(message.author, config.role("editor_role"))
-            is_moderator = permissions.moderate_members or has_role(message.author, config.role("moderator_role"))
+            standing = message_standing(message)
+            editor, moderator, admin = (check(standing, config) for check in (is_editor, is_moderator, is_admin))
         request = ChatRequest(
             text=message.content,
             user_id=message.author.id,
             channel_id=message.channel.id,
             guild_id=message.guild.id if message.guild else None,
             thread_id=message.channel.id if isinstance(message.channel, discord.Thread) else None,
-            is_editor=is_editor,
-            is_moderator=is_moderator,
+            is_editor=editor,
+            is_moderator=moderator,
+            is_admin=admin,
         )
         try:
             text = await self.service.answer(request)

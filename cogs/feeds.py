@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.articles.render import escape_markdown, shorten
-from bot.checks import require_editor, require_guild
+from bot.checks import editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
 from bot.feeds.fetch import FeedFetchError, check_url, feed_session
@@ -56,6 +56,7 @@ class Feeds(commands.Cog):
 
     @feed.command(name="add", description="Follow a feed: new entries are posted as discussions in a channel.")
     @app_commands.describe(url="The RSS or Atom feed's address", channel="Where new entries are posted")
+    @editor()
     async def add(
         self,
         interaction: discord.Interaction,
@@ -63,7 +64,6 @@ class Feeds(commands.Cog):
         channel: discord.TextChannel | discord.ForumChannel,
     ) -> None:
         guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         try:
             url = check_url(url)
         except FeedFetchError as error:
@@ -113,9 +113,9 @@ class Feeds(commands.Cog):
     @feed.command(name="remove", description="Stop following a feed (its discussions stay).")
     @app_commands.describe(feed="The feed")
     @app_commands.autocomplete(feed=feed_autocomplete)
+    @editor()
     async def remove(self, interaction: discord.Interaction, feed: int) -> None:
         guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         if not await feed_store.remove_feed(self.bot.db, guild.id, feed):
             raise UserFacingError(f"This server follows no feed #{feed}. See `/feed list`.")
         await interaction.response.send_message(f"Stopped following feed #{feed}.", ephemeral=True)
