@@ -35,7 +35,7 @@ async def serve(settings: Settings, token: str) -> None:
 
 
 def run_bot(settings: Settings, token: str) -> int:
-    configure_logging(settings.log_level, secrets=[token])
+    configure_logging(settings.log_level, secrets=[token], log_format=settings.log_format)
     log.info("Starting (database %s, seeds %s)", settings.database_path, settings.seeds_dir)
     try:
         asyncio.run(serve(settings, token))
