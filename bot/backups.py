@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
+import sqlite3
 import time
 from pathlib import Path
 
@@ -42,7 +43,18 @@ async def write_backup(settings: Settings, now: dt.datetime) -> Path:
     directory = settings.backup_directory()
     destination = directory / backup_name(settings.database_path, now)
     await asyncio.to_thread(backup_database, settings.database_path, destination)
+    await asyncio.to_thread(_standalone, destination)
     return destination
+
+
+def _standalone(path: Path) -> None:
+    """The copy keeps the database's WAL mode, so opening it would leave -wal and -shm files beside
+    it: a backup is one file, in rollback-journal mode."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()
 
 
 def rotate(database: Path, directory: Path, keep: int) -> list[Path]:
@@ -51,6 +63,8 @@ def rotate(database: Path, directory: Path, keep: int) -> list[Path]:
     doomed = backups[: max(0, len(backups) - keep)]
     for path in doomed:
         path.unlink(missing_ok=True)
+        for suffix in ("-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     return doomed
 
 
