@@ -8,8 +8,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+import discord
+
+from bot.publishing.embeds import NO_PINGS, answer_card_text
+from bot.storage import posts as post_store
 from bot.storage import privacy as privacy_store
+from bot.storage import votes as vote_store
 from bot.storage.privacy import ForgetReport, StoredCount
+from bot.voting.components import upvote_view
 
 if TYPE_CHECKING:
     from bot.client import DiscussionBot
@@ -68,5 +74,23 @@ async def forget_member(bot: DiscussionBot, user_id: int) -> ForgetReport:
         chat.limiter.forget(user_id)  # type: ignore[attr-defined]
     for post_id in report.answer_posts:
         bot.answer_board.schedule_refresh(post_id)
+    for answer_id in report.answers:
+        await _redraw_answer_card(bot, answer_id)
     log.info("Forgot a member at their request: %d row(s) changed", report.total)
     return report
+
+
+async def _redraw_answer_card(bot: DiscussionBot, answer_id: int) -> None:
+    """The answer's card in the thread loses the member's name and text (its upvotes stay)."""
+    answer = await vote_store.get_exit_answer(bot.db, answer_id)
+    post = await post_store.get_post(bot.db, answer.post_id) if answer else None
+    if answer is None or answer.message_id is None or post is None or post.thread_id is None:
+        return
+    try:
+        thread = bot.get_channel(post.thread_id) or await bot.fetch_channel(post.thread_id)
+        if isinstance(thread, discord.Thread):
+            await thread.get_partial_message(answer.message_id).edit(
+                content=answer_card_text(answer), view=upvote_view(answer.id, answer.votes), allowed_mentions=NO_PINGS
+            )
+    except discord.HTTPException as error:
+        log.warning("Could not redraw the card of answer %s after a deletion request: %s", answer_id, error)

@@ -93,6 +93,7 @@ class ForgetReport:
     pseudonym: int
     removed: dict[str, int] = field(default_factory=dict)  # "what" → rows changed or removed
     answer_posts: set[int] = field(default_factory=set)  # answer boards to redraw
+    answers: set[int] = field(default_factory=set)  # the member's suggested answers, whose cards to redraw
     poll_posts: set[int] = field(default_factory=set)  # Discord polls that still hold the member's vote
 
     @property
@@ -121,6 +122,7 @@ async def forget(db: Database, user_id: int) -> ForgetReport:
             "WHERE v.user_id = ?"
         )
         reported = await ids("SELECT item_id FROM reports WHERE reporter_id = ?")
+        report.answers = await ids("SELECT id FROM exit_answers WHERE author_id = ?")
 
         async def run(what: str, sql: str, parameters: tuple[Any, ...]) -> None:
             cursor = await connection.execute(sql, parameters)

@@ -97,12 +97,12 @@ async def suggest(emulator: Emulator, who: Member, question: Message, text: str)
 
 async def footprint(
     emulator: Emulator, world: World, bot: DiscussionBot, who: Member, poll: Message, answers: Message, other: Member
-) -> None:
+) -> Message:
     """Everything a member can leave: a poll vote, an answer, an upvote, a report, cases, a held message."""
     database = bot.db.path
     uid = who.user.id
     emulator.vote(who, poll, 1)
-    await suggest(emulator, who, answers, f"An answer by {who.user.username}")
+    own = await suggest(emulator, who, answers, f"An answer by {who.user.username}")
     card = await suggest(emulator, other, answers, f"Another answer, from someone else ({who.user.id % 997})")
     await emulator.click(who, card, card.components[0]["components"][0]["custom_id"]).wait_response()
     thread = emulator.channels[poll.channel_id]
@@ -123,6 +123,7 @@ async def footprint(
     )
     await eventually(lambda: count(database, "SELECT COUNT(*) FROM poll_votes WHERE user_id = ?", uid) == 1)
     assert count(database, "SELECT COUNT(*) FROM review_items WHERE author_id = ?", uid) == 1
+    return own
 
 
 async def test_privacy_delete_and_data_forget_leave_no_row_naming_the_member(
@@ -141,8 +142,7 @@ async def test_privacy_delete_and_data_forget_leave_no_row_naming_the_member(
         assert "added" in (await rule.wait_message()).content
         poll = await post(emulator, world, world.forum, options="Peace | Stalemate | Worse")
         answers = await post(emulator, world, world.general)
-        for who in (quill, brix):
-            await footprint(emulator, world, bot, who, poll, answers, other)
+        cards = {who.user.id: await footprint(emulator, world, bot, who, poll, answers, other) for who in (quill, brix)}
         cases_before = count(database, "SELECT COUNT(*) FROM mod_cases")
         assert rows_naming(database, quill.user.id, "quillon")  # the check finds what is there
 
@@ -178,6 +178,9 @@ async def test_privacy_delete_and_data_forget_leave_no_row_naming_the_member(
         done = question.embeds[0]
         assert done["title"] == "Your data is deleted" and "poll" in done["description"]
         assert rows_naming(database, quill.user.id, "quillon") == []
+        card = cards[quill.user.id]  # the answer's card in the thread is redrawn, its upvote button kept
+        await eventually(lambda: REMOVED_TEXT in card.content)
+        assert str(quill.user.id) not in card.content and "quillon" not in card.content and card.components
         chat = bot.get_cog("Chat")
         assert not any(user == quill.user.id for _, user in chat.service._contexts)  # type: ignore[attr-defined]
 
