@@ -72,6 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
     invite.add_argument("client_id", type=discord_id, help="the application ID from the Developer Portal")
+
+    commands.add_parser("health", help="ask the running bot's /healthz (METRICS_PORT); exit 0 healthy, 1 not")
+    data = commands.add_parser("data", help="a member's stored data, for a request by mail").add_subparsers(
+        dest="data_command", required=True
+    )
+    export = data.add_parser("export", help="print everything stored about a member as JSON")
+    export.add_argument("user_id", type=discord_id, help="the member's Discord user ID")
+    forget = data.add_parser("forget", help="delete a member's data (moderation cases stay, pseudonymised)")
+    forget.add_argument("user_id", type=discord_id, help="the member's Discord user ID")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
 
@@ -87,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db(settings, args)
         if args.command == "moderation":
             return _moderation(settings, args)
+        if args.command == "health":
+            return _health(settings)
+        if args.command == "data":
+            return _data(settings, args)
         if args.command == "invite":
             from bot.invite import invite_url
 
@@ -229,3 +243,51 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
         for reason in verdict.reasons:
             print(f"  - {reason.describe()}")
     return EXIT_OK
+
+
+def _health(settings: Settings) -> int:
+    from bot.health import ask
+
+    if settings.metrics_port is None:
+        print("error: METRICS_PORT is not set: the health check asks the bot on that port", file=sys.stderr)
+        return EXIT_USAGE
+    healthy, line = ask(settings.metrics_host, settings.metrics_port)
+    print(line, file=sys.stdout if healthy else sys.stderr)
+    return EXIT_OK if healthy else EXIT_FAILED
+
+
+def _data(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.storage import Database
+    from bot.storage import privacy as privacy_store
+
+    path = settings.database_path
+    if not path.is_file():
+        print(f"error: no such database: {path} (set DATABASE_PATH)", file=sys.stderr)
+        return EXIT_FAILED
+    if args.user_id <= 0:
+        print("error: USER_ID is a Discord user ID: a positive number", file=sys.stderr)
+        return EXIT_USAGE
+    if args.data_command == "forget" and not args.yes:
+        if not sys.stdin.isatty():
+            print("error: add --yes to delete without a prompt", file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(f"Delete the data of member {args.user_id} from {path}? Type 'yes': ")
+        if answer.strip().lower() != "yes":
+            print("Nothing deleted.")
+            return EXIT_FAILED
+
+    async def work() -> int:
+        db = await Database.open(path)
+        try:
+            await db.migrate()  # the same schema as the bot, even if it has not started since an upgrade
+            if args.data_command == "export":
+                print(json.dumps(await privacy_store.export(db, args.user_id), ensure_ascii=False, indent=2))
+                return EXIT_OK
+            report = await privacy_store.forget(db, args.user_id)
+            changed = ", ".join(f"{what}: {n}" for what, n in sorted(report.removed.items())) or "nothing stored"
+            print(f"forgot member {args.user_id} in {path} ({changed}); moderation records kept under a pseudonym")
+            return EXIT_OK
+        finally:
+            await db.close()
+
+    return asyncio.run(work())

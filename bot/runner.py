@@ -83,7 +83,7 @@ def _connection_cause(error: BaseException) -> str:
 
 
 def run_bot(settings: Settings, token: str) -> int:
-    configure_logging(settings.log_level, secrets=[token])
+    configure_logging(settings.log_level, secrets=[token], log_format=settings.log_format)
     log.info("Starting (database %s, seeds %s)", settings.database_path, settings.seeds_dir)
     try:
         asyncio.run(serve(settings, token))

@@ -65,10 +65,40 @@ class Settings(BaseSettings):
     escalation_timeout_minutes: int = Field(default=10, ge=1, le=40320)
     toxicity_threshold: int = Field(default=0, ge=0, le=100)
 
+    # Operating it (README, "Operating it"): metrics and health, logs, backups, retention.
+    # /metrics and /healthz on this port (off when not set), on METRICS_HOST (loopback unless told).
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = Field(default="127.0.0.1", min_length=1)
+    # /healthz fails when the update outbox's oldest waiting row is older than this.
+    health_outbox_max_age_seconds: float = Field(default=900.0, gt=0, le=86400)
+    log_format: Literal["text", "json"] = "text"
+    # A copy of the database every so many hours (fractions allowed; 0: never), the newest BACKUP_KEEP kept.
+    backup_every_hours: float = Field(default=0.0, ge=0, le=8760)
+    backup_keep: int = Field(default=7, ge=1, le=1000)
+    backup_dir: Path | None = None  # default: backups/ beside the database
+    # Copies of members' messages in moderation cases and review cards are removed after this many days.
+    retention_days: int = Field(default=90, ge=1, le=3650)
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_log_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_log_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("metrics_port", mode="before")
+    @classmethod
+    def _blank_port_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def backup_directory(self) -> Path:
+        """Where scheduled backups go: BACKUP_DIR, or backups/ beside the database."""
+        return self.backup_dir if self.backup_dir is not None else self.database_path.parent / "backups"
 
     @field_validator("discord_token", mode="before")
     @classmethod

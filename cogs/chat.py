@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import time
 from collections.abc import Awaitable
 
 import discord
@@ -86,6 +87,7 @@ class Chat(commands.Cog):
         if (await self.bot.get_context(message)).valid:
             return False  # a command, handled by its command
         if not self.limiter.allow(message.author.id):
+            self.bot.metrics.chat_answers.labels("slowed_down").inc()
             if self.limiter.should_warn(message.author.id):
                 await self._reply(message, replies.RATE_LIMITED)
             return True
@@ -104,11 +106,16 @@ class Chat(commands.Cog):
             is_moderator=moderator,
             is_admin=admin,
         )
+        started = time.perf_counter()
         try:
             text = await self.service.answer(request)
         except Exception:
             log.exception("Answering message %s failed", message.id)
             text = "Sorry, something went wrong on my side. It has been logged."
+            self.bot.metrics.chat_answers.labels("failed").inc()
+        else:
+            self.bot.metrics.chat_answers.labels("answered").inc()
+        self.bot.metrics.chat_latency.observe(time.perf_counter() - started)
         if message.id in self._removed:
             return True  # removed (by a moderator) while I was thinking: no answer
         await self._reply(message, text)

@@ -49,6 +49,7 @@ class Moderation(commands.Cog):
         self.report_menu = app_commands.ContextMenu(name="Report message", callback=self.report_message)
         self.report_menu.guild_only = True
         self._scoring: set[asyncio.Task[None]] = set()
+        self._metrics = bot.metrics
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.report_menu)
@@ -99,6 +100,7 @@ class Moderation(commands.Cog):
             return self._screen_after_loading(message, guild.id)
         if not self._managed(message, config):
             return None
+        self._metrics.messages_screened += 1  # a plain integer: /metrics reads it when asked
         verdict = engine.check(Enforcer.facts(message, engine))
         if verdict is CLEAN or not verdict.flagged:
             if self.bot.toxicity is not None and (threshold := config.number("toxicity_threshold")) and message.content:

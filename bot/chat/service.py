@@ -233,6 +233,11 @@ class ChatService:
             self._indexes[key] = index
         return index
 
+    def forget_member(self, user_id: int) -> None:
+        """A member asked to be forgotten: the article they were talking about goes from memory."""
+        for key in [k for k in self._contexts if k[1] == user_id]:
+            del self._contexts[key]
+
 
 def _named_article(articles: list[Article], text: str) -> Article | None:
     """The article whose title the message clearly names (most shared title words, at least two)."""

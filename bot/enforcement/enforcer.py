@@ -14,6 +14,7 @@ import discord
 
 from bot.articles.render import escape_markdown, shorten
 from bot.errors import UserFacingError
+from bot.log_context import bind
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.rules import Action, Verdict
 from bot.moderation.server_rules import server_rules
@@ -74,6 +75,11 @@ class Enforcer:
         if latest:  # not if the rules changed while this was reading them
             self._engines[guild_id] = engine
         return engine
+
+    def forget_member(self, user_id: int) -> None:
+        """A member asked to be forgotten: every server's filter drops their recent history."""
+        for engine in self._engines.values():
+            engine.forget_member(user_id)
 
     def rules_changed(self, guild_id: int) -> None:
         self._engines.pop(guild_id, None)
@@ -193,6 +199,7 @@ class Enforcer:
         if not verdict.flagged or message.guild is None:
             return None
         guild = message.guild
+        bind(guild_id=guild.id, channel_id=message.channel.id)
         limits = (await self.engine(guild.id)).rules.limits
         top = max(verdict.reasons, key=lambda r: r.action)
         action = verdict.action
@@ -234,6 +241,9 @@ class Enforcer:
             message_id=message.id,
             expires_at=expires,
         )
+        bind(case_number=case.number)
+        self.counted(case)
+        log.info("Case %d: %s by the filter (%s)", case.number, case.action, case.rule)
         problems = []
         if action >= Action.HOLD:
             try:
@@ -277,6 +287,7 @@ class Enforcer:
             reason=reason,
             expires_at=until,
         )
+        self.counted(case)
         await member.timeout(until, reason=reason)
         await self.log_case(guild, case)
         return case
@@ -310,6 +321,8 @@ class Enforcer:
             message_id=message_id,
             expires_at=now + dt.timedelta(hours=config.number("warning_hours") or 24),
         )
+        bind(guild_id=guild.id, case_number=case.number)
+        self.counted(case)
         await self.log_case(guild, case, verdict_lines=verdict_lines)
         threshold = config.number("warnings_before_timeout")
         active = await mod_store.active_warnings(self.bot.db, guild.id, member_id, now)
@@ -327,6 +340,7 @@ class Enforcer:
             reason=f"{active} active warnings (the limit is {threshold}): {minutes} min timeout",
             expires_at=until,
         )
+        self.counted(escalation)
         problems = []
         try:
             member = guild.get_member(member_id) or await guild.fetch_member(member_id)
@@ -335,6 +349,13 @@ class Enforcer:
             problems.append(f"could not time the member out ({error.status} {error.text})")
         await self.log_case(guild, escalation, problems=problems)
         return case, escalation
+
+    def counted(self, case: Case) -> Case:
+        """Count a case for /metrics (bot_moderation_actions_total): by kind, and by the filter,
+        an escalation or a moderator."""
+        by = "moderator" if case.moderator_id is not None else "escalation" if case.rule == "escalation" else "filter"
+        self.bot.metrics.moderation_actions.labels(case.action, by).inc()
+        return case
 
     async def log_case(
         self,

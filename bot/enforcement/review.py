@@ -256,6 +256,7 @@ class ReviewQueue:
                     message_id=item.message_id,
                     expires_at=until if action == "timeout" else None,
                 )
+                self.bot.enforcer.counted(case)
                 if action == "timeout":
                     await member.timeout(until, reason=f"Review item {item.id}")
                 await self.bot.enforcer.log_case(guild, case)

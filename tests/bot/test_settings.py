@@ -113,3 +113,20 @@ def test_bounds_admit_ordinary_values(monkeypatch: pytest.MonkeyPatch):
     settings = load_settings()
     assert settings.feed_poll_seconds == 1 and settings.seed_poll_seconds == 1.5
     assert settings.dev_guild_id == 2**63 - 1 and settings.chat_channel_ids == (1081234567890123456,)
+
+
+def test_operations_settings(monkeypatch: pytest.MonkeyPatch):
+    settings = load_settings()
+    assert settings.metrics_port is None and settings.metrics_host == "127.0.0.1"
+    assert settings.log_format == "text" and settings.backup_every_hours == 0 and settings.retention_days == 90
+    assert settings.backup_directory() == Path("data/backups")
+    monkeypatch.setenv("METRICS_PORT", "9108")
+    monkeypatch.setenv("LOG_FORMAT", "JSON")
+    monkeypatch.setenv("BACKUP_EVERY_HOURS", "0.5")
+    settings = load_settings()
+    assert settings.metrics_port == 9108 and settings.log_format == "json" and settings.backup_every_hours == 0.5
+    for name, bad in (("METRICS_PORT", "70000"), ("LOG_FORMAT", "xml"), ("RETENTION_DAYS", "0"), ("BACKUP_KEEP", "0")):
+        monkeypatch.setenv(name, bad)
+        with pytest.raises(SettingsError, match=name):
+            load_settings()
+        monkeypatch.delenv(name)
