@@ -107,6 +107,7 @@ class Emulator(MemberActions):
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []
         self.schema_problems: list[SchemaProblem] = []
+        self.internal_errors: list[str] = []  # the emulator's own bugs, hit by a request (see rest/app.py)
         self.rate_limiter = RateLimiter(rate_limits or RateLimitConfig())
         self.validator = load_validator(openapi_path) if validate_schema else None
         self.gateway = Gateway(self, heartbeat_interval_ms)
