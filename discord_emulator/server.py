@@ -20,7 +20,7 @@ from aiohttp import web
 
 from discord_emulator import permissions as perms
 from discord_emulator.actors import MemberActions
-from discord_emulator.gateway import GUILD_MEMBERS, MESSAGE_CONTENT, Gateway
+from discord_emulator.gateway import GUILD_MEMBERS, HEARTBEAT_ACK_DELAY, MESSAGE_CONTENT, Gateway
 from discord_emulator.interactions import InteractionHandle
 from discord_emulator.model import (
     DM,
@@ -78,6 +78,7 @@ class Emulator(MemberActions):
         openapi_path: str | None = None,
         rate_limits: RateLimitConfig | None = None,
         heartbeat_interval_ms: int = 41250,
+        heartbeat_ack_delay: float = HEARTBEAT_ACK_DELAY,
         validate_schema: bool = True,
         response_delay: float = 0.0,
     ) -> None:
@@ -110,7 +111,7 @@ class Emulator(MemberActions):
         self.internal_errors: list[str] = []  # the emulator's own bugs, hit by a request (see rest/app.py)
         self.rate_limiter = RateLimiter(rate_limits or RateLimitConfig())
         self.validator = load_validator(openapi_path) if validate_schema else None
-        self.gateway = Gateway(self, heartbeat_interval_ms)
+        self.gateway = Gateway(self, heartbeat_interval_ms, heartbeat_ack_delay)
         self._runner: web.AppRunner | None = None
         # Bumped on every change a client could see (a gateway event, an ephemeral message): the
         # sandbox's web view waits on it to redraw.
