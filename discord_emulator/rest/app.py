@@ -45,7 +45,9 @@ async def _read_body(request: web.Request) -> tuple[Any, list[dict[str, Any]]]:
                 body = orjson.loads(await part.read())  # type: ignore[union-attr]
             else:
                 data = await part.read()  # type: ignore[union-attr]
-                files.append({"name": part.name, "filename": part.filename, "size": len(data)})  # type: ignore[union-attr]
+                files.append(
+                    {"name": part.name, "filename": part.filename, "size": len(data), "data": bytes(data)}  # type: ignore[union-attr]
+                )
         return body, files
     raw = await request.read()
     if not raw:

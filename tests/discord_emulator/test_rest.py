@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import orjson
 import pytest
 
 import discord_emulator
@@ -279,3 +280,31 @@ async def test_webhooks_are_managed_with_the_bot_token_and_executed_with_their_o
     assert status == 204
     status, body = await api.call("DELETE", f"/webhooks/{hook['id']}")
     assert status == 404 and body["code"] == 10015
+
+
+async def test_uploaded_files_are_kept_served_and_referenced_from_embeds(emulator: Emulator, world: World):
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + (640).to_bytes(4, "big") + (360).to_bytes(4, "big")
+    form = aiohttp.FormData()
+    payload = {"embeds": [{"title": "Results", "image": {"url": "attachment://chart.png"}}]}
+    form.add_field("payload_json", orjson.dumps(payload).decode(), content_type="application/json")
+    form.add_field("files[0]", png, filename="chart.png", content_type="application/octet-stream")
+    async with aiohttp.ClientSession() as session:
+        async with session.post(
+            f"{emulator.api_base_url}/channels/{world.general.id}/messages",
+            data=form,
+            headers={"Authorization": f"Bot {emulator.token}"},
+        ) as response:
+            assert response.status == 200
+            sent = await response.json()
+        [attachment] = sent["attachments"]
+        assert (attachment["filename"], attachment["content_type"], attachment["size"]) == (
+            "chart.png",
+            "image/png",
+            len(png),
+        )
+        assert (attachment["width"], attachment["height"]) == (640, 360)
+        assert sent["embeds"][0]["image"]["url"] == attachment["url"]  # as Discord resolves attachment://
+        async with session.get(attachment["url"]) as served:
+            assert served.status == 200 and served.content_type == "image/png" and await served.read() == png
+        async with session.get(attachment["url"].replace("chart.png", "other.png")) as wrong:
+            assert wrong.status == 404

@@ -80,6 +80,14 @@ def sandbox(tmp_path: Path) -> Iterator[Sandbox]:
     running = Sandbox(tmp_path / "sandbox")
     yield running
     assert running.stop() == 0, "".join(running.output)
+    assert_stopped_cleanly(running.output)
+
+
+def assert_stopped_cleanly(output: list[str]) -> None:
+    """Ctrl-C ends the bot and the sandbox once, without a traceback or a false alarm."""
+    text = "".join(output)
+    assert "Traceback" not in text, text
+    assert "Can't keep up" not in text, text
 
 
 @pytest.fixture
@@ -141,8 +149,12 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     )
     thread = page.locator(".channel.thread").first
     expect(thread).to_contain_text(TITLE)
-    thread.click()
+    # The bot's answer links to the new post; the link opens it here, as Discord's client does,
+    # not discord.com in another tab.
+    posted = page.locator(".message.ephemeral", has_text="Posted")
+    posted.locator("a.jump").click()
     expect(page.locator("#channel-name")).to_contain_text(TITLE)
+    assert page.url == sandbox.url and len(page.context.pages) == 1
     messages = page.locator("#messages")
     expect(messages).to_contain_text("Exit question")
     expect(messages).to_contain_text("negotiating with insurgents")
@@ -159,6 +171,30 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     expect(counts.nth(1)).to_have_attribute("data-count", "1")
     expect(page.locator(".poll-footer")).to_contain_text("2 votes")
     shoot(page, "3-two-votes")
+
+    # The results: counts in a code block, and the chart, an image the bot uploads with them.
+    act_as(page, "Ada (admin)")
+    run_command(page, "vote results", article="odierno-ceasefire")
+    results = page.locator(".message.ephemeral", has_text="Results so far")
+    expect(results.locator("pre.codeblock")).to_contain_text("Protection from the militias")
+    expect(results.locator("pre.codeblock")).not_to_contain_text("```")
+    chart = results.locator("img.embed-image")
+    expect(chart).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+    shoot(page, "3b-results-with-chart")
+    # Its link back to the discussion stays in the page too.
+    results.locator("a.jump", has_text="Odierno").click()
+    expect(page.locator("#channel-name")).to_contain_text(TITLE)
+
+    # The article's first message lists the updates; each ↗ scrolls to that update in the thread.
+    blog_link = page.locator(".message").first.locator(".embed a.jump").last
+    expect(blog_link).to_be_visible()
+    blog_link.click()
+    focused = page.locator(".message.focused")
+    expect(focused).to_have_count(1)
+    expect(focused).to_contain_text("There are reports out now that U.S. gunships")
+    expect(focused).to_be_in_viewport()
+    assert page.url == sandbox.url and len(page.context.pages) == 1
 
     # A member reports another's message: a context-menu command, a modal, an ephemeral thanks.
     act_as(page, "bob")
