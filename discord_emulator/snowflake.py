@@ -18,6 +18,15 @@ class SnowflakeGenerator:
         self._last = max(candidate, self._last + 1)
         return self._last
 
+    @property
+    def last(self) -> int:
+        return self._last
+
+    def advance_past(self, snowflake: int) -> None:
+        """Every later id is greater than `snowflake` (one restored from before), even if the
+        clock went back meanwhile."""
+        self._last = max(self._last, snowflake)
+
 
 def snowflake_time(snowflake: int) -> float:
     return ((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000
