@@ -16,8 +16,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.articles.catalog import article_paths, slug_for
-from bot.articles.model import Article, ArticleError
+from bot.articles.catalog import article_paths
+from bot.articles.model import Article, ArticleError, slug_for
 from bot.articles.parser import parse_article_file
 from bot.storage import updates as update_store
 from bot.storage.database import Database
