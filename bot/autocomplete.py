@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord import app_commands
 
-from bot.articles.render import shorten
+from bot.formatting import shorten
 
 if TYPE_CHECKING:
     from bot.client import DiscussionBot

@@ -16,7 +16,7 @@ from discord import app_commands
 from bot.errors import NotAllowed, UserFacingError
 from bot.guild_config import GuildConfig
 from bot.permissions import Level, Standing, denial, holds, is_filter_exempt, may_act_on, outranked
-from bot.replies import send_ephemeral
+from bot.responses import send_ephemeral
 
 if TYPE_CHECKING:
     from bot.client import DiscussionBot

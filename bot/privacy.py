@@ -10,12 +10,13 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.publishing.embeds import NO_PINGS, answer_card_text
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage import privacy as privacy_store
 from bot.storage import votes as vote_store
 from bot.storage.privacy import ForgetReport, StoredCount
 from bot.voting.components import upvote_view
+from bot.voting.embeds import answer_card_text
 
 if TYPE_CHECKING:
     from bot.client import DiscussionBot

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.publishing.embeds import NO_PINGS
+from bot.responses import NO_PINGS
 from bot.storage import privacy as privacy_store
 from bot.storage import review as review_store
 

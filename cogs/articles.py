@@ -10,13 +10,15 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.articles.model import Article
-from bot.articles.render import escape_markdown, render_article, shorten
+from bot.articles.render import render_article
 from bot.autocomplete import article_choices
 from bot.checks import editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
-from bot.publishing.embeds import NO_PINGS, to_embed
+from bot.formatting import escape_markdown, shorten
+from bot.publishing.embeds import to_embed
 from bot.publishing.publisher import vote_mode_for
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage.posts import PostRecord
 

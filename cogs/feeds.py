@@ -10,12 +10,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.articles.render import escape_markdown, shorten
 from bot.checks import editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
 from bot.feeds.fetch import FeedFetchError, check_url, feed_session
 from bot.feeds.poller import FeedPoller
+from bot.formatting import escape_markdown, shorten
 from bot.storage import feeds as feed_store
 
 log = logging.getLogger(__name__)

@@ -13,13 +13,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.articles.render import escape_markdown, shorten
 from bot.autocomplete import article_choices
 from bot.checks import editor, permitted, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
+from bot.formatting import escape_markdown, shorten
 from bot.permissions import Level
-from bot.replies import send_ephemeral
+from bot.responses import send_ephemeral
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
 from bot.storage.updates import UpdateRecord

@@ -11,12 +11,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.articles.render import escape_markdown
 from bot.autocomplete import article_choices
 from bot.checks import require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
-from bot.publishing.embeds import NO_PINGS
+from bot.formatting import escape_markdown
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.voting.results import chart_file, results_embed, vote_summary
 

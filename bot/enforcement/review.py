@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.articles.render import escape_markdown, shorten
 from bot.checks import permitted, require_outranks
 from bot.errors import NotAllowed
+from bot.formatting import escape_markdown, shorten
 from bot.permissions import button_level
-from bot.publishing.embeds import NO_PINGS
+from bot.responses import NO_PINGS
 from bot.storage import moderation as mod_store
 from bot.storage import review as review_store
 from bot.storage.review import ReviewItem

@@ -19,7 +19,7 @@ from bot.errors import UserFacingError
 from bot.feeds.entries import FeedItem, article_from_item, item_from_entry, parse_feed
 from bot.feeds.fetch import FeedFetchError, fetch_feed
 from bot.log_context import log_fields
-from bot.publishing.embeds import NO_PINGS
+from bot.responses import NO_PINGS
 from bot.storage import feeds as feed_store
 from bot.storage import updates as update_store
 from bot.storage.feeds import FeedRecord, StoredFeedArticle

@@ -19,11 +19,13 @@ import discord
 from bot.articles.model import Article
 from bot.articles.render import EmbedSpec, parse_poll_options, render_article, thread_name
 from bot.errors import UserFacingError
-from bot.publishing.embeds import NO_PINGS, answers_intro, build_poll, to_embed
+from bot.publishing.embeds import to_embed
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
 from bot.storage.posts import PostRecord
 from bot.voting.components import suggest_view
+from bot.voting.embeds import answers_intro, build_poll
 
 if TYPE_CHECKING:
     from bot.client import DiscussionBot

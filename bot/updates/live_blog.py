@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.articles.render import LIVE_BLOG_LIMIT, escape_markdown, render_article
-from bot.publishing.embeds import NO_PINGS, to_embed
+from bot.articles.render import LIVE_BLOG_LIMIT, render_article
+from bot.formatting import escape_markdown
+from bot.publishing.embeds import to_embed
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage.updates import UpdateRecord
 from bot.updates.delivery import updates_for_post

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.articles.render import escape_markdown, pack_paragraphs, shorten
+from bot.articles.render import pack_paragraphs
+from bot.formatting import escape_markdown, shorten
 
 UPDATE_TEXT_LIMIT = 4000
 EMBED_DESCRIPTION_LIMIT = 4096

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.errors import UserFacingError
-from bot.publishing.embeds import NO_PINGS, answer_card_text, top_answers_embed
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage import votes as vote_store
 from bot.storage.posts import PostRecord
 from bot.voting.components import suggest_view, upvote_view
+from bot.voting.embeds import answer_card_text, top_answers_embed
 
 if TYPE_CHECKING:
     from bot.client import DiscussionBot

@@ -11,7 +11,7 @@ import discord
 
 from bot.checks import filter_exempt
 from bot.errors import UserFacingError
-from bot.replies import send_ephemeral
+from bot.responses import answer_error, send_ephemeral
 
 if TYPE_CHECKING:
     from bot.client import DiscussionBot
@@ -52,8 +52,7 @@ class SuggestAnswerModal(discord.ui.Modal, title="Suggest an answer"):
         )
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
-        log.error("Suggesting an answer failed", exc_info=error)
-        await send_ephemeral(interaction, "Sorry, something went wrong on my side. It has been logged.")
+        await answer_error(interaction, error, what="the suggested answer form")
 
 
 class SuggestButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"exitq:suggest:(?P<post>\d+)"):

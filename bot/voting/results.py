@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.articles.render import escape_markdown, shorten
-from bot.publishing.embeds import NO_PINGS
+from bot.formatting import escape_markdown, shorten
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage import votes as vote_store
 from bot.storage.posts import PostRecord
