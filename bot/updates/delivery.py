@@ -286,9 +286,3 @@ class DeliveryWorker:
             )
             ids.append(message.id)
         await update_store.mark_sent(self.bot.db, job.id, ids[: len(embeds)], job.update.revision)
-
-
-async def updates_for_post(bot: DiscussionBot, post_id: int) -> list[tuple[UpdateRecord, int | None]]:
-    """(update, first message id) for the updates delivered to a post, oldest first."""
-    jobs = await update_store.deliveries_of_post(bot.db, post_id)
-    return [(j.update, j.message_ids[0] if j.message_ids else None) for j in jobs if j.status == "sent"]
