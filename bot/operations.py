@@ -18,9 +18,9 @@ import discord
 from bot.backups import BackupScheduler
 from bot.health import HealthFacts, HealthReport, evaluate
 from bot.metrics import BotMetrics, LiveState, ShardState
-from bot.metrics.server import MetricsServer
 from bot.retention import Retention
 from bot.settings import Settings
+from bot.status_server import MetricsServer
 from bot.storage import operations as ops_store
 from bot.storage.database import Database
 

@@ -64,11 +64,11 @@ PLACES: dict[str, Layer] = {
     "bot.enforcement": Layer.SERVICES,
     "bot.feeds.fetch": Layer.SERVICES,
     "bot.feeds.poller": Layer.SERVICES,
-    "bot.metrics.server": Layer.SERVICES,
     "bot.operations": Layer.SERVICES,
     "bot.privacy": Layer.SERVICES,
     "bot.publishing": Layer.SERVICES,
     "bot.retention": Layer.SERVICES,
+    "bot.status_server": Layer.SERVICES,
     "bot.updates": Layer.SERVICES,
     "bot.voting": Layer.SERVICES,
     # the Discord kit: helpers every Discord-facing module shares, and the client's own machinery
@@ -350,7 +350,6 @@ KNOWN_CYCLES: list[tuple[str, ...]] = [
         "bot.voting.poll_votes",
         "bot.voting.results",
     ),
-    ("bot.health", "bot.metrics"),
 ]
 
 
