@@ -4,6 +4,7 @@ deleted (after pressing a confirmation button). Everything here is ephemeral."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -11,6 +12,7 @@ from discord.ext import commands
 
 from bot.client import DiscussionBot
 from bot.privacy import forget_lines, forget_member, policy_lines, summary_lines
+from bot.responses import answer_error
 from bot.storage import privacy as privacy_store
 
 log = logging.getLogger(__name__)
@@ -27,11 +29,14 @@ class ConfirmDeletion(discord.ui.View):
         self.bot = bot
         self.user_id = user_id
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if interaction.user.id != self.user_id:
             await interaction.response.send_message("Only the member who asked can confirm.", ephemeral=True)
             return False
         return True
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any], /) -> None:
+        await answer_error(interaction, error, what="the data deletion buttons")
 
     @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger, custom_id="privacy:delete")
     async def delete(self, interaction: discord.Interaction, button: discord.ui.Button[ConfirmDeletion]) -> None:
