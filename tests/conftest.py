@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.client import DiscussionBot
+from bot.storage import Database
 from discord_emulator import Emulator
 from tests.harness import World, bot_environment, build_world, running_bot
 
@@ -38,3 +39,12 @@ def bot_env(emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
 async def bot(world: World, bot_env: dict[str, str]) -> AsyncIterator[DiscussionBot]:
     async with running_bot(bot_env) as running:
         yield running
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A fresh, migrated database for a unit test of storage or of a service."""
+    database = await Database.open(tmp_path / "bot.sqlite3")
+    await database.migrate()
+    yield database
+    await database.close()
