@@ -272,10 +272,12 @@ def _resolve_bidi(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     line: list[tuple[str, int]] = []
     for pair in pairs:
-        line.append(pair)
         if pair[0] == "\n":
             out.extend(_resolve_line(line))
+            out.append(pair)
             line = []
+        else:
+            line.append(pair)
     out.extend(_resolve_line(line))
     return out
 

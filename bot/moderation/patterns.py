@@ -75,8 +75,8 @@ def _tight_or(letter: str) -> str:
 
 def _more_of(letter: str) -> str:
     """After a letter: more of it and separators, any number ("dddickk", "fuc,,king", "**cu**nt",
-    "fu\\nck"); spaces only before a separator ("fu . ck", "ta ,rd"), or after an odd symbol
-    ("r~ etard", "whore ; r"), never alone or after prose's punctuation ("pen is", "the U.S. hit")."""
+    "fu\\nck"); spaces only before a separator ("fu ,ck", "ta ,rd"), or after an odd symbol
+    ("r~ etard"), never alone or after prose's punctuation ("pen is", "the U.S. hit")."""
     tight = _tight_or(letter)
     return f"(?:{_HORIZONTAL_SPACE}*{tight}|{_ODD_SYMBOL}{_HORIZONTAL_SPACE}+)*"
 
