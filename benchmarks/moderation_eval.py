@@ -114,7 +114,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.split in ("dev", "all"):
         split = generated.DEV
-        evaluate("development split (tuned on)", split.words, generated.evasions(split), generated.clean(split), args.misses)
+        cases, comments = generated.evasions(split), generated.clean(split)
+        evaluate("development split (tuned on)", split.words, cases, comments, args.misses)
     if args.split in ("heldout", "all"):
         split = generated.HELDOUT
         evaluate("held-out split (reported only)", split.words, generated.evasions(split), generated.clean(split), 0)

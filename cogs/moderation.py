@@ -22,6 +22,7 @@ from bot.message_pipeline import MODERATION
 from bot.moderation.engine import CLEAN, MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.moderation.rules import Action, Reason, Verdict
+from bot.moderation.server_rules import ALLOW, try_addition
 from bot.replies import send_ephemeral
 from bot.storage import moderation as mod_store
 
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 KINDS = [app_commands.Choice(name=n, value=n) for n in ("keyword", "regex", "deny_domain", "allow_domain")]
 MODES = [app_commands.Choice(name=n, value=n) for n in ("word", "prefix", "substring")]
-ACTIONS = [app_commands.Choice(name=n, value=n) for n in ("delete", "hold", "timeout", "warn", "alert", "log")]
+ACTIONS = [app_commands.Choice(name=n, value=n) for n in ("delete", "hold", "timeout", "warn", "alert", "log", "allow")]
 MAX_TIMEOUT_MINUTES = 28 * 24 * 60
 
 
@@ -157,7 +158,7 @@ class Moderation(commands.Cog):
         kind="What the rule matches",
         value="The word, pattern or domain",
         mode="For words: whole word, prefix or anywhere",
-        action="What happens on a match",
+        action="What happens on a match (allow: a keyword that never triggers, such as Scunthorpe)",
     )
     @app_commands.choices(kind=KINDS, mode=MODES, action=ACTIONS)
     async def rule_add(
@@ -179,15 +180,31 @@ class Moderation(commands.Cog):
         elif kind.value in ("deny_domain", "allow_domain"):
             value = value.lower().removeprefix("https://").removeprefix("http://").split("/")[0]
         chosen = action.value if action else ("hold" if kind.value == "regex" else "delete")
+        if chosen == ALLOW and kind.value != "keyword":
+            raise UserFacingError("Only a keyword can be allowed (a word or phrase that never triggers).")
+        chosen_mode = mode.value if mode else "word"
+        # The server's whole rule set is compiled with the new rule first: a rule RE2 refuses, or one
+        # past the server's budget, is refused here instead of failing when messages arrive.
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        stored_rules = await mod_store.rules_of(self.bot.db, guild.id)
+        candidate = mod_store.StoredRule(0, guild.id, kind.value, value, chosen_mode, chosen)
+        addition = await asyncio.to_thread(try_addition, stored_rules, candidate)
+        if addition.problem is not None:
+            raise UserFacingError(
+                f"Rule not added: {addition.problem.reason}. {addition.budget_line()} "
+                "Remove rules with `/automod rule remove`, or use a shorter word or pattern."
+            )
         stored = await mod_store.add_rule(
-            self.bot.db, guild.id, kind.value, value, mode.value if mode else "word", chosen, interaction.user.id
+            self.bot.db, guild.id, kind.value, value, chosen_mode, chosen, interaction.user.id
         )
         if stored is None:
             raise UserFacingError("That rule is already there. See `/automod rule list`.")
         self.bot.enforcer.rules_changed(guild.id)
         note = " RE2's `\\b` knows only ASCII letters." if kind.value == "regex" and "\\b" in value else ""
-        await interaction.response.send_message(
-            f"Rule {stored.id} added: {kind.value} `{escape_markdown(shorten(value, 200))}` → {chosen}.{note}",
+        what = "never triggers" if chosen == ALLOW else f"→ {chosen}"
+        await interaction.followup.send(
+            f"Rule {stored.id} added: {kind.value} `{escape_markdown(shorten(value, 200))}` {what}.{note} "
+            f"{addition.budget_line()}",
             ephemeral=True,
         )
 

@@ -130,12 +130,13 @@ class Matcher:
         allowed: tuple[str, ...] = (),
         *,
         defaults: int = 0,
-        budget: int = RULE_BUDGET,
+        budget: int | None = None,
     ) -> None:
-        """The first `defaults` keyword rules are the built-in ones: never counted, never refused."""
+        """The first `defaults` keyword rules are the built-in ones: never counted, never refused.
+        `budget`: RULE_BUDGET unless given."""
         self.problems: list[Problem] = []
         self.used = 0  # program instructions of the server's own rules
-        self.budget = budget
+        self.budget = RULE_BUDGET if budget is None else budget
         words = keyword_entries(keywords[:defaults], budgeted=False) + keyword_entries(keywords[defaults:])
         self.keywords = self._within_budget(words, latin1=True)
         regex_entries = []
@@ -286,7 +287,7 @@ def _compile_set(patterns: list[str], *, latin1: bool) -> _Match:
     # every message passes here, so call the binding itself (the wrapper, if a release moves it).
     binding = getattr(compiled, "_set", None)
     if binding is not None:
-        return binding.Match  # type: ignore[no-any-return]
+        return binding.Match
     return lambda text: compiled.Match(text) or []
 
 

@@ -70,7 +70,8 @@ def _tight_or(letter: str) -> str:
     space) or one of `letter`'s readings. Latin-1: the bytes that are neither."""
     readings = set(letter + READINGS.get(letter, ""))
     excluded = sorted((_ALNUM - readings) | {"\t", "\f", " "})
-    return "[^" + "".join(_escape(c) if c not in "\t\f " else {"\t": "\\t", "\f": "\\f", " ": " "}[c] for c in excluded) + "]"
+    spaces = {"\t": "\\t", "\f": "\\f", " ": " "}
+    return "[^" + "".join(spaces.get(c) or _escape(c) for c in excluded) + "]"
 
 
 def _more_of(letter: str) -> str:

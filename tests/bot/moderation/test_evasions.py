@@ -8,7 +8,21 @@ import pytest
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.rules import KeywordMode, KeywordRule, RuleSet
 
-WORDS = ("retard", "fuck", "fucking", "shit", "bullshit", "cunt", "whore", "dick", "word", "ass", "hell", "bitch", "penis")
+WORDS = (
+    "retard",
+    "fuck",
+    "fucking",
+    "shit",
+    "bullshit",
+    "cunt",
+    "whore",
+    "dick",
+    "word",
+    "ass",
+    "hell",
+    "bitch",
+    "penis",
+)
 ENGINE = ModerationEngine(RuleSet(keywords=(KeywordRule("listed", WORDS, KeywordMode.WORD),)))
 
 
@@ -35,7 +49,7 @@ CATEGORIES = {
     "doubled letters and mixed runs": ["dddickk", "fuuck", "shiitt", "ffuucckk"],
     "combining marks before folding": ["fu\u0345ck", "f̶u̶c̶k̶"],
     "right-to-left override": ["\u202ekcuf\u202c", "you \u202eerohw\u202c"],
-    "already handled: zero-width, fullwidth, spacing, stretching": ["f\u200bu\u200bck", "ｆｕｃｋ", "f u c k", "fuuuuck"],
+    "handled before: zero-width, fullwidth, spacing, stretching": ["f\u200bu\u200bck", "ｆｕｃｋ", "f u c k", "fuuuck"],
 }
 
 
