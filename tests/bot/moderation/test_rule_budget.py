@@ -3,8 +3,8 @@ that would break the set is refused; a stored set that cannot compile keeps the 
 
 from __future__ import annotations
 
-from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation import matcher
+from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.server_rules import server_rules, try_addition
 from bot.storage.moderation import StoredRule
 from tests.moderation_corpus import clean_messages, keywords
