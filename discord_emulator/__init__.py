@@ -5,6 +5,7 @@ An unmodified discord.py client connects to it when `Route.BASE` and
 DISCORD_GATEWAY_URL settings). See `Emulator` for the test-facing API.
 """
 
+from discord_emulator.gateway import IdentifyRecord, ShardingConfig, shard_of
 from discord_emulator.interactions import InteractionError, InteractionHandle
 from discord_emulator.model import Channel, Guild, Member, Message, Role, User
 from discord_emulator.ratelimits import RateLimitConfig
@@ -14,11 +15,14 @@ __all__ = [
     "Channel",
     "Emulator",
     "Guild",
+    "IdentifyRecord",
     "InteractionError",
     "InteractionHandle",
     "Member",
     "Message",
     "RateLimitConfig",
     "Role",
+    "ShardingConfig",
     "User",
+    "shard_of",
 ]

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import secrets
+import time
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -82,16 +83,50 @@ class Encoder:
         return data.decode()
 
 
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard a server's events go to (Discord's rule; DMs go to shard 0)."""
+    return (guild_id >> 22) % shard_count
+
+
+@dataclass(frozen=True, slots=True)
+class ShardingConfig:
+    """How the emulated Discord paces and splits logins, as documented for `GET /gateway/bot`."""
+
+    max_concurrency: int = 1  # IDENTIFY buckets: shard_id % max_concurrency
+    # Seconds between IDENTIFYs of one bucket. Discord's is 5; the default here is 0 so tests that
+    # restart a bot within a second need not wait, and the sharding tests set 5 to enforce it.
+    identify_interval: float = 0.0
+    max_guilds_per_shard: int = 2500  # more on one shard: closed with 4011 (sharding required)
+    session_start_total: int = 1000  # IDENTIFYs a token may make per day
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifyRecord:
+    at: float  # time.monotonic()
+    shard_id: int
+    shard_count: int
+    accepted: bool
+    reason: str = ""
+
+
 @dataclass
 class Session:
     id: str
     user_id: int
     intents: int
+    shard_id: int = 0
+    shard_count: int = 1
     seq: int = 0
     log: list[tuple[int, bytes]] = field(default_factory=list)  # (seq, encoded payload)
     connection: Connection | None = None
     new_event: asyncio.Event = field(default_factory=asyncio.Event)
     identified_at: float = 0.0
+
+    def owns(self, guild_id: int | None) -> bool:
+        """Whether this session's shard receives events of that server (None: a DM, shard 0's)."""
+        if guild_id is None:
+            return self.shard_id == 0
+        return shard_of(guild_id, self.shard_count) == self.shard_id
 
     def append(self, event: str, data: Any) -> None:
         self.seq += 1
@@ -123,12 +158,19 @@ class Connection:
 
 
 class Gateway:
-    def __init__(self, emulator: Emulator, heartbeat_interval_ms: int = 41250) -> None:
+    def __init__(
+        self, emulator: Emulator, heartbeat_interval_ms: int = 41250, sharding: ShardingConfig | None = None
+    ) -> None:
         self.emulator = emulator
         self.heartbeat_interval_ms = heartbeat_interval_ms
+        self.sharding = sharding or ShardingConfig()
         self.sessions: dict[str, Session] = {}
         self.connections: set[Connection] = set()
         self.identify_count = 0
+        # Every IDENTIFY, accepted or refused: tests check that logins respect max_concurrency.
+        self.identify_log: list[IdentifyRecord] = []
+        self.session_starts_remaining = self.sharding.session_start_total
+        self._last_identify: dict[int, float] = {}  # bucket -> time of its last accepted IDENTIFY
         self.resume_count = 0
         self.received: list[dict[str, Any]] = []  # every op the client sent, for tests
         self.connected = asyncio.Event()
@@ -136,8 +178,13 @@ class Gateway:
 
     # -- dispatch ------------------------------------------------------------------------------
     def dispatch(self, event: str, data: Any, *, guild_id: int | None = None) -> None:
+        # Which shard gets it: the server's (an interaction names its server in the payload, not
+        # through guild_id, which here selects the intent rules); without a server, shard 0.
+        route = guild_id
+        if route is None and isinstance(data, dict) and data.get("guild_id"):
+            route = int(data["guild_id"])
         for session in self.sessions.values():
-            if not self._wants(session, event, data, guild_id):
+            if not session.owns(route) or not self._wants(session, event, data, guild_id):
                 continue
             session.append(event, self._filtered(session, event, data))
 
@@ -232,10 +279,51 @@ class Gateway:
         if intents & PRIVILEGED & ~emulator.privileged_intents_enabled:
             await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
             return
+        shard = data.get("shard") or [0, 1]
+        try:
+            shard_id, shard_count = int(shard[0]), int(shard[1])
+        except (TypeError, ValueError, IndexError):
+            shard_id, shard_count = -1, 0
+        if shard_count < 1 or not 0 <= shard_id < shard_count:
+            self.identify_log.append(IdentifyRecord(time.monotonic(), shard_id, shard_count, False, "invalid shard"))
+            await connection.ws.close(code=4010, message=b"Invalid shard.")
+            return
+        bot_guilds = [
+            g
+            for g in emulator.guilds.values()
+            if emulator.bot_user.id in g.members and shard_of(g.id, shard_count) == shard_id
+        ]
+        if len(bot_guilds) > self.sharding.max_guilds_per_shard:
+            refused = IdentifyRecord(time.monotonic(), shard_id, shard_count, False, "sharding required")
+            self.identify_log.append(refused)
+            await connection.ws.close(code=4011, message=b"Sharding required.")
+            return
+        # Discord lets one IDENTIFY per max_concurrency bucket through every 5 s; a faster one is
+        # refused with INVALID_SESSION (and still counts against the day's session starts).
+        now = time.monotonic()
+        bucket = shard_id % self.sharding.max_concurrency
+        self.session_starts_remaining -= 1
+        last = self._last_identify.get(bucket)
+        if last is not None and now - last < self.sharding.identify_interval:
+            self.identify_log.append(IdentifyRecord(now, shard_id, shard_count, False, "identified too fast"))
+            await connection.send_op(INVALID_SESSION, False)
+            return
+        self._last_identify[bucket] = now
+        self.identify_log.append(IdentifyRecord(now, shard_id, shard_count, True))
         self.identify_count += 1
-        session = Session(id=secrets.token_hex(16), user_id=emulator.bot_user.id, intents=intents)
-        self.sessions = {session.id: session}  # one shard: a new IDENTIFY replaces the old session
-        bot_guilds = [g for g in emulator.guilds.values() if emulator.bot_user.id in g.members]
+        session = Session(
+            id=secrets.token_hex(16),
+            user_id=emulator.bot_user.id,
+            intents=intents,
+            shard_id=shard_id,
+            shard_count=shard_count,
+        )
+        # A new IDENTIFY replaces that shard's old session (and every session of another shard count:
+        # a re-shard starts over); other shards' sessions, maybe in other processes, go on.
+        self.sessions = {
+            sid: s for sid, s in self.sessions.items() if s.shard_count == shard_count and s.shard_id != shard_id
+        }
+        self.sessions[session.id] = session
         session.append(
             "READY",
             {
@@ -245,7 +333,7 @@ class Gateway:
                 "session_id": session.id,
                 "session_type": "normal",
                 "resume_gateway_url": emulator.gateway_url,
-                "shard": [0, 1],
+                "shard": [shard_id, shard_count],
                 "application": {"id": str(emulator.application_id), "flags": emulator.application_flags},
                 "private_channels": [],
                 "relationships": [],

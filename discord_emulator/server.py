@@ -20,7 +20,7 @@ from aiohttp import web
 
 from discord_emulator import permissions as perms
 from discord_emulator.actors import MemberActions
-from discord_emulator.gateway import GUILD_MEMBERS, MESSAGE_CONTENT, Gateway
+from discord_emulator.gateway import GUILD_MEMBERS, MESSAGE_CONTENT, Gateway, ShardingConfig
 from discord_emulator.interactions import InteractionHandle
 from discord_emulator.model import (
     DM,
@@ -78,6 +78,7 @@ class Emulator(MemberActions):
         openapi_path: str | None = None,
         rate_limits: RateLimitConfig | None = None,
         heartbeat_interval_ms: int = 41250,
+        sharding: ShardingConfig | None = None,
         validate_schema: bool = True,
         response_delay: float = 0.0,
     ) -> None:
@@ -109,7 +110,7 @@ class Emulator(MemberActions):
         self.schema_problems: list[SchemaProblem] = []
         self.rate_limiter = RateLimiter(rate_limits or RateLimitConfig())
         self.validator = load_validator(openapi_path) if validate_schema else None
-        self.gateway = Gateway(self, heartbeat_interval_ms)
+        self.gateway = Gateway(self, heartbeat_interval_ms, sharding)
         self._runner: web.AppRunner | None = None
         # Bumped on every change a client could see (a gateway event, an ephemeral message): the
         # sandbox's web view waits on it to redraw.
@@ -178,7 +179,9 @@ class Emulator(MemberActions):
         self, name: str = "Test server", *, owner: User | None = None, bot_permissions: int = perms.BOT_DEFAULT
     ) -> Guild:
         owner = owner or self.create_user("owner")
-        guild = Guild(self.ids.next(), name, owner.id)
+        # Each server gets a creation time of its own millisecond, as servers made at different times
+        # do: servers made in one burst would otherwise all fall on one shard ((id >> 22) % count).
+        guild = Guild(self.ids.next_in_new_millisecond(), name, owner.id)
         guild.roles[guild.id] = Role(guild.id, "@everyone", perms.EVERYONE_DEFAULT)
         self.guilds[guild.id] = guild
         guild.members[owner.id] = Member(owner, guild.id)

@@ -18,6 +18,13 @@ class SnowflakeGenerator:
         self._last = max(candidate, self._last + 1)
         return self._last
 
+    def next_in_new_millisecond(self) -> int:
+        """An id whose time part is later than every id so far (so consecutive calls differ in
+        `id >> 22`, the part Discord shards servers by)."""
+        now = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
+        self._last = max(now, ((self._last >> 22) + 1) << 22) | (next(self._counter) & 0xFFF)
+        return self._last
+
 
 def snowflake_time(snowflake: int) -> float:
     return ((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Any
 
@@ -57,11 +58,20 @@ async def get_gateway(request: web.Request) -> web.Response:
 
 
 async def get_gateway_bot(request: web.Request) -> web.Response:
+    emulator = emulator_of(request)
+    gateway = emulator.gateway
+    servers = sum(1 for g in emulator.guilds.values() if emulator.bot_user.id in g.members)
     return respond(
         {
-            "url": emulator_of(request).gateway_url,
-            "shards": 1,
-            "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+            "url": emulator.gateway_url,
+            # Discord recommends about one shard per 1,000 servers (and requires one per 2,500).
+            "shards": max(1, math.ceil(servers / 1000)),
+            "session_start_limit": {
+                "total": gateway.sharding.session_start_total,
+                "remaining": max(0, gateway.session_starts_remaining),
+                "reset_after": 86_400_000,
+                "max_concurrency": gateway.sharding.max_concurrency,
+            },
         }
     )
 
