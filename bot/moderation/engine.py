@@ -148,6 +148,19 @@ class ModerationEngine:
             return CLEAN
         return Verdict(max(r.action for r in reasons), tuple(reasons))
 
+    def check_name(self, name: str) -> Verdict:
+        """A member's name through the listed words and patterns only (no history, links or caps)."""
+        plain = name if name.isascii() else plain_punctuation(name)
+        reading = plain.encode().translate(ASCII_READING) if plain.isascii() else normalize(plain).encode()
+        key = b" " + reading + b" "
+        found, _ = self.matcher.scan_bytes(key)
+        reasons: list[Reason] = []
+        if found:
+            self._explain(plain, key, found, reasons)
+        if not reasons:
+            return CLEAN
+        return Verdict(max(r.action for r in reasons), tuple(reasons))
+
     # -- words and patterns --------------------------------------------------------------------
     def _explain(self, plain: str, key: bytes, found: Sequence[Entry], reasons: list[Reason]) -> None:
         """A reason for each rule that matched, once per entry, unless every place it matched is a
