@@ -167,6 +167,7 @@ class ModerationEngine:
         false reading (a number, a model number, a contraction) or inside an allowed phrase."""
         allowed = self.matcher.allowed_spans(key)
         origins = _Origins(plain, key)
+        words: list[tuple[int, int, Reason]] = []  # listed words found, with their places
         for entry in found:
             kind = "listed word" if entry.kind == "keyword" else "pattern"
             source = f"Matches the {kind} {entry.source!r}."
@@ -181,11 +182,16 @@ class ModerationEngine:
                     following = key[end : end + 1].decode("utf-8", "replace")
                     if false_reading(core, following, written) is not None:
                         continue
-                    seen = entry.source
+                    words.append((start, end, Reason(entry.rule, entry.action, source, written, entry.source)))
                 else:
                     seen = key[start:end].decode("utf-8", "replace")
-                reasons.append(Reason(entry.rule, entry.action, source, written, seen))
+                    reasons.append(Reason(entry.rule, entry.action, source, written, seen))
                 break
+        # A listed word inside another one found ("shit" in "b.u.l.l.s.h.i.t") says nothing more.
+        for start, end, reason in words:
+            inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in words)
+            if not inside and reason not in reasons:
+                reasons.append(reason)
 
     # -- links ---------------------------------------------------------------------------------
     def _links(self, facts: MessageFacts, reasons: list[Reason]) -> None:
