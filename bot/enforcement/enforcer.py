@@ -42,6 +42,7 @@ class Enforcer:
         self._engines: dict[int, ModerationEngine] = {}
         self._building: dict[int, asyncio.Task[ModerationEngine]] = {}
         self._reported: dict[int, tuple[str, ...]] = {}  # rule problems already told to the mod log
+        self._reports: set[asyncio.Task[None]] = set()
 
     async def engine(self, guild_id: int) -> ModerationEngine:
         """The server's engine. One per server: its flood and repeat history must see every message."""
@@ -66,8 +67,10 @@ class Enforcer:
                 del self._building[guild_id]
         if latest:  # not if the rules changed while this was reading them
             self._engines[guild_id] = engine
-            if engine.problems:
-                await self._report_problems(guild_id, engine)
+            if engine.problems:  # told apart: the messages waiting for this engine need not wait for it
+                report = asyncio.create_task(self._report_problems(guild_id, engine))
+                self._reports.add(report)
+                report.add_done_callback(self._reports.discard)
         return engine
 
     async def _report_problems(self, guild_id: int, engine: ModerationEngine) -> None:

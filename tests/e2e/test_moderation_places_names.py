@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.client import DiscussionBot
+from bot.moderation import matcher
 from bot.storage import moderation as mod_store
 from discord_emulator import Emulator
 from discord_emulator.model import GUILD_CATEGORY, Channel
@@ -78,3 +79,32 @@ async def test_the_allow_list_stops_a_whole_word_collision(emulator: Emulator, w
     insult = emulator.send_message(world.member, world.general, "you are a d1ck")
     await eventually(lambda: insult.deleted)
     assert not allowed.deleted
+
+
+async def test_a_stored_rule_that_cannot_run_is_named_in_the_mod_log_and_the_rest_run(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    await command(emulator, world, "config set", setting="mod_log_channel", value="mod-log")
+    await command(emulator, world, "automod places", scope="everywhere")
+    await command(emulator, world, "automod rule add", kind="keyword", value="spamword")
+    # stored by an older version that did not check patterns with RE2
+    await mod_store.add_rule(bot.db, world.guild.id, "regex", r"(a)\1", "word", "hold", world.admin.user.id)
+    bot.enforcer.rules_changed(world.guild.id)
+    profanity = emulator.send_message(world.member, world.general, "what the fuck")
+    spam = emulator.send_message(world.member, world.general, "buy spamword")
+    await eventually(lambda: profanity.deleted and spam.deleted)
+    notice = await eventually(
+        lambda: next((m for m in emulator.history(world.mod_log) if "not running" in str(m.embeds)), None)
+    )
+    assert "rule 2" in str(notice.embeds[0]) and "back-references" in str(notice.embeds[0])
+
+
+async def test_a_rule_past_the_budget_is_refused_and_nothing_is_added(
+    emulator: Emulator, world: World, bot: DiscussionBot, monkeypatch
+):
+    monkeypatch.setattr(matcher, "RULE_BUDGET", 1_000)  # a tiny budget: two short words
+    first = await command(emulator, world, "automod rule add", kind="keyword", value="spamword")
+    assert "Rule 1 added" in first and "of the rule budget" in first
+    refused = await command(emulator, world, "automod rule add", kind="keyword", value="x" * 40, mode="substring")
+    assert refused.startswith("Rule not added: over the server's rule budget") and "%" in refused
+    assert [r.value for r in await mod_store.rules_of(bot.db, world.guild.id)] == ["spamword"]
