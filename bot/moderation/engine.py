@@ -143,7 +143,8 @@ class ModerationEngine:
         if facts.mentions > limits.max_mentions:
             self._mention_spam(facts.mentions, reasons)
         if remember:
-            self._history(facts.author_id, facts.now, key.strip().lower(), reasons)
+            # the reading is the key: the same text, however cased (but for I) or disguised, repeats
+            self._history(facts.author_id, facts.now, key.strip(), reasons)
         if not reasons:
             return CLEAN
         return Verdict(max(r.action for r in reasons), tuple(reasons))
