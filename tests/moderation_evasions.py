@@ -86,6 +86,7 @@ def _other_scripts() -> dict[str, list[str]]:
 
 OTHER_SCRIPTS = _other_scripts()
 LEET = {"a": "4@", "b": "8", "e": "3", "g": "96", "i": "1!|", "l": "1|", "o": "0", "s": "5$", "t": "7+", "z": "2"}
+LEET_MORE = {"c": "(<", "u": "v", "h": "#"}  # for words with none of the letters above ("fuck")
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 BLANKS = ["\u3164", "\u2800", "\u115f", "\uffa0"]
 MARKS = ["\u0301", "\u0308", "\u0336", "\u0345", "\u0331", "\u034f", "\u0489", "\u20dd", "\u0324"]
@@ -155,13 +156,16 @@ def stroke_letters(word: str, rng: random.Random) -> str:
 
 
 def accents(word: str, rng: random.Random) -> str:
-    return "".join(c + ("".join(rng.sample(MARKS, rng.randint(1, 3))) if rng.random() < 0.6 else "") for c in word)
+    marked = set(rng.sample(range(len(word)), max(1, round(len(word) * 0.6))))
+    return "".join(c + "".join(rng.sample(MARKS, rng.randint(1, 3)) if i in marked else []) for i, c in enumerate(word))
 
 
 def leetspeak(word: str, rng: random.Random) -> str:
     out = _swap(word, rng, LEET, share=rng.choice([0.5, 1.0]))
     if out == word and word[-1] in "aeiost":  # a digit at the end: "cun7", "whor3"
         out = word[:-1] + rng.choice(LEET[word[-1]])
+    if out == word:
+        out = _swap(word, rng, LEET_MORE, share=1.0)
     return out
 
 
@@ -219,7 +223,8 @@ def right_to_left(word: str, rng: random.Random) -> str:
 
 
 def odd_case(word: str, rng: random.Random) -> str:
-    return "".join(c.upper() if rng.random() < 0.5 else c for c in word)
+    upper = set(rng.sample(range(len(word)), rng.randint(1, len(word))))
+    return "".join(c.upper() if i in upper else c for i, c in enumerate(word))
 
 
 # In the order combinations apply them: letters swapped, then things between letters, then around.
