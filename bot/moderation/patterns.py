@@ -61,7 +61,8 @@ def letter_class(letter: str) -> str:
     """The RE2 class of the readings of one (normalised, lower-case) letter."""
     readings = letter + READINGS.get(letter, "")
     if len(readings) == 1:
-        return _escape(letter)
+        escaped = _escape(letter)
+        return escaped if letter.isascii() else f"(?:{escaped})"  # UTF-8: several bytes, one letter
     return "[" + "".join(_escape(c) for c in readings) + "]"
 
 
@@ -174,7 +175,7 @@ def false_reading(core: str, following: str, written: str) -> str | None:
     after it; `written`, as the message has it) is not that word after all, or None when it is.
     Asked only of matches. A model number is written in capitals ("A55", "AK47"); "a55" is not."""
     token = _NOT_ALNUM.sub("", core)
-    if not any(c.isalpha() for c in token):
+    if not any(c.isalpha() for c in core):  # letters of any script: a listed word may be Chinese
         return "a number"
     if _MODEL_NUMBER.fullmatch(written) and not any(c.islower() for c in written):
         return "a model number"

@@ -87,6 +87,13 @@ def test_lowercase_leet_is_read_where_a_capitalised_code_is_not():
     assert caught("you a55") and not caught("my A55")
 
 
+def test_words_in_other_scripts_are_listed_too():
+    rules = (KeywordRule("w", ("сука", "scheiße")), KeywordRule("s", ("傻逼",), KeywordMode.SUBSTRING))
+    engine = ModerationEngine(RuleSet(keywords=rules))
+    for text, rule in [("ты сука", "w"), ("so eine Scheiße", "w"), ("你是傻逼吗", "s"), ("你是傻逼逼吗", "s")]:
+        assert [r.rule for r in engine.check(MessageFacts(text), remember=False).reasons] == [rule], text
+
+
 def test_allowed_phrases_stop_a_collision_and_nothing_else():
     rules = RuleSet(keywords=(KeywordRule("listed", ("dick", "cunt"), KeywordMode.SUBSTRING),))
     allowing = ModerationEngine(RuleSet(keywords=rules.keywords, allowed=("Dick Cheney", "Scunthorpe")))
