@@ -23,6 +23,7 @@ are a plain class (`[^a-zA-Z0-9]`), which RE2 factors out of thousands of patter
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.moderation.normalize import normalize
 from bot.moderation.rules import KeywordMode
@@ -57,6 +58,7 @@ def _escape(char: str) -> str:
     return "".join(f"\\x{byte:02x}" for byte in char.encode())
 
 
+@lru_cache(maxsize=4096)
 def letter_class(letter: str) -> str:
     """The RE2 class of the readings of one (normalised, lower-case) letter."""
     readings = letter + READINGS.get(letter, "")
@@ -75,6 +77,7 @@ def _tight_or(letter: str) -> str:
     return "[^" + "".join(spaces.get(c) or _escape(c) for c in excluded) + "]"
 
 
+@lru_cache(maxsize=4096)
 def _more_of(letter: str) -> str:
     """After a letter: more of it and separators, any number ("dddickk", "fuc,,king", "**cu**nt",
     "fu\\nck"); spaces only before a separator ("fu ,ck", "ta ,rd"), or after an odd symbol
