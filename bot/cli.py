@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,14 @@ from bot.articles import ArticleError, list_articles, parse_article_file
 from bot.settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_ID = 2**63 - 1  # Discord ids are 64-bit; SQLite stores them as signed 64-bit integers
+
+
+def discord_id(text: str) -> int:
+    """An argparse type: a Discord id (a positive integer that fits in 63 bits)."""
+    if not text.isdigit() or not 0 < int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a Discord id (a positive whole number up to {MAX_ID})")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check = moderation.add_parser("check", help="the verdict for a text against the default rules (or a server's)")
     check.add_argument("text")
-    check.add_argument("--guild", type=int, metavar="ID", help="with this server's own rules, from DATABASE_PATH")
+    check.add_argument(
+        "--guild", type=discord_id, metavar="ID", help="with this server's own rules, from DATABASE_PATH"
+    )
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
     sandbox = commands.add_parser(
@@ -60,7 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
-    invite.add_argument("client_id", type=int, help="the application ID from the Developer Portal")
+    invite.add_argument("client_id", type=discord_id, help="the application ID from the Developer Portal")
+
+    commands.add_parser("health", help="ask the running bot's /healthz (METRICS_PORT); exit 0 healthy, 1 not")
+    data = commands.add_parser("data", help="a member's stored data, for a request by mail").add_subparsers(
+        dest="data_command", required=True
+    )
+    export = data.add_parser("export", help="print everything stored about a member as JSON")
+    export.add_argument("user_id", type=discord_id, help="the member's Discord user ID")
+    forget = data.add_parser("forget", help="delete a member's data (moderation cases stay, pseudonymised)")
+    forget.add_argument("user_id", type=discord_id, help="the member's Discord user ID")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
 
@@ -76,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db(settings, args)
         if args.command == "moderation":
             return _moderation(settings, args)
+        if args.command == "health":
+            return _health(settings)
+        if args.command == "data":
+            return _data(settings, args)
         if args.command == "invite":
             from bot.invite import invite_url
 
@@ -113,8 +138,8 @@ def _run(settings: Settings) -> int:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.storage import Database, MigrationError
-    from bot.storage.maintenance import backup_database, check_database
+    from bot.storage import Database, DatabaseError, MigrationError
+    from bot.storage.maintenance import BackupError, backup_database, check_database
 
     path = settings.database_path
     if args.db_command == "migrate":
@@ -128,7 +153,7 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
 
         try:
             applied = asyncio.run(migrate())
-        except MigrationError as error:
+        except (MigrationError, DatabaseError) as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILED
         print(f"{path}: applied migrations {applied}" if applied else f"{path}: already up to date")
@@ -136,7 +161,7 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
     if args.db_command == "backup":
         try:
             pages = backup_database(path, args.path)
-        except (OSError, FileNotFoundError) as error:
+        except (BackupError, FileNotFoundError) as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILED
         print(f"backed up {path} to {args.path} ({pages} pages)")
@@ -171,6 +196,8 @@ def _article(settings: Settings, args: argparse.Namespace) -> int:
     except ArticleError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -184,7 +211,7 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
     from bot.moderation.defaults import default_rules
     from bot.moderation.engine import MessageFacts, ModerationEngine
     from bot.moderation.server_rules import server_rules
-    from bot.storage import Database
+    from bot.storage import Database, DatabaseError
     from bot.storage.moderation import StoredRule, rules_of
 
     rules = default_rules()
@@ -201,7 +228,11 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
             finally:
                 await db.close()
 
-        rules = server_rules(asyncio.run(load()))
+        try:
+            rules = server_rules(asyncio.run(load()))
+        except (DatabaseError, sqlite3.Error) as error:
+            print(f"error: {error}", file=sys.stderr)
+            return EXIT_FAILED
     verdict = ModerationEngine(rules).check(MessageFacts(args.text), remember=False)
     if args.json:
         print(json.dumps(verdict.to_json(), ensure_ascii=False, indent=2))
@@ -212,3 +243,51 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
         for reason in verdict.reasons:
             print(f"  - {reason.describe()}")
     return EXIT_OK
+
+
+def _health(settings: Settings) -> int:
+    from bot.health import ask
+
+    if settings.metrics_port is None:
+        print("error: METRICS_PORT is not set: the health check asks the bot on that port", file=sys.stderr)
+        return EXIT_USAGE
+    healthy, line = ask(settings.metrics_host, settings.metrics_port)
+    print(line, file=sys.stdout if healthy else sys.stderr)
+    return EXIT_OK if healthy else EXIT_FAILED
+
+
+def _data(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.storage import Database
+    from bot.storage import privacy as privacy_store
+
+    path = settings.database_path
+    if not path.is_file():
+        print(f"error: no such database: {path} (set DATABASE_PATH)", file=sys.stderr)
+        return EXIT_FAILED
+    if args.user_id <= 0:
+        print("error: USER_ID is a Discord user ID: a positive number", file=sys.stderr)
+        return EXIT_USAGE
+    if args.data_command == "forget" and not args.yes:
+        if not sys.stdin.isatty():
+            print("error: add --yes to delete without a prompt", file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(f"Delete the data of member {args.user_id} from {path}? Type 'yes': ")
+        if answer.strip().lower() != "yes":
+            print("Nothing deleted.")
+            return EXIT_FAILED
+
+    async def work() -> int:
+        db = await Database.open(path)
+        try:
+            await db.migrate()  # the same schema as the bot, even if it has not started since an upgrade
+            if args.data_command == "export":
+                print(json.dumps(await privacy_store.export(db, args.user_id), ensure_ascii=False, indent=2))
+                return EXIT_OK
+            report = await privacy_store.forget(db, args.user_id)
+            changed = ", ".join(f"{what}: {n}" for what, n in sorted(report.removed.items())) or "nothing stored"
+            print(f"forgot member {args.user_id} in {path} ({changed}); moderation records kept under a pseudonym")
+            return EXIT_OK
+        finally:
+            await db.close()
+
+    return asyncio.run(work())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
@@ -30,6 +31,43 @@ def sql_time(moment: dt.datetime) -> str:
 
 class MigrationError(Exception):
     """The database cannot be brought to the schema this version of the bot expects."""
+
+
+class DatabaseError(Exception):
+    """The database file cannot be opened or written; the message is one line naming the file and the cause."""
+
+
+# SQLite's words for a failure → what it means for the operator.
+_CAUSES = (
+    ("file is not a database", "is not a database SQLite can read (another kind of file, or damaged)"),
+    ("malformed", "is damaged (SQLite: database disk image is malformed); restore a backup"),
+    ("readonly", "is read-only: the bot must be able to write to it and to its folder"),
+    ("read-only", "is read-only: the bot must be able to write to it and to its folder"),
+    ("disk is full", "cannot be written: the disk is full"),
+    ("disk i/o error", "cannot be written (SQLite: disk I/O error): is the disk full or failing?"),
+    ("unable to open database file", "cannot be opened: check that its folder exists and is writable"),
+)
+
+
+def describe_failure(path: Path | str, error: BaseException, *, doing: str = "used") -> str:
+    """One line: which database, and what is wrong with it in words an operator can act on."""
+    if str(path) != ":memory:" and Path(path).is_dir():
+        return f"the database {path} is a directory; DATABASE_PATH must name a file"
+    if str(path) != ":memory:" and isinstance(error, sqlite3.OperationalError):
+        file, folder = Path(path), Path(path).parent
+        if file.exists() and not os.access(file, os.W_OK):
+            return f"the database {path} is read-only: the bot must be able to write to it and to its folder"
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            return (
+                f"the database {path} cannot be used: its folder {folder} is read-only "
+                "(SQLite writes its journal beside the database)"
+            )
+    message = str(error) or type(error).__name__
+    lowered = message.casefold()
+    cause = next((meaning for words, meaning in _CAUSES if words in lowered), None)
+    if cause is None and isinstance(error, OSError) and error.strerror:
+        cause = f"cannot be used: {error.strerror}"
+    return f"the database {path} {cause or f'cannot be {doing}: {message}'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,15 +119,28 @@ class Database:
 
     @classmethod
     async def open(cls, path: Path | str) -> Database:
+        """The open database, or a DatabaseError saying in one line why it cannot be (and nothing left
+        open: a connection left behind keeps its thread, and the process, alive)."""
         path = Path(path)
-        if str(path) != ":memory:":
-            path.parent.mkdir(parents=True, exist_ok=True)
-        connection = await aiosqlite.connect(path, isolation_level=None)
-        connection.row_factory = aiosqlite.Row
-        await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        await connection.execute("PRAGMA journal_mode = WAL")
-        await connection.execute("PRAGMA foreign_keys = ON")
-        await connection.execute("PRAGMA synchronous = NORMAL")
+        try:
+            if str(path) != ":memory:":
+                if path.is_dir():
+                    raise IsADirectoryError(path)
+                path.parent.mkdir(parents=True, exist_ok=True)
+            connection = await aiosqlite.connect(path, isolation_level=None)
+        except (sqlite3.Error, OSError) as error:
+            raise DatabaseError(describe_failure(path, error)) from None
+        try:
+            connection.row_factory = aiosqlite.Row
+            await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await connection.execute("PRAGMA journal_mode = WAL")
+            await connection.execute("PRAGMA foreign_keys = ON")
+            await connection.execute("PRAGMA synchronous = NORMAL")
+        except BaseException as error:
+            await connection.close()
+            if isinstance(error, sqlite3.Error | OSError):
+                raise DatabaseError(describe_failure(path, error)) from None
+            raise
         return cls(connection, path)
 
     async def close(self) -> None:
@@ -107,7 +158,14 @@ class Database:
         return int(row[0]) if row else 0
 
     async def migrate(self) -> list[int]:
-        """Apply every pending migration in one transaction; returns the versions applied."""
+        """Apply every pending migration in one transaction; returns the versions applied. A database
+        that cannot be read or written gives a DatabaseError; one of a newer schema, a MigrationError."""
+        try:
+            return await self._migrate()
+        except sqlite3.Error as error:
+            raise DatabaseError(describe_failure(self.path, error, doing="migrated")) from error
+
+    async def _migrate(self) -> list[int]:
         migrations = load_migrations()
         latest = migrations[-1].version if migrations else 0
         async with self.transaction():

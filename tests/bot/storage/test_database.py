@@ -8,7 +8,7 @@ import pytest
 
 from bot.guild_config import defaults_from
 from bot.settings import Settings
-from bot.storage import Database, MigrationError
+from bot.storage import Database, DatabaseError, MigrationError
 from bot.storage.database import load_migrations, split_statements
 from bot.storage.guild_config import load_guild_config, reset_guild_config, set_guild_config
 from bot.storage.maintenance import backup_database, check_database
@@ -47,7 +47,7 @@ async def test_failed_migration_rolls_back_everything(tmp_path: Path, monkeypatc
     monkeypatch.setattr(module, "load_migrations", lambda: bad)
     database = await Database.open(tmp_path / "x.sqlite3")
     try:
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(DatabaseError, match='cannot be migrated: near "THIS": syntax error'):
             await database.migrate()
         assert await database.schema_version() == 0
         assert await database.fetch_one("SELECT name FROM sqlite_master WHERE name IN ('fine', 'guild_config')") is None
