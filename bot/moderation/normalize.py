@@ -146,6 +146,21 @@ _LOOKALIKES = {
     "ө": "o",
     "ӏ": "I",
     "Ӏ": "I",
+    # "Faux Cyrillic" and Greek capitals drawn for the Latin letter they resemble (before case
+    # folding: lower-cased, Σ would be an o and И a u)
+    "Σ": "e",
+    "Ξ": "e",
+    "Λ": "a",
+    "Δ": "a",
+    "Π": "n",
+    "Я": "r",
+    "И": "n",
+    "Й": "n",
+    "Ц": "u",
+    "Б": "b",
+    "Є": "e",
+    "Ш": "w",
+    "Щ": "w",
     # Latin letters without a decomposition, and symbols used as letters
     "ð": "d",
     "þ": "p",

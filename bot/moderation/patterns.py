@@ -32,7 +32,7 @@ from bot.moderation.rules import KeywordMode
 # bare stroke: an `i` or an `l`.
 READINGS: dict[str, str] = {
     "a": "4@",
-    "b": "8",
+    "b": "86",
     "c": "(<{[",
     "e": "3",
     "g": "96",
@@ -44,6 +44,28 @@ READINGS: dict[str, str] = {
     "t": "7+",
     "u": "v",
     "z": "2",
+}
+# Readings of several characters: classic leetspeak draws letters with symbols ("|<" for k, "|-|"
+# for h, "\\/\\/" for w, "()" for o), and "ph" sounds like f. Not "cl" for d: "click" is not "dick".
+MULTI_READINGS: dict[str, tuple[str, ...]] = {
+    "a": ("/\\", "/-\\"),
+    "b": ("|3", "13"),
+    "d": ("|)", "|]"),
+    "f": ("ph", "|="),
+    "h": ("|-|", "]-[", "}{"),
+    "j": ("_|",),
+    "k": ("|<", "|{"),
+    "l": ("|_",),
+    "m": ("|\\/|", "/\\/\\", "|v|"),
+    "n": ("|\\|", "/\\/"),
+    "o": ("()", "[]"),
+    "p": ("|*", "|>"),
+    "r": ("|2", "|?"),
+    "u": ("|_|", "\\_/"),
+    "v": ("\\/",),
+    "w": ("\\/\\/", "vv", "\\^/"),
+    "x": ("><", ")("),
+    "y": ("`/",),
 }
 _NOT_A_LETTER = r"[^a-zA-Z0-9]"
 _HORIZONTAL_SPACE = "[\\t\\f ]"
@@ -63,9 +85,13 @@ def letter_class(letter: str) -> str:
     """The RE2 class of the readings of one (normalised, lower-case) letter."""
     readings = letter + READINGS.get(letter, "")
     if len(readings) == 1:
-        escaped = _escape(letter)
-        return escaped if letter.isascii() else f"(?:{escaped})"  # UTF-8: several bytes, one letter
-    return "[" + "".join(_escape(c) for c in readings) + "]"
+        single = _escape(letter) if letter.isascii() else f"(?:{_escape(letter)})"  # UTF-8: bytes, one letter
+    else:
+        single = "[" + "".join(_escape(c) for c in readings) + "]"
+    several = MULTI_READINGS.get(letter)
+    if not several:
+        return single
+    return "(?:" + "|".join([single, *("".join(_escape(c) for c in form) for form in several)]) + ")"
 
 
 def _tight_or(letter: str) -> str:
@@ -166,9 +192,10 @@ def phrase_pattern(phrase: str) -> str | None:
 
 
 # Shapes a reading can take that are not the word: a number ("455"), a model number or code
-# ("Galaxy A55", "F16": one or two letters, then digits), a contraction ("he'll" is not "hell",
-# but "ret,,ar'd" is "retard").
-_MODEL_NUMBER = re.compile(r"[a-zA-Z]{1,2}[0-9]{2,}")
+# written in capitals ("Galaxy A55", "A55s", "AK47": one to three capitals, then digits, perhaps a
+# letter or two), a contraction ("he'll" is not "hell", but "ret,,ar'd" is "retard").
+_MODEL_NUMBER = re.compile(r"[A-Z]{1,3}[0-9]{2,}[a-zA-Z]{0,2}")
+_NUMBER = re.compile(r"[0-9.,:/ -]+")  # digits, and what is written between them in numbers
 _CONTRACTION = re.compile(r"[a-zA-Z]'(?:ll|re|ve|d|s|t|m)(?![a-zA-Z])")
 _NOT_ALNUM = re.compile(r"[^a-zA-Z0-9]+")
 
@@ -178,9 +205,9 @@ def false_reading(core: str, following: str, written: str) -> str | None:
     after it; `written`, as the message has it) is not that word after all, or None when it is.
     Asked only of matches. A model number is written in capitals ("A55", "AK47"); "a55" is not."""
     token = _NOT_ALNUM.sub("", core)
-    if not any(c.isalpha() for c in core):  # letters of any script: a listed word may be Chinese
+    if _NUMBER.fullmatch(core):  # symbols read as letters are not numbers: "4$$" is read, "455" not
         return "a number"
-    if _MODEL_NUMBER.fullmatch(written) and not any(c.islower() for c in written):
+    if _MODEL_NUMBER.fullmatch(written):
         return "a model number"
     if _CONTRACTION.search(core + following[:1]) and len(token) + 1 == len(core):
         return "a contraction"  # its apostrophe is all that joins the letters

@@ -40,6 +40,8 @@ CATEGORIES = {
     "a digit at the end of a word": ["cun7", "whor3", "shi7"],
     "1 as an l": ["bu11shit", "he11"],
     "a trailing $": ["a$$", "as$"],
+    "leetspeak drawn with symbols": ["phuck", "fu(|<", "\\/\\/h0r3", "|)!(|<", "(|_|n7", "5|-|!7", "4$$"],
+    "faux Cyrillic capitals": ["ЯΣΤΛЯD", "WHΘЯΣ"],
     "capital I for l": ["buIIshit", "BlTCH"],
     "spoiler tags": ["||word||", "w|o|r|d", "||fuck||"],
     "repeated or mixed punctuation": ["fuc,,king", "s.h i t", "c*-u*-n*-t", "fu ,ck", "r~ etard"],
@@ -75,6 +77,7 @@ CLEAN = [
     "The U.S.A. and the U.K. agreed.",
     "@Sniper_Wolf99 posted https://example.com/assets/hello.png",
     "Slut is Swedish for end.",  # not on this list
+    "Click here for the phone number.",  # "cl" is not a d, "ph" an f only where the word needs it
 ]
 
 
