@@ -45,23 +45,20 @@ READINGS: dict[str, str] = {
     "u": "v",
     "z": "2",
 }
-# Readings of several characters: classic leetspeak draws letters with symbols ("|<" for k, "|-|"
-# for h, "\\/\\/" for w, "()" for o), and "ph" sounds like f. Not "cl" for d: "click" is not "dick".
+# Readings of several characters: classic leetspeak draws letters with symbols ("|<" for k, "|\\|"
+# for n, "\\/\\/" for w), and "ph" sounds like f. Only for letters with no reading of one character:
+# each such form makes the automaton's states bigger (measured: the first pass over new text took
+# twice as long with "()" for o, "|-|" for h, "|_|" for u and the like too). Not "cl" for d:
+# "click" is not "dick".
 MULTI_READINGS: dict[str, tuple[str, ...]] = {
-    "a": ("/\\", "/-\\"),
-    "b": ("|3", "13"),
     "d": ("|)", "|]"),
     "f": ("ph", "|="),
-    "h": ("|-|", "]-[", "}{"),
     "j": ("_|",),
     "k": ("|<", "|{"),
-    "l": ("|_",),
     "m": ("|\\/|", "/\\/\\", "|v|"),
     "n": ("|\\|", "/\\/"),
-    "o": ("()", "[]"),
     "p": ("|*", "|>"),
     "r": ("|2", "|?"),
-    "u": ("|_|", "\\_/"),
     "v": ("\\/",),
     "w": ("\\/\\/", "vv", "\\^/"),
     "x": ("><", ")("),

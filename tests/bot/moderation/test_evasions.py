@@ -40,7 +40,7 @@ CATEGORIES = {
     "a digit at the end of a word": ["cun7", "whor3", "shi7"],
     "1 as an l": ["bu11shit", "he11"],
     "a trailing $": ["a$$", "as$"],
-    "leetspeak drawn with symbols": ["phuck", "fu(|<", "\\/\\/h0r3", "|)!(|<", "(|_|n7", "5|-|!7", "4$$"],
+    "leetspeak drawn with symbols": ["phuck", "fu(|<", "\\/\\/h0r3", "|)!(|<", "cu|\\|7", "4$$"],
     "faux Cyrillic capitals": ["ЯΣΤΛЯD", "WHΘЯΣ"],
     "capital I for l": ["buIIshit", "BlTCH"],
     "spoiler tags": ["||word||", "w|o|r|d", "||fuck||"],
