@@ -32,8 +32,8 @@ from bot.moderation.rules import Action, KeywordMode, KeywordRule, RegexRule
 # A server's own keyword and regex rules may use this many RE2 program instructions in all (10,000
 # whole-word keywords of 6-10 letters take about 1.4 million; the defaults do not count).
 RULE_BUDGET = 4_000_000
-SET_INSTRUCTIONS = 700_000  # per set of listed words (about 2,300 of them)
-SET_MAX_MEM = 48 << 20  # bytes, per set: its program and its DFA's cache of states
+SET_INSTRUCTIONS = 1_200_000  # per set of listed words (about 3,600 of them)
+SET_MAX_MEM = 160 << 20  # bytes, per set: its program and its DFA's cache of states (a cap)
 PATTERN_MAX_MEM = 8 << 20  # bytes, for one pattern compiled on its own
 
 _UTF8 = re2.Options()
