@@ -97,7 +97,9 @@ class SentenceEncoder:
         from onnx import numpy_helper
         from tokenizers import Tokenizer
 
-        default_model, default_tokenizer = model_files() if model_path is None or tokenizer_path is None else (None, None)
+        default_model, default_tokenizer = (
+            model_files() if model_path is None or tokenizer_path is None else (None, None)
+        )
         model_path = model_path or default_model
         tokenizer_path = tokenizer_path or default_tokenizer
         assert model_path is not None and tokenizer_path is not None
@@ -156,7 +158,8 @@ class SentenceEncoder:
                 )
             )
         self._layers = tuple(layers)
-        del graph, arrays
+        arrays.clear()  # the parsed weights are copied out; the protobuf is large
+        del graph
         gc.collect()  # the parsed protobuf is large and no longer needed
         self._lock = threading.Lock()  # one forward pass at a time: the bot has two cores to share
         # Small matrices: BLAS threads would only wait on each other (and on the rest of the

@@ -118,7 +118,8 @@ def understand(message: str) -> Understood:
         return Understood(Intent.UPDATES, text, _since(low))
     if _has(
         low,
-        r"\bwhat (are|is|do|did|have) (people|members|folks|everyone|everybody|others|the others|users|the community)( been)? (say|saying|said|think|thinking|talking about|discussing|arguing)",
+        r"\bwhat (are|is|do|did|have) (people|members|folks|everyone|everybody|others|the others|users|the community)"
+        r"( been)? (say|saying|said|think|thinking|talking about|discussing|arguing)",
         r"\bwhat('s| is) the (discussion|conversation|thread|debate|community|chat) (saying|about|like|think)",
         r"\b(sum up|summari[sz]e|recap|digest of) (the )?(discussion|conversation|thread|debate|comments|replies)\b",
         r"\bwhat('s| is| are)? (the )?(thread|discussion|comments|people) (saying|think|thinking)\b",

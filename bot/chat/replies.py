@@ -202,6 +202,45 @@ def also_in_article(quoted: Sequence[Sentence]) -> str:
     return f"The article says:\n{body}"
 
 
+def digest(
+    title: str,
+    votes: VoteSummary | None,
+    vote_url: str | None,
+    points: Sequence[tuple[str, int, int, str]],  # (excerpt, author id, replies, link)
+    thread_url: str | None,
+) -> str:
+    """What people are saying in a discussion thread: where the vote stands, the top suggested
+    answers, and the members' messages others replied to most, each linked."""
+    lines = [f"**What people are saying about {escape_markdown(shorten(title, 150))}**"]
+    vote_link = f" · [vote]({vote_url})" if vote_url else ""
+    if votes is None:
+        lines.append("No vote here yet.")
+    elif not votes.rows or (votes.total_votes == 0 and votes.mode == "poll"):
+        lines.append(f"**Vote** ({'open' if votes.is_open else 'closed'}): no votes yet{vote_link}")
+    else:
+        state = "open" if votes.is_open else "closed"
+        voters = f"{votes.voters} voter{'s' if votes.voters != 1 else ''}"
+        heading = "Top suggested answers" if votes.mode == "answers" else "Where the vote stands"
+        lines.append(f"**{heading}** ({state}, {voters}){vote_link}:")
+        for row in votes.rows[:3]:
+            lines.append(
+                f"• {escape_markdown(shorten(row.label, 120))}: {row.votes} vote{'s' if row.votes != 1 else ''} "
+                f"({row.percent:.0f}%)"
+            )
+    if points:
+        lines.append("**Most replied-to points:**")
+        for excerpt, author, count, link in points:
+            lines.append(
+                f"• <@{author}>: “{escape_markdown(shorten(excerpt, 160))}” · "
+                f"{count} repl{'ies' if count != 1 else 'y'} · [jump]({link})"
+            )
+    else:
+        lines.append("Nobody has replied to anyone in the thread yet.")
+    if thread_url:
+        lines.append(f"Discussion: {thread_url}")
+    return fit("\n".join(lines))
+
+
 def nothing_found(title: str) -> str:
     return fit(
         f"I couldn't find anything about that in **{escape_markdown(shorten(title, 150))}**. "

@@ -82,9 +82,17 @@ class Query:
 
 # -- what kind of answer a question wants ------------------------------------------------------
 
-_NUMBER_WORDS = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|half)"
+_NUMBER_WORDS = (
+    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|half)"
+)
 _WANTS = (
-    ("number", re.compile(r"\bhow (much|many|big|large|long|far|thick|thin|old|often|high|fast)\b|\b(percent|percentage|cost|price|figure|number of|amount)\b|%")),
+    (
+        "number",
+        re.compile(
+            r"\bhow (much|many|big|large|long|far|thick|thin|old|often|high|fast)\b"
+            r"|\b(percent|percentage|cost|price|figure|number of|amount)\b|%"
+        ),
+    ),
     ("date", re.compile(r"\bwhen\b|\bwhat (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b")),
     ("person", re.compile(r"^(and )?who\b|\bwho('s| is| are| was| were| did| does| do| has| will)\b|\bwhose\b")),
 )
@@ -135,7 +143,7 @@ _FOLLOW_UP = re.compile(
 def is_follow_up(question: str) -> bool:
     """A question that leans on the one before: short, or pointing back ("and where?", "who said it?")."""
     content = [t for t in tokens(question)]
-    return len(content) <= 1 or bool(_FOLLOW_UP.search(question)) and len(content) <= 4
+    return len(content) <= 1 or (bool(_FOLLOW_UP.search(question)) and len(content) <= 4)
 
 
 @dataclass(slots=True)
@@ -155,17 +163,33 @@ class Tuning:
         }
     )
     words_only_passage: float = 0.3  # without the models, the paragraph's words count this much
-    min_cosine: float = 0.45  # in meaning (MiniLM): close enough on its own
-    min_overlap: float = 0.55  # in words: enough of the question's weight
-    min_cosine_with_overlap: float = 0.30  # both, a little
-    min_overlap_with_cosine: float = 0.30
+    min_cosine: float = 0.22  # in meaning (MiniLM): close enough on its own
+    min_overlap: float = 0.5  # in words: enough of the question's weight
+    min_cosine_with_overlap: float = 0.15  # both, a little
+    min_overlap_with_cosine: float = 0.3
     keep_margin: float = 0.35  # further sentences quoted when within this of the best (in z units)
     max_quoted: int = 3
 
 
+MIN_UNIT_WORDS = 7
+
+
+def _units(text: str) -> list[str]:
+    """The passage's sentences, a fragment ("But you'd be wrong, it seems:") joined to the sentence
+    before it (or after it, at the start): alone it matches anything and answers nothing."""
+    units: list[str] = []
+    for sentence in sentences(text) or [text]:
+        if units and (len(sentence.split()) < MIN_UNIT_WORDS or len(units[-1].split()) < MIN_UNIT_WORDS):
+            units[-1] = f"{units[-1]} {sentence}"
+        else:
+            units.append(sentence)
+    return units
+
+
 def _z(scores: np.ndarray) -> np.ndarray:
+    # Clipped: one rare word shared with one sentence must not outvote every other ranker.
     spread = scores.std()
-    return (scores - scores.mean()) / spread if spread > 1e-9 else np.zeros_like(scores)
+    return np.clip((scores - scores.mean()) / spread, -3.0, 2.0) if spread > 1e-9 else np.zeros_like(scores)
 
 
 class PassageIndex:
@@ -175,7 +199,7 @@ class PassageIndex:
         self.sentences: list[Sentence] = []
         self._passage_of: list[int] = []
         for p_index, passage in enumerate(self.passages):
-            parts = sentences(passage.text) or [passage.text]
+            parts = _units(passage.text)
             for position, text in enumerate(parts):
                 self.sentences.append(Sentence(passage, position, text, len(self.sentences), len(parts)))
                 self._passage_of.append(p_index)
@@ -245,7 +269,7 @@ class PassageIndex:
         if not ranked:
             return None
         best = ranked[0].sentence
-        signals = self._signals(query, best, question_tokens, raw)
+        signals = self._signals(query, best, question_tokens, raw, [h.sentence.order for h in ranked[:3]])
         if not self._answers(signals):
             return None
         tuning = self.tuning
@@ -258,7 +282,12 @@ class PassageIndex:
         return Answer(ranked, quoted, signals)
 
     def _signals(
-        self, query: Query, best: Sentence, question_tokens: list[str], raw: dict[str, np.ndarray]
+        self,
+        query: Query,
+        best: Sentence,
+        question_tokens: list[str],
+        raw: dict[str, np.ndarray],
+        leaders: list[int],
     ) -> Signals:
         weights = {t: self._idf(t) for t in set(question_tokens)}
         total = sum(weights.values())
@@ -269,7 +298,8 @@ class PassageIndex:
         kind = wanted_kind(query.text)
         cosine = None
         if "minilm" in raw:
-            cosine = float(max(raw["minilm"][best.order], 0.9 * raw["minilm_passage"][best.order]))
+            # the closest in meaning among the few best: the fusion may put another first
+            cosine = float(max(max(raw["minilm"][i], 0.9 * raw["minilm_passage"][i]) for i in leaders))
         return Signals(cosine=cosine, overlap=overlap, wants=kind, has_wanted=holds_kind(kind, best.text, query.text))
 
     def _answers(self, signals: Signals) -> bool:

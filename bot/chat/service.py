@@ -19,6 +19,7 @@ from bot.chat.intents import Intent, understand, update_ordinal
 from bot.chat.retrieval import Answer, Passage, PassageIndex, Query
 from bot.chat.summary import summarize
 from bot.chat.text import speaker_context, tokens
+from bot.storage import discussion as discussion_store
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
 from bot.storage import votes as vote_store
@@ -163,7 +164,9 @@ class ChatService:
             if found is None:
                 reply = Reply(replies.nothing_found(article.title), [], answered=False)
             else:
-                reply = Reply(replies.sentences(article.title, found.quoted, url), [h.sentence.text for h in found.ranked])
+                reply = Reply(
+                    replies.sentences(article.title, found.quoted, url), [h.sentence.text for h in found.ranked]
+                )
         self._contexts[key] = _Context(
             article.slug,
             shown_index if shown_index is not None else previous_index,
@@ -182,13 +185,17 @@ class ChatService:
     ) -> Answer | None:
         """The article's answer to a question, never quoting what the filters would block."""
         index = await self._index(article, post, request.guild_id)
-        found = await asyncio.to_thread(index.answer, Query(text, previous)) if index.semantic else index.answer(
-            Query(text, previous)
+        found = (
+            await asyncio.to_thread(index.answer, Query(text, previous))
+            if index.semantic
+            else index.answer(Query(text, previous))
         )
         if found is None:
             return None
-        quoted = [s for s in found.quoted if not self.is_blocked(s.text)]
         ranked = [h for h in found.ranked if not self.is_blocked(h.sentence.text)]
+        quoted = [s for s in found.quoted if not self.is_blocked(s.text)]
+        if not quoted and ranked and ranked[0].sentence in {h.sentence for h in found.ranked[:3]}:
+            quoted = [ranked[0].sentence]  # the answer was blocked: the next best, if it was close
         return Answer(ranked, quoted, found.signals) if quoted else None
 
     # -- which article --------------------------------------------------------------------------
@@ -328,7 +335,20 @@ class ChatService:
         return await asyncio.shield(future)
 
     async def _digest(self, article: Article, post: PostRecord | None, url: str | None) -> str:
-        raise NotImplementedError
+        """The thread's vote and its most replied-to points; never a message the filters would
+        block (removed ones were never stored, or were forgotten when deleted)."""
+        votes = await self._votes(post)
+        points = []
+        vote_url = None
+        if post is not None and post.thread_id is not None:
+            if post.question_message_id is not None:
+                vote_url = f"https://discord.com/channels/{post.guild_id}/{post.thread_id}/{post.question_message_id}"
+            for point in await discussion_store.top_points(self.db, post.thread_id, 6):
+                if self.is_blocked(point.excerpt):
+                    continue
+                link = f"https://discord.com/channels/{post.guild_id}/{point.thread_id}/{point.message_id}"
+                points.append((point.excerpt, point.author_id, point.replies, link))
+        return replies.digest(article.title, votes, vote_url, points[:3], url)
 
     async def warm(self, guild_id: int | None = None) -> None:
         """Build the indexes of the articles ahead of the first question."""

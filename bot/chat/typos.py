@@ -4,6 +4,7 @@ the closest word it does have (rapidfuzz), so "seperators" finds "separators".""
 from __future__ import annotations
 
 import re
+
 from rapidfuzz import fuzz, process
 
 from bot.chat.text import STOP_WORDS, normalise

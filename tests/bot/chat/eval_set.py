@@ -159,11 +159,7 @@ class SetResult:
         out = {}
         for category in sorted({g.category for g in self.graded}):
             items = [g for g in self.graded if g.category == category]
-            score = (
-                self._share(items, "declined")
-                if category == "unanswerable"
-                else self._share(items, "found")
-            )
+            score = self._share(items, "declined") if category == "unanswerable" else self._share(items, "found")
             out[category] = (len(items), score)
         return out
 
