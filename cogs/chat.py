@@ -92,9 +92,8 @@ class Chat(commands.Cog):
             started = time.perf_counter()
             models = await asyncio.to_thread(load_models)
             if models is not None:
-                self.service.models = models
                 log.info("Chat embedding models loaded in %.1f s", time.perf_counter() - started)
-                await self.service.warm()
+                await self.service.warm(models)
         except Exception:
             log.exception("Preparing the chat's embedding models failed; the chat matches words only")
         finally:

@@ -242,15 +242,34 @@ class Models:
     """The embedding models the chat uses, each with its own vectors: MiniLM (symmetric: the same
     encoding for questions and sentences) and E5 (a question is encoded as a query)."""
 
+    CACHED = 5000  # sentences whose vectors are kept (about 3 KB each)
+
     def __init__(self, minilm: SentenceEncoder, e5: QueryPassageEncoder | None) -> None:
         self.minilm = minilm
         self.e5 = e5
+        # An article's index is rebuilt when an update arrives or the article is posted: its
+        # sentences' vectors are reused, so only new text is embedded.
+        self._cache: dict[str, dict[str, np.ndarray]] = {}
+        self._cache_lock = threading.Lock()
 
     def passages(self, texts: Sequence[str]) -> dict[str, np.ndarray]:
-        out = {"minilm": self.minilm.encode(texts)}
-        if self.e5 is not None:
-            out["e5"] = self.e5.encode_passages(texts)
-        return out
+        with self._cache_lock:
+            found = {t: self._cache[t] for t in texts if t in self._cache}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            fresh = {"minilm": self.minilm.encode(missing)}
+            if self.e5 is not None:
+                fresh["e5"] = self.e5.encode_passages(missing)
+            for row, text in enumerate(missing):
+                found[text] = {name: vectors[row] for name, vectors in fresh.items()}
+            with self._cache_lock:
+                if len(self._cache) + len(missing) > self.CACHED:
+                    self._cache.clear()
+                self._cache.update({t: found[t] for t in missing})
+        names = ["minilm", *(["e5"] if self.e5 is not None else [])]
+        if not texts:
+            return {name: np.zeros((0, 384), dtype=np.float32) for name in names}
+        return {name: np.stack([found[t][name] for t in texts]) for name in names}
 
     def query(self, text: str) -> dict[str, np.ndarray]:
         out = {"minilm": self.minilm.encode([text])[0]}
@@ -259,9 +278,20 @@ class Models:
         return out
 
 
+_LOADED: list[Models | None] = []
+_LOADING = threading.Lock()
+
+
 def load_models() -> Models | None:
     """The models, or None (logged) when their packages are missing or unreadable: the chat then
-    answers from its word matching alone."""
+    answers from its word matching alone. Loaded once per process (they are read-only)."""
+    with _LOADING:
+        if not _LOADED:
+            _LOADED.append(_load_models())
+        return _LOADED[0]
+
+
+def _load_models() -> Models | None:
     try:
         minilm = SentenceEncoder()
     except Exception:

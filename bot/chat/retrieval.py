@@ -65,6 +65,7 @@ class Signals:
     overlap: float  # the share of the question's weight (idf) that the sentence or its paragraph holds
     wants: str | None  # the kind of answer the question asks for
     has_wanted: bool
+    known: float = 1.0  # the share of the question's weight that the article holds anywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,11 @@ class Tuning:
 
 
 MIN_UNIT_WORDS = 7
+SHORT_PASSAGE = 400  # characters: quoted whole
+_POINTS_BACK = re.compile(
+    r"^[\"“‘(]*(he|she|it|they|this|that|these|those|there|his|her|its|their|but|and|so|yet|still|then|also)\b",
+    re.IGNORECASE,
+)
 
 
 def _units(text: str) -> list[str]:
@@ -278,8 +284,21 @@ class PassageIndex:
             if hit.score < ranked[0].score - tuning.keep_margin:
                 break
             chosen.append(hit)
-        quoted = sorted({h.sentence for h in chosen}, key=lambda s: s.order)
+        picked = {h.sentence for h in chosen}
+        for sentence in list(picked):
+            picked |= self._context_of(sentence)
+        quoted = sorted(picked, key=lambda s: s.order)
         return Answer(ranked, quoted, signals)
+
+    def _context_of(self, sentence: Sentence) -> set[Sentence]:
+        """A little context: all of a short passage (an update, the exit question), and the
+        sentence before one that points back to it ("He said…", "That is…")."""
+        siblings = [s for s in self.sentences if s.passage is sentence.passage]
+        if len(siblings) <= 3 and len(sentence.passage.text) <= SHORT_PASSAGE:
+            return set(siblings)
+        if sentence.position > 0 and _POINTS_BACK.match(sentence.text):
+            return {siblings[sentence.position - 1]}
+        return set()
 
     def _signals(
         self,
@@ -289,8 +308,13 @@ class PassageIndex:
         raw: dict[str, np.ndarray],
         leaders: list[int],
     ) -> Signals:
-        weights = {t: self._idf(t) for t in set(question_tokens)}
+        # A word the article never uses weighs as much as its rarest word: "what law firm is
+        # Whitlock with?" asks about something the article does not mention.
+        idf: dict[str, float] = self._bm25.idf if self._bm25 is not None else {}
+        rarest = max(idf.values(), default=1.0)
+        weights = {t: (self._idf(t) if t in idf else rarest) for t in set(question_tokens)}
         total = sum(weights.values())
+        known = sum(w for t, w in weights.items() if t in idf) / total if total else 0.0
         passage_tokens = self._passage_token_sets[self._passage_of[best.order]]
         held = sum(w for t, w in weights.items() if t in self._sentence_tokens[best.order])
         held_nearby = sum(w for t, w in weights.items() if t in passage_tokens)
@@ -300,7 +324,9 @@ class PassageIndex:
         if "minilm" in raw:
             # the closest in meaning among the few best: the fusion may put another first
             cosine = float(max(max(raw["minilm"][i], 0.9 * raw["minilm_passage"][i]) for i in leaders))
-        return Signals(cosine=cosine, overlap=overlap, wants=kind, has_wanted=holds_kind(kind, best.text, query.text))
+        return Signals(
+            cosine=cosine, overlap=overlap, wants=kind, has_wanted=holds_kind(kind, best.text, query.text), known=known
+        )
 
     def _answers(self, signals: Signals) -> bool:
         tuning = self.tuning

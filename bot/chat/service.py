@@ -350,10 +350,17 @@ class ChatService:
                 points.append((point.excerpt, point.author_id, point.replies, link))
         return replies.digest(article.title, votes, vote_url, points[:3], url)
 
-    async def warm(self, guild_id: int | None = None) -> None:
-        """Build the indexes of the articles ahead of the first question."""
-        for article in self.library.articles(guild_id):
-            await self._index(article, None, guild_id)
+    async def warm(self, models: Models) -> None:
+        """Embed the articles' sentences (in a thread), then answer with the models: until then
+        questions are matched by their words, instead of waiting seconds for the embedding."""
+        for article in self.library.articles():
+            views = await self._updates(article, None, None)
+            texts = [*article.paragraphs, *([article.exit_question] if article.exit_question else [])]
+            texts += [v.text for v in views if not v.retracted]
+            await asyncio.to_thread(
+                PassageIndex, [Passage(f"w{i}", "paragraph", t) for i, t in enumerate(texts)], models
+            )
+        self.models = models
 
 
 def _named_article(articles: list[Article], text: str) -> Article | None:

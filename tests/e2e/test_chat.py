@@ -60,6 +60,7 @@ async def test_summary_exit_question_and_passages(emulator: Emulator, world: Wor
     question = await ask(emulator, world.member, thread, "what's the exit question?")
     assert "What exactly do the insurgents get out of this deal?" in question.content
     assert "Suggest an answer" in question.content and "The vote closes <t:" in question.content
+    await models_ready(bot)  # the answers below are the ones with the embedding models
     found = await ask(emulator, world.member, world.general, "what did Odierno say about ceasefires?")
     assert "> “We’re talking about ceasefires" in found.content and f"/{thread.id}" in found.content
     share = await ask(emulator, world.member, world.general, "how much of the insurgency is nationalist?")

@@ -185,8 +185,9 @@ async def evaluate_set(path: Path, encoder: Any = None) -> SetResult:
                 seeds.mkdir()
                 source = EVAL_DIR / "articles" / filename
                 shutil.copy(source if source.exists() else REPO / "seeds" / filename, seeds / f"{slug}.txt")
-                services[slug] = ChatService(db, ArticleLibrary(seeds), models=encoder)
-                await services[slug].warm()
+                services[slug] = ChatService(db, ArticleLibrary(seeds))
+                if encoder is not None:
+                    await services[slug].warm(encoder)
             for number, item in enumerate(data["questions"], start=1):
                 service = services[item["article"]]
                 user, channel = 10_000 + number, 20_000 + number
