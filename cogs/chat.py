@@ -89,6 +89,9 @@ class Chat(commands.Cog):
         """The embedding models load in a thread (about a second), then the articles' sentences
         are embedded (a thread again): questions asked meanwhile are matched by their words."""
         try:
+            # After start-up: parsing the model holds the interpreter for a while, and connecting,
+            # syncing commands and reconciling votes come first.
+            await self.bot.wait_until_ready()
             started = time.perf_counter()
             models = await asyncio.to_thread(load_models)
             if models is not None:

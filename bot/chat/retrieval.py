@@ -65,7 +65,6 @@ class Signals:
     overlap: float  # the share of the question's weight (idf) that the sentence or its paragraph holds
     wants: str | None  # the kind of answer the question asks for
     has_wanted: bool
-    known: float = 1.0  # the share of the question's weight that the article holds anywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +243,7 @@ class PassageIndex:
         previous = self.corrector.correct(query.previous) if follow_up and query.previous else None
         if previous:
             scored_tokens = scored_tokens + tokens(previous)
+            question_tokens = question_tokens + tokens(previous)
         raw: dict[str, np.ndarray] = {}
         if scored_tokens:
             raw["bm25"] = np.asarray(self._bm25.get_scores(scored_tokens))
@@ -274,11 +274,17 @@ class PassageIndex:
         ranked, question_tokens, raw = self.rank(query)
         if not ranked:
             return None
+        tuning = self.tuning
+        # A question that asks for a kind of thing (a number, a date, a person) is answered by the
+        # best of the leaders that holds one: first place goes to it.
+        kind = wanted_kind(query.text)
+        holding = [h for h in ranked[: tuning.max_quoted] if holds_kind(kind, h.sentence.text, query.text)]
+        if holding and holding[0] is not ranked[0]:
+            ranked = [holding[0], *(h for h in ranked if h is not holding[0])]
         best = ranked[0].sentence
         signals = self._signals(query, best, question_tokens, raw, [h.sentence.order for h in ranked[:3]])
         if not self._answers(signals):
             return None
-        tuning = self.tuning
         chosen = [ranked[0]]
         for hit in ranked[1 : tuning.max_quoted]:
             if hit.score < ranked[0].score - tuning.keep_margin:
@@ -314,7 +320,6 @@ class PassageIndex:
         rarest = max(idf.values(), default=1.0)
         weights = {t: (self._idf(t) if t in idf else rarest) for t in set(question_tokens)}
         total = sum(weights.values())
-        known = sum(w for t, w in weights.items() if t in idf) / total if total else 0.0
         passage_tokens = self._passage_token_sets[self._passage_of[best.order]]
         held = sum(w for t, w in weights.items() if t in self._sentence_tokens[best.order])
         held_nearby = sum(w for t, w in weights.items() if t in passage_tokens)
@@ -324,9 +329,7 @@ class PassageIndex:
         if "minilm" in raw:
             # the closest in meaning among the few best: the fusion may put another first
             cosine = float(max(max(raw["minilm"][i], 0.9 * raw["minilm_passage"][i]) for i in leaders))
-        return Signals(
-            cosine=cosine, overlap=overlap, wants=kind, has_wanted=holds_kind(kind, best.text, query.text), known=known
-        )
+        return Signals(cosine=cosine, overlap=overlap, wants=kind, has_wanted=holds_kind(kind, best.text, query.text))
 
     def _answers(self, signals: Signals) -> bool:
         tuning = self.tuning

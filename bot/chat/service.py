@@ -171,7 +171,7 @@ class ChatService:
             article.slug,
             shown_index if shown_index is not None else previous_index,
             time.monotonic() + CONTEXT_SECONDS,
-            question=understood.text if intent is Intent.QUESTION else (context.question if context else None),
+            question=understood.text,  # "where exactly?" after "any update about gunships?" leans on it
             intent=intent,
         )
         if len(self._contexts) > 10_000:  # forget idle conversations
