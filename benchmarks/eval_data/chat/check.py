@@ -22,7 +22,7 @@ import json
 import os
 import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FILES = ["questions_dev.json", "questions_heldout.json"]
