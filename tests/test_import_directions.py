@@ -59,6 +59,7 @@ PLACES: dict[str, Layer] = {
     "bot.client": Layer.CLIENT,
     # services: Discord-facing work, built once at start-up with their collaborators
     "bot.backups": Layer.SERVICES,
+    "bot.chat.discussion": Layer.SERVICES,
     "bot.chat.service": Layer.SERVICES,
     "bot.config_cache": Layer.SERVICES,
     "bot.enforcement": Layer.SERVICES,
@@ -129,6 +130,7 @@ KNOWN_VIOLATIONS: list[str] = [
     "cogs.moderation -> bot.storage.moderation",
     "cogs.privacy -> bot.storage.privacy",
     "cogs.updates -> bot.storage.updates",
+    "cogs.chat -> bot.storage.discussion",
 ]
 
 
