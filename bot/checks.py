@@ -15,8 +15,10 @@ from discord import app_commands
 
 from bot.errors import NotAllowed, UserFacingError
 from bot.guild_config import GuildConfig
-from bot.permissions import Level, Standing, denial, holds, is_filter_exempt, may_act_on, outranked
+from bot.permissions import Level, denial, holds, is_filter_exempt, may_act_on, outranked
 from bot.responses import send_ephemeral
+from bot.standing import member_standing, standing_of
+from bot.standing import message_standing as message_standing  # for the cogs that read a message's author
 
 if TYPE_CHECKING:
     from bot.client import BotInteraction  # the bot imports what imports this module
@@ -32,31 +34,6 @@ def require_guild(interaction: discord.Interaction[Any]) -> discord.Guild:
     if interaction.guild is None:
         raise UserFacingError("That command only works in a server.")
     return interaction.guild
-
-
-def standing(member: discord.abc.User, permissions: discord.Permissions, guild: discord.Guild | None) -> Standing:
-    """`permissions` are the member's where they act: an interaction's (resolved by Discord) or
-    `channel.permissions_for(member)` for a message."""
-    roles = frozenset(member._roles) if isinstance(member, discord.Member) else frozenset()
-    return Standing(
-        owner=guild is not None and guild.owner_id == member.id,
-        administrator=permissions.administrator,
-        manage_guild=permissions.manage_guild,
-        moderate_members=permissions.moderate_members,
-        manage_messages=permissions.manage_messages,
-        roles=roles,
-    )
-
-
-def standing_of(interaction: BotInteraction) -> Standing:
-    return standing(interaction.user, interaction.permissions, interaction.guild)
-
-
-def message_standing(message: discord.Message) -> Standing:
-    author = message.author
-    if not isinstance(author, discord.Member):
-        return Standing()
-    return standing(author, message.channel.permissions_for(author), message.guild)
 
 
 async def _config(interaction: BotInteraction) -> GuildConfig:
@@ -95,11 +72,6 @@ def _check(level: Level) -> Callable[[T], T]:
 # of their level: only editors' commands share a cog with commands for everyone.
 def editor() -> Callable[[T], T]:
     return _check(Level.EDITOR)
-
-
-def member_standing(member: discord.Member) -> Standing:
-    """A member's standing in the whole server (for the member a moderator acts on)."""
-    return standing(member, member.guild_permissions, member.guild)
 
 
 async def require_outranks(interaction: BotInteraction, target: discord.Member) -> None:

@@ -21,8 +21,14 @@ from bot.articles.library import ArticleLibrary
 from bot.background import run_in_background
 from bot.command_tree import LoggingCommandTree
 from bot.config_cache import ConfigCache
+from bot.enforcement.actions import ModeratorActions
+from bot.enforcement.cases import CaseLog
 from bot.enforcement.enforcer import Enforcer
-from bot.enforcement.review import ReviewButton, ReviewQueue
+from bot.enforcement.engines import EngineCache
+from bot.enforcement.review import ReviewQueue
+from bot.enforcement.rule_book import RuleBook
+from bot.enforcement.sanctions import Sanctions
+from bot.enforcement.screening import Screening
 from bot.feeds.fetch import feed_session
 from bot.feeds.poller import FeedPoller
 from bot.guild_config import GuildConfig, defaults_from
@@ -77,8 +83,14 @@ class DiscussionBot(commands.Bot):
     # The per-message path reads a server's settings from memory through the cache's own method, so
     # it makes no more calls than when the cache lived on the bot.
     cached_guild_config: Callable[[int], GuildConfig | None]
-    enforcer: Enforcer
+    engines: EngineCache
+    cases: CaseLog
+    sanctions: Sanctions
     review_queue: ReviewQueue
+    enforcer: Enforcer
+    screening: Screening
+    rule_book: RuleBook
+    mod_actions: ModeratorActions
     answer_board: AnswerBoard
     live_blog: LiveBlog
     delivery: DeliveryWorker
@@ -139,8 +151,6 @@ class DiscussionBot(commands.Bot):
         await self.feeds.load_articles()  # feed articles are in the database: findable again after a restart
         await self.poll_votes.start()
         self._delivery_starting = run_in_background(self._start_delivery(), name="start-update-delivery")
-        # Buttons whose ids live in custom_id keep working across restarts.
-        self.add_dynamic_items(ReviewButton)
         await self.load_all_extensions()
         await self.sync_commands()
 
@@ -149,8 +159,26 @@ class DiscussionBot(commands.Bot):
         settings = self.settings
         self.configs = ConfigCache(db, defaults_from(settings))
         self.cached_guild_config = self.configs.cached
-        self.enforcer = Enforcer(self)
-        self.review_queue = ReviewQueue(self)
+        # moderation: the engines, cases, warnings and timeouts, the review queue, and what uses them
+        self.engines = EngineCache(db, self, configs=self.configs)
+        self.cases = CaseLog(db, self, configs=self.configs, metrics=self.metrics)
+        self.sanctions = Sanctions(configs=self.configs, cases=self.cases)
+        self.review_queue = ReviewQueue(db, self, configs=self.configs, cases=self.cases, sanctions=self.sanctions)
+        self.enforcer = Enforcer(
+            engines=self.engines, cases=self.cases, sanctions=self.sanctions, review=self.review_queue
+        )
+        self.screening = Screening(
+            self,
+            configs=self.configs,
+            engines=self.engines,
+            enforcer=self.enforcer,
+            cases=self.cases,
+            post_threads=self.post_threads,
+            metrics=self.metrics,
+            toxicity=self.toxicity,
+        )
+        self.rule_book = RuleBook(db, engines=self.engines)
+        self.mod_actions = ModeratorActions(cases=self.cases, sanctions=self.sanctions)
         self.answer_board = AnswerBoard(db, self, enforcer=self.enforcer)
         self.live_blog = LiveBlog(db, self, library=self.library)
         self.delivery = DeliveryWorker(self)

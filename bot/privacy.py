@@ -68,7 +68,7 @@ async def forget_member(bot: DiscussionBot, user_id: int) -> ForgetReport:
     """Delete or pseudonymise what the database holds about the member, drop what memory holds, and
     redraw the answer boards that showed their answers or upvotes."""
     report = await privacy_store.forget(bot.db, user_id)
-    bot.enforcer.forget_member(user_id)
+    bot.engines.forget_member(user_id)
     chat = bot.get_cog("Chat")
     if chat is not None:
         chat.service.forget_member(user_id)  # type: ignore[attr-defined]

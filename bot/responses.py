@@ -1,5 +1,6 @@
-"""How the bot answers on Discord: who its messages may ping, an answer only the member sees, and an
-error turned into words (what to do for a mistake, the one apology for a bug).
+"""How the bot answers on Discord: who its messages may ping, components laid out for another part to
+handle, an answer only the member sees, and an error turned into words (what to do for a mistake, the
+one apology for a bug).
 
 Commands, buttons, forms and the services that send messages all use these, so a change here (the
 apology's wording, who a reply may notify) is made once.
@@ -8,6 +9,7 @@ apology's wording, who a reply may notify) is made once.
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -23,6 +25,20 @@ NO_PINGS = discord.AllowedMentions.none()
 REPLY_MENTIONS = discord.AllowedMentions(everyone=False, users=False, roles=False, replied_user=True)
 
 APOLOGY = "Sorry, something went wrong on my side. It has been logged for the bot's operators."
+
+
+class Layout(discord.ui.View):
+    """Components the bot sends whose clicks are handled elsewhere: by the extension that registered a
+    DynamicItem for their custom_id (discord.py finds it by the id's pattern, after a restart too).
+    Nothing here listens, so a layout is never kept in discord.py's store of views."""
+
+    def __init__(self, *items: discord.ui.Item[Any]) -> None:
+        super().__init__(timeout=None)
+        for item in items:
+            self.add_item(item)
+
+    def is_dispatchable(self) -> bool:
+        return False
 
 
 async def send_ephemeral(interaction: discord.Interaction, message: str) -> None:

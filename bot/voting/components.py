@@ -8,25 +8,13 @@ from typing import Any
 
 import discord
 
+from bot.responses import Layout
+
 # custom_id formats, and the patterns the handlers match them with
 SUGGEST_ID = "exitq:suggest:{post_id}"
 SUGGEST_PATTERN = r"exitq:suggest:(?P<post>\d+)"
 UPVOTE_ID = "exitq:up:{answer_id}"
 UPVOTE_PATTERN = r"exitq:up:(?P<answer>\d+)"
-
-
-class Layout(discord.ui.View):
-    """Components the bot sends whose clicks are handled elsewhere: by the extension that registered a
-    DynamicItem for their custom_id (discord.py finds it by the id's pattern, after a restart too).
-    Nothing here listens, so a layout is never kept in discord.py's store of views."""
-
-    def __init__(self, *items: discord.ui.Item[Any]) -> None:
-        super().__init__(timeout=None)
-        for item in items:
-            self.add_item(item)
-
-    def is_dispatchable(self) -> bool:
-        return False
 
 
 def suggest_button(post_id: int, *, enabled: bool = True) -> discord.ui.Button[Any]:

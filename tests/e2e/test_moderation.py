@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -84,6 +85,18 @@ async def test_moderator_commands_warn_timeout_history_case(emulator: Emulator, 
     edited = emulator.run_command(world.admin, world.general, "mod case", number=1, reason="Be civil, please")
     assert "Be civil, please" in (await edited.wait_message()).content
     assert len([m for m in emulator.history(world.mod_log) if m.embeds]) == 2
+
+
+async def test_every_case_is_logged_and_announced_a_note_too(emulator: Emulator, world: World, bot: DiscussionBot):
+    await discussion(emulator, world, bot)
+    announced = asyncio.ensure_future(bot.wait_for("case_opened", timeout=10))
+    note = emulator.run_command(world.admin, world.general, "mod note", member=world.member, note="Asked for sources")
+    assert "case 1" in (await note.wait_message()).content
+    case = await announced
+    assert (case.number, case.action, case.reason) == (1, "note", "Asked for sources")
+    line = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.embeds), None))
+    assert line.embeds[0]["title"] == "Case 1 · note"
+    assert f"<@{world.member.user.id}>" in line.embeds[0]["description"] and "Asked for sources" in str(line.embeds)
 
 
 async def test_members_without_permission_are_refused_every_moderator_command(
