@@ -19,12 +19,14 @@ from discord.ext import commands
 
 from bot.articles.library import ArticleLibrary
 from bot.background import run_in_background
+from bot.chat.discussion import ReplyRecorder
+from bot.chat.service import ChatService
 from bot.command_tree import LoggingCommandTree
 from bot.config_cache import ConfigCache
 from bot.enforcement.actions import ModeratorActions
 from bot.enforcement.cases import CaseLog
 from bot.enforcement.enforcer import Enforcer
-from bot.enforcement.engines import EngineCache
+from bot.enforcement.engines import EngineCache, blocks_by_default
 from bot.enforcement.review import ReviewQueue
 from bot.enforcement.rule_book import RuleBook
 from bot.enforcement.sanctions import Sanctions
@@ -37,6 +39,7 @@ from bot.metrics import BotMetrics
 from bot.metrics.rest import rest_trace
 from bot.moderation.toxicity import ToxicityScorer, model_installed
 from bot.operations import Operations
+from bot.privacy import MemberData
 from bot.publishing.publisher import Publisher
 from bot.retention import Retention
 from bot.settings import Settings
@@ -100,6 +103,9 @@ class DiscussionBot(commands.Bot):
     update_editor: UpdateEditor
     feeds: FeedPoller
     seed_watcher: SeedWatcher
+    chat: ChatService
+    reply_recorder: ReplyRecorder
+    member_data: MemberData
     operations: Operations
 
     def __init__(self, settings: Settings) -> None:
@@ -122,7 +128,7 @@ class DiscussionBot(commands.Bot):
         self._db: Database | None = None
         self._feed_session: aiohttp.ClientSession | None = None
         self._services_built = False
-        self._delivery_starting: asyncio.Task[None] | None = None
+        self._after_ready: list[asyncio.Task[None]] = []
         # Threads that hold an article's discussion: moderated, and looked up on every message.
         self.post_threads: set[int] = set()
         self.library = ArticleLibrary(settings.seeds_dir)
@@ -150,7 +156,11 @@ class DiscussionBot(commands.Bot):
         await self.library.refresh()  # the seeds folder, read in a thread (the seeds watcher keeps it current)
         await self.feeds.load_articles()  # feed articles are in the database: findable again after a restart
         await self.poll_votes.start()
-        self._delivery_starting = run_in_background(self._start_delivery(), name="start-update-delivery")
+        self.reply_recorder.start()
+        self._after_ready = [
+            run_in_background(self._when_ready(self.delivery.start), name="start-update-delivery"),
+            run_in_background(self._when_ready(self.chat.load_models), name="load-chat-models"),
+        ]
         await self.load_all_extensions()
         await self.sync_commands()
 
@@ -215,6 +225,10 @@ class DiscussionBot(commands.Bot):
             on_new_article=self.publisher.publish_everywhere,
         )
         self.seed_watcher = SeedWatcher(self.library, sync, wake_delivery=self.delivery.wake)
+        # The chat never repeats text the default filters would remove (a passage, an answer, an update).
+        self.chat = ChatService(db, self.library, is_blocked=blocks_by_default())
+        self.reply_recorder = ReplyRecorder(db)
+        self.member_data = MemberData(db, self, engines=self.engines, chat=self.chat, answer_board=self.answer_board)
         retention = Retention(
             db,
             self,
@@ -226,10 +240,12 @@ class DiscussionBot(commands.Bot):
         self.operations = Operations(settings, self.metrics, db, self, retention=retention)
         self._services_built = True
 
-    async def _start_delivery(self) -> None:
-        """The update outbox is sent once the bot is connected (its threads must be reachable)."""
+    async def _when_ready(self, work: Callable[[], Awaitable[None]]) -> None:
+        """`work` once connected: the update outbox is sent when its threads can be reached, and the
+        chat's models load once connecting, syncing commands and reconciling votes are done (parsing
+        them holds the interpreter for a while)."""
         await self.wait_until_ready()
-        await self.delivery.start()
+        await work()
 
     async def load_all_extensions(self) -> None:
         # Extensions are found by package name: bot/ never imports cogs/ directly.
@@ -314,6 +330,10 @@ class DiscussionBot(commands.Bot):
         self._message_tasks.add(task)
         task.add_done_callback(self._message_tasks.discard)
 
+    def messages_in_flight(self) -> int:
+        """Messages whose stages are still at work (for tests, which wait for none)."""
+        return len(self._message_tasks)
+
     async def _finish_message(self, message: discord.Message, rest: Awaitable[bool] | None) -> None:
         if rest is not None and await rest:
             return
@@ -347,13 +367,14 @@ class DiscussionBot(commands.Bot):
         step has a time limit: a stop must not hang on one stuck send; what it leaves, the outbox
         and the next start pick up."""
         steps: list[tuple[str, Callable[[], Awaitable[None]]]] = []
-        if self._delivery_starting is not None:
-            self._delivery_starting.cancel()  # stopped before it was ready: the worker never starts
+        for starting in self._after_ready:
+            starting.cancel()  # stopped before it was ready, or while the models load
         if self._services_built:
             steps += [
                 ("the delivery worker", self.delivery.stop),
                 ("the answer boards", self.answer_board.wait_idle),
                 ("the live blogs", self.live_blog.wait_idle),
+                ("the reply recorder", self.reply_recorder.stop),
             ]
         if self.toxicity is not None:
             steps.append(("the toxicity scorer", self.toxicity.close))

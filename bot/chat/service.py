@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,9 @@ from typing import TYPE_CHECKING
 from bot.articles.library import ArticleLibrary
 from bot.articles.model import Article
 from bot.chat import replies
+from bot.chat.embedding import load_models
 from bot.chat.intents import Intent, understand, update_ordinal
+from bot.chat.limits import QuestionLimiter
 from bot.chat.retrieval import Answer, Passage, PassageIndex, Query
 from bot.chat.summary import summarize
 from bot.chat.text import speaker_context, tokens
@@ -30,6 +33,8 @@ from bot.voting.tally import summarize as summarize_votes
 
 if TYPE_CHECKING:
     from bot.chat.embedding import Models
+
+log = logging.getLogger(__name__)
 
 CONTEXT_SECONDS = 300.0
 
@@ -77,6 +82,8 @@ class ChatService:
         # The sentence-embedding model, when loaded (the cog loads it in a thread at start-up;
         # until then, and if it cannot load, questions are matched by their words alone).
         self.models = models
+        self.models_ready = asyncio.Event()  # set once the embedding models are loaded (or failed to)
+        self.limiter = QuestionLimiter()  # a member asking too fast is asked to slow down
         self._contexts: dict[tuple[int, int], _Context] = {}
         self._indexes: dict[tuple[object, ...], asyncio.Future[PassageIndex]] = {}
 
@@ -367,10 +374,27 @@ class ChatService:
             )
         self.models = models
 
+    async def load_models(self) -> None:
+        """The embedding models load in a thread (about a second), then the articles' sentences are
+        embedded (a thread again): questions asked meanwhile are matched by their words. A model that
+        cannot load is logged, and the chat goes on matching words. `models_ready` is set either way."""
+        try:
+            started = time.perf_counter()
+            models = await asyncio.to_thread(load_models)
+            if models is not None:
+                log.info("Chat embedding models loaded in %.1f s", time.perf_counter() - started)
+                await self.warm(models)
+        except Exception:
+            log.exception("Preparing the chat's embedding models failed; the chat matches words only")
+        finally:
+            self.models_ready.set()
+
     def forget_member(self, user_id: int) -> None:
-        """A member asked to be forgotten: the article they were talking about goes from memory."""
+        """A member asked to be forgotten: the article they were talking about and how fast they
+        asked go from memory."""
         for key in [k for k in self._contexts if k[1] == user_id]:
             del self._contexts[key]
+        self.limiter.forget(user_id)
 
 
 def _named_article(articles: list[Article], text: str) -> Article | None:

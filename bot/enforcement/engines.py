@@ -7,14 +7,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import discord
 
 from bot.background import run_in_background
 from bot.config_cache import ConfigCache
 from bot.formatting import escape_markdown, shorten
+from bot.moderation.defaults import default_rules
 from bot.moderation.engine import MessageFacts, ModerationEngine
+from bot.moderation.rules import Action
 from bot.moderation.server_rules import ServerRule, server_rules
 from bot.responses import NO_PINGS
 from bot.storage import moderation as mod_store
@@ -29,6 +31,13 @@ _DISCORD_EPOCH_SECONDS = discord.utils.DISCORD_EPOCH / 1000
 def as_server_rules(stored: Sequence[StoredRule]) -> list[ServerRule]:
     """The stored rows as the engine reads them."""
     return [ServerRule(r.id, r.kind, r.value, r.mode, r.action) for r in stored]
+
+
+def blocks_by_default() -> Callable[[str], bool]:
+    """Whether the default rules would remove a text (delete or worse): for what the bot repeats
+    itself, such as the chat's quotes, whatever a server's own rules say."""
+    engine = ModerationEngine(default_rules())
+    return lambda text: engine.check(MessageFacts(text), remember=False).action >= Action.DELETE
 
 
 def message_facts(message: discord.Message, engine: ModerationEngine) -> MessageFacts:
