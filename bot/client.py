@@ -101,7 +101,7 @@ class DiscussionBot(commands.Bot):
         return self._poll_votes
 
     async def setup_hook(self) -> None:
-        self._db = await Database.open(self.settings.database_path)
+        self._db = await Database.open(self.settings.database())
         await self._db.migrate()
         self.post_threads = await post_thread_ids(self._db)
         self._poll_votes = PollVotes(self)

@@ -14,6 +14,7 @@ from bot.client import DiscussionBot
 from bot.endpoints import apply_endpoints
 from bot.logging_setup import configure_logging
 from bot.settings import Settings
+from bot.storage import MigrationError, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ async def serve(settings: Settings, token: str) -> None:
 
 def run_bot(settings: Settings, token: str) -> int:
     configure_logging(settings.log_level, secrets=[token])
-    log.info("Starting (database %s, seeds %s)", settings.database_path, settings.seeds_dir)
+    log.info("Starting (database %s, seeds %s)", settings.database().redacted(), settings.seeds_dir)
     try:
         asyncio.run(serve(settings, token))
     except discord.LoginFailure:
@@ -52,6 +53,9 @@ def run_bot(settings: Settings, token: str) -> int:
             file=sys.stderr,
         )
         return 2
+    except (StorageUnavailable, MigrationError) as error:  # unreachable, refused, or newer than this bot
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         pass
     return 0

@@ -1,5 +1,5 @@
-"""All SQL lives here: the connection, numbered migrations, and one module per table group."""
+"""All SQL lives here: the engines (SQLite, PostgreSQL), numbered migrations, and one module per table group."""
 
-from bot.storage.database import Database, MigrationError
+from bot.storage.database import Database, MigrationError, Row, StorageUnavailable, Transaction
 
-__all__ = ["Database", "MigrationError"]
+__all__ = ["Database", "MigrationError", "Row", "StorageUnavailable", "Transaction"]
