@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,7 @@ class Migration:
 _DIALECT_SUFFIXES = {".sqlite.sql": "sqlite", ".postgresql.sql": "postgresql"}
 
 
-def load_migrations() -> list[Migration]:
+def load_migrations(folder: Traversable | None = None) -> list[Migration]:
     """The numbered steps shipped in `bot/storage/migrations`, in order: one list for both engines.
 
     A step is `NNNN_name.sql` (portable), with `NNNN_name.sqlite.sql` and `NNNN_name.postgresql.sql`
@@ -83,7 +84,7 @@ def load_migrations() -> list[Migration]:
     """
     parts: dict[int, dict[str, str]] = {}
     names: dict[int, str] = {}
-    for entry in resources.files("bot.storage.migrations").iterdir():
+    for entry in (folder or resources.files("bot.storage.migrations")).iterdir():
         if not entry.name.endswith(".sql"):
             continue
         kind, stem = "sql", entry.name.removesuffix(".sql")

@@ -101,9 +101,15 @@ class SqliteEngine(Engine):
                 f"this Python's SQLite is {sqlite3.sqlite_version}; the bot needs "
                 f"{'.'.join(map(str, MINIMUM_VERSION))} or newer"
             )
-        try:
+
+        def probe() -> None:
+            # Opened once plainly first: aiosqlite leaves its worker thread behind when a connect fails.
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
+            sqlite3.connect(path).close()
+
+        try:
+            await asyncio.to_thread(probe)
             connection = await aiosqlite.connect(path, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
             raise StorageUnavailable(f"cannot open the SQLite database {path}: {error}") from None
