@@ -25,6 +25,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 SERVER_USER = "postgres"  # Debian's package creates it; the cluster runs as it when we are root
 BOT_ROLE = "bot"
 EMPTY_TEMPLATE = "bot_empty"
@@ -259,3 +261,7 @@ class PostgresCluster:
             await connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         finally:
             await connection.close()
+
+
+# For an end-to-end test that should run on both engines (the `engine` fixture is in tests/conftest.py).
+both_engines = pytest.mark.parametrize("engine", ["sqlite", "postgresql"])

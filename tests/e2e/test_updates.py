@@ -9,6 +9,7 @@ from bot.client import DiscussionBot
 from bot.storage import updates as update_store
 from discord_emulator import Emulator, RateLimitConfig
 from tests.harness import SEEDS, World, eventually, is_update_message, running_bot
+from tests.postgres import both_engines
 
 SLUG = "odierno-ceasefire"
 
@@ -45,6 +46,7 @@ async def test_existing_seed_updates_reach_a_new_thread_in_order(emulator: Emula
     assert sum(len(e.get("title") or "") + len(e.get("description") or "") for e in starter.embeds) <= 6000
 
 
+@both_engines
 async def test_update_push_reaches_the_thread_and_the_live_blog(emulator: Emulator, world: World, bot: DiscussionBot):
     thread = await post_to_forum(emulator, world)
     await eventually(lambda: len(update_messages(emulator, thread)) == 2)
@@ -72,6 +74,7 @@ async def test_update_push_reaches_the_thread_and_the_live_blog(emulator: Emulat
     assert "already there" in (await again.wait_message()).content
 
 
+@both_engines
 async def test_update_edit_and_retract_edit_the_sent_messages(emulator: Emulator, world: World, bot: DiscussionBot):
     thread = await post_to_forum(emulator, world)
     handle = emulator.run_command(world.admin, world.general, "update push", article=SLUG, text="First version.")
@@ -160,6 +163,7 @@ async def test_a_new_seed_file_is_auto_posted_where_configured(
         assert thread.name == "Fresh news"
 
 
+@both_engines
 async def test_fan_out_to_20_threads_through_429s(emulator: Emulator, world: World, bot: DiscussionBot):
     emulator.rate_limiter.config = RateLimitConfig(routes={}, default=(10_000, 1.0), global_per_second=10_000)
     threads = []

@@ -1,0 +1,72 @@
+"""The real bot (`python -m bot`) on PostgreSQL: it starts and says where, without the password;
+an unreachable or refused database stops it with one line."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import sys
+import time
+from pathlib import Path
+
+from discord_emulator import Emulator
+from tests.harness import REPO, World
+from tests.postgres import PostgresCluster
+
+
+async def _python_m_bot(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_"))} | env
+    full["PYTHONPATH"] = str(REPO)
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=cwd, env=full, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+    )
+
+
+async def test_runs_on_postgresql_and_never_logs_the_password(
+    emulator: Emulator, world: World, postgres_cluster: PostgresCluster, tmp_path: Path
+):
+    name = await postgres_cluster.create_database(migrated=False)  # the bot migrates it at start-up
+    try:
+        env = emulator.client_settings() | {"DATABASE_URL": postgres_cluster.dsn(name), "GUILD_READY_TIMEOUT": "0.05"}
+        process = await _python_m_bot(env, tmp_path)
+        try:
+            deadline = time.monotonic() + 30
+            while not emulator.global_commands or not emulator.gateway.connections:
+                assert process.returncode is None, "the bot process exited during start-up"
+                assert time.monotonic() < deadline, "the bot process never connected"
+                await asyncio.sleep(0.05)
+            handle = emulator.run_command(world.member, world.general, "about")
+            fields = {f["name"]: f["value"] for f in (await handle.wait_message(timeout=10)).embeds[0]["fields"]}
+            assert fields["Database"].endswith("MiB")  # PostgreSQL's own size for the database
+        finally:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+            out, err = await asyncio.wait_for(process.communicate(), 20)
+        stderr = err.decode()
+        assert process.returncode == 0, stderr
+        assert f"Starting (database postgresql://bot:***@127.0.0.1:{postgres_cluster.port}/{name}" in stderr
+        assert postgres_cluster.password not in stderr + out.decode()
+    finally:
+        await postgres_cluster.drop_database(name)
+
+
+async def test_an_unreachable_or_refused_postgresql_stops_the_bot_with_one_line(
+    emulator: Emulator, world: World, postgres_cluster: PostgresCluster, tmp_path: Path
+):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    cases = [
+        (f"postgresql://bot:hunter2@127.0.0.1:{closed}/bot", "connection refused"),
+        (postgres_cluster.dsn("postgres", password="hunter2"), 'password authentication failed for user "bot"'),
+    ]
+    for url, says in cases:
+        env = emulator.client_settings() | {"DATABASE_URL": url, "LOG_LEVEL": "ERROR"}
+        process = await _python_m_bot(env, tmp_path)
+        out, err = await asyncio.wait_for(process.communicate(), 30)
+        stderr = err.decode()
+        assert process.returncode == 1, stderr
+        assert stderr.count("\n") == 1 and stderr.startswith("error: ") and says in stderr, stderr
+        assert "hunter2" not in stderr + out.decode() and "Traceback" not in stderr
