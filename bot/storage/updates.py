@@ -232,22 +232,6 @@ _JOB_SELECT = f"""
 """
 
 
-async def due_deliveries(db: Database, limit: int = 200) -> list[DeliveryJob]:
-    """Pending sends that are due, and sent messages whose update changed since; oldest updates first."""
-    now = sql_time(dt.datetime.now(dt.UTC))
-    rows = await db.fetch_all(
-        _JOB_SELECT
-        + """
-        WHERE (d.status = 'pending' AND d.next_attempt_at <= ?)
-           OR (d.status = 'sent' AND d.sent_revision < u.revision AND d.next_attempt_at <= ?)
-        ORDER BY d.post_id, u.created_at, u.id
-        LIMIT ?
-        """,
-        (now, now, limit),
-    )
-    return [_job(r) for r in rows]
-
-
 async def claim_deliveries(
     db: Database, claimant: str, *, limit: int = 500, lease_seconds: float = CLAIM_SECONDS
 ) -> list[DeliveryJob]:
