@@ -28,7 +28,7 @@ from bot.storage.dialect import (
     postgres_migration,
     translate,
 )
-from bot.storage.engine import Engine, StorageUnavailable, Transaction
+from bot.storage.engine import Engine, StorageUnavailable, Transaction, UniqueViolation
 from bot.storage.rows import Row
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "Row",
     "StorageUnavailable",
     "Transaction",
+    "UniqueViolation",
     "load_migrations",
     "sql_time",
 ]

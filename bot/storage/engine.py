@@ -23,6 +23,11 @@ class StorageUnavailable(Exception):
     """The database cannot be opened or reached; the message is one line for the operator (no password)."""
 
 
+class UniqueViolation(Exception):
+    """A write would repeat a unique key, on either engine (sqlite3.IntegrityError "UNIQUE constraint
+    failed", asyncpg.UniqueViolationError). On PostgreSQL it also ends the transaction it happened in."""
+
+
 class Transaction(ABC):
     """One transaction: every call runs in it; it commits when the `async with` block ends normally."""
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 import socket
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 import asyncpg
 
 from bot.database_url import DatabaseUrl
 from bot.storage.dialect import translate
-from bot.storage.engine import Columns, Engine, StorageUnavailable, Transaction
+from bot.storage.engine import Columns, Engine, StorageUnavailable, Transaction, UniqueViolation
 from bot.storage.rows import Row, column_index
 
 CONNECT_TIMEOUT = 10.0
@@ -42,6 +42,14 @@ def _count(status: str) -> int:
     return int(found.group(1)) if found else 0
 
 
+@contextmanager
+def _unique_violations() -> Iterator[None]:
+    try:
+        yield
+    except asyncpg.UniqueViolationError as error:
+        raise UniqueViolation(str(error)) from error
+
+
 def _with_rows(parameters: Sequence[Any], rows_at: int | None, rows: Sequence[Sequence[Any]], width: int) -> list[Any]:
     at = len(parameters) if rows_at is None else rows_at
     arrays: list[Any] = [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
@@ -62,22 +70,26 @@ class PostgresTransaction(Transaction):
         self._connection = connection
 
     async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
-        return _count(await self._connection.execute(translate(sql, "postgresql").sql, *parameters))
+        with _unique_violations():
+            return _count(await self._connection.execute(translate(sql, "postgresql").sql, *parameters))
 
     async def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = [tuple(r) for r in rows]
         if rows:
-            await self._connection.executemany(translate(sql, "postgresql").sql, rows)
+            with _unique_violations():
+                await self._connection.executemany(translate(sql, "postgresql").sql, rows)
 
     async def execute_rows(
         self, sql: str, rows: Sequence[Sequence[Any]], columns: Columns, parameters: Sequence[Any] = ()
     ) -> int:
         statement = translate(sql, "postgresql", tuple(columns))
         arguments = _with_rows(parameters, statement.rows_at, rows, len(columns))
-        return _count(await self._connection.execute(statement.sql, *arguments))
+        with _unique_violations():
+            return _count(await self._connection.execute(statement.sql, *arguments))
 
     async def fetch_all(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
-        return _rows(await self._connection.fetch(translate(sql, "postgresql").sql, *parameters))
+        with _unique_violations():  # INSERT … RETURNING
+            return _rows(await self._connection.fetch(translate(sql, "postgresql").sql, *parameters))
 
     async def lock(self, key: str) -> None:
         await self._connection.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", key)
@@ -152,7 +164,8 @@ class PostgresEngine(Engine):
 
     async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
         # One statement commits by itself: no BEGIN/COMMIT round trips.
-        return _count(await self._pool.execute(translate(sql, "postgresql").sql, *parameters))
+        with _unique_violations():
+            return _count(await self._pool.execute(translate(sql, "postgresql").sql, *parameters))
 
     async def schema_version(self, tx: Transaction | None = None) -> int:
         query = f"SELECT max(version) FROM {VERSION_TABLE}"

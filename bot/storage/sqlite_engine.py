@@ -6,8 +6,8 @@ import asyncio
 import functools
 import json
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ import aiosqlite
 
 from bot.database_url import DatabaseUrl
 from bot.storage.dialect import translate
-from bot.storage.engine import Columns, Engine, StorageUnavailable, Transaction
+from bot.storage.engine import Columns, Engine, StorageUnavailable, Transaction, UniqueViolation
 from bot.storage.rows import Row, column_index
 
 BUSY_TIMEOUT_MS = 5000
@@ -32,6 +32,16 @@ def _row(cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Row:
     return Row(_index(cursor.description), values)
 
 
+@contextmanager
+def _unique_violations() -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        if str(error).startswith("UNIQUE constraint failed"):
+            raise UniqueViolation(str(error)) from error
+        raise
+
+
 def _with_rows(parameters: Sequence[Any], rows_at: int | None, rows: Sequence[Sequence[Any]]) -> tuple[Any, ...]:
     at = len(parameters) if rows_at is None else rows_at
     document = json.dumps([list(row) for row in rows])
@@ -44,21 +54,26 @@ class SqliteTransaction(Transaction):
 
     async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
         statement = translate(sql, "sqlite")
-        async with self._connection.execute(statement.sql, tuple(parameters)) as cursor:
-            return max(cursor.rowcount, 0)
+        with _unique_violations():
+            async with self._connection.execute(statement.sql, tuple(parameters)) as cursor:
+                return max(cursor.rowcount, 0)
 
     async def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        await self._connection.executemany(translate(sql, "sqlite").sql, [tuple(r) for r in rows])
+        with _unique_violations():
+            await self._connection.executemany(translate(sql, "sqlite").sql, [tuple(r) for r in rows])
 
     async def execute_rows(
         self, sql: str, rows: Sequence[Sequence[Any]], columns: Columns, parameters: Sequence[Any] = ()
     ) -> int:
         statement = translate(sql, "sqlite", tuple(columns))
-        async with self._connection.execute(statement.sql, _with_rows(parameters, statement.rows_at, rows)) as cursor:
-            return max(cursor.rowcount, 0)
+        arguments = _with_rows(parameters, statement.rows_at, rows)
+        with _unique_violations():
+            async with self._connection.execute(statement.sql, arguments) as cursor:
+                return max(cursor.rowcount, 0)
 
     async def fetch_all(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
-        rows = await self._connection.execute_fetchall(translate(sql, "sqlite").sql, tuple(parameters))
+        with _unique_violations():  # INSERT … RETURNING
+            rows = await self._connection.execute_fetchall(translate(sql, "sqlite").sql, tuple(parameters))
         return list(rows)  # type: ignore[arg-type]  # built by _row
 
     async def lock(self, key: str) -> None:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.storage.database import SQL_NOW, Database, Row, Transaction, sql_time
+from bot.storage.database import SQL_NOW, Database, Row, Transaction, UniqueViolation, sql_time
 from bot.updates.text import text_key
 
 NOW = SQL_NOW
@@ -164,22 +164,31 @@ async def updates_of_article(db: Database, article_slug: str, guild_id: int | No
     return [_update(r) for r in rows]
 
 
+_CLASH = (
+    "SELECT u2.id FROM updates u1 JOIN updates u2 ON u2.article_slug = u1.article_slug "
+    "AND IFNULL(u2.guild_id, 0) = IFNULL(u1.guild_id, 0) AND u2.text_key = ? AND u2.id != u1.id "
+    "WHERE u1.id = ?"
+)
+
+
 async def edit_update(db: Database, update_id: int, text: str) -> UpdateRecord:
     key = text_key(text)
-    async with db.transaction() as tx:
-        clash = await tx.fetch_one(
-            "SELECT u2.id FROM updates u1 JOIN updates u2 ON u2.article_slug = u1.article_slug "
-            "AND IFNULL(u2.guild_id, 0) = IFNULL(u1.guild_id, 0) AND u2.text_key = ? AND u2.id != u1.id "
-            "WHERE u1.id = ?",
-            (key, update_id),
-        )
+    try:
+        async with db.transaction() as tx:
+            clash = await tx.fetch_value(_CLASH, (key, update_id))
+            if clash is None:
+                await tx.execute(
+                    f"UPDATE updates SET text = ?, text_key = ?, revision = revision + 1, edited_at = {NOW} "
+                    "WHERE id = ?",
+                    (text, key, update_id),
+                )
+    except UniqueViolation:
+        # Another edit (or a new update) took the same text after our check: PostgreSQL runs them side by side.
+        clash = await db.fetch_value(_CLASH, (key, update_id))
         if clash is None:
-            await tx.execute(
-                f"UPDATE updates SET text = ?, text_key = ?, revision = revision + 1, edited_at = {NOW} WHERE id = ?",
-                (text, key, update_id),
-            )
+            raise
     if clash is not None:
-        existing = await get_update(db, int(clash[0]))
+        existing = await get_update(db, int(clash))
         assert existing is not None
         raise DuplicateUpdate(existing)
     record = await get_update(db, update_id)

@@ -359,3 +359,20 @@ def test_every_query_module_function_is_exercised_here():
         and not re.search(rf"\b{name}\(", tests)
     ]
     assert missing == []
+
+
+async def test_two_edits_to_the_same_text_at_once_one_is_told_of_the_other(db: Database):
+    first, second = [
+        (await update_store.store_update(db, article_slug="a", guild_id=GUILD, label="U", text=t, source="admin"))[0]
+        for t in ("1", "2")
+    ]
+    await asyncio.gather(*(db.fetch_value("SELECT 1") for _ in range(4)))  # PostgreSQL: connections ready for both
+    results = await asyncio.gather(
+        update_store.edit_update(db, first.id, "Same words"),
+        update_store.edit_update(db, second.id, "same  WORDS"),
+        return_exceptions=True,
+    )
+    edited = [r for r in results if not isinstance(r, BaseException)]
+    refused = [r for r in results if isinstance(r, BaseException)]
+    assert len(edited) == 1 and len(refused) == 1
+    assert isinstance(refused[0], DuplicateUpdate) and refused[0].existing.id == edited[0].id
