@@ -1,11 +1,31 @@
-"""Run-time permission checks shared by cogs (Discord's default permissions are only a UI hint)."""
+"""The permission policy (bot.permissions) applied to Discord: one check per level for slash commands,
+the same for buttons and forms, and a member's standing read from an interaction or a message.
+
+Checks run when the command runs: Discord's default command permissions are only a hint to its UI,
+which server admins can change. A denial is ephemeral and names the permission or role needed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
 import discord
+from discord import app_commands
 
 from bot.errors import NotAllowed, UserFacingError
 from bot.guild_config import GuildConfig
+from bot.permissions import Level, Standing, denial, holds, is_filter_exempt, may_act_on, outranked
+from bot.replies import send_ephemeral
+
+if TYPE_CHECKING:
+    from bot.client import DiscussionBot
+
+T = TypeVar("T")
+
+
+class LevelMissing(app_commands.CheckFailure, NotAllowed):
+    """A check refused: the error handler shows the message (it says what is needed), ephemerally."""
 
 
 def require_guild(interaction: discord.Interaction) -> discord.Guild:
@@ -14,29 +34,83 @@ def require_guild(interaction: discord.Interaction) -> discord.Guild:
     return interaction.guild
 
 
-def require_manage_guild(interaction: discord.Interaction) -> None:
-    if not interaction.permissions.manage_guild:
-        raise NotAllowed("You need the **Manage Server** permission to do that.")
+def standing(member: discord.abc.User, permissions: discord.Permissions, guild: discord.Guild | None) -> Standing:
+    """`permissions` are the member's where they act: an interaction's (resolved by Discord) or
+    `channel.permissions_for(member)` for a message."""
+    roles = frozenset(member._roles) if isinstance(member, discord.Member) else frozenset()
+    return Standing(
+        owner=guild is not None and guild.owner_id == member.id,
+        administrator=permissions.administrator,
+        manage_guild=permissions.manage_guild,
+        moderate_members=permissions.moderate_members,
+        manage_messages=permissions.manage_messages,
+        roles=roles,
+    )
 
 
-def has_role(member: discord.abc.User, role_id: int | None) -> bool:
-    return role_id is not None and isinstance(member, discord.Member) and member.get_role(role_id) is not None
+def standing_of(interaction: discord.Interaction) -> Standing:
+    return standing(interaction.user, interaction.permissions, interaction.guild)
 
 
-def require_editor(interaction: discord.Interaction, config: GuildConfig) -> None:
-    """Manage Server, or the server's configured editor role."""
-    if interaction.permissions.manage_guild or has_role(interaction.user, config.role("editor_role")):
-        return
-    raise NotAllowed("You need the **Manage Server** permission or the editor role to do that.")
+def message_standing(message: discord.Message) -> Standing:
+    author = message.author
+    if not isinstance(author, discord.Member):
+        return Standing()
+    return standing(author, message.channel.permissions_for(author), message.guild)
 
 
-def require_moderator(interaction: discord.Interaction, config: GuildConfig) -> None:
-    """Moderate Members or Manage Server, or the server's configured moderator role."""
-    permissions = interaction.permissions
-    if (
-        permissions.manage_guild
-        or permissions.moderate_members
-        or has_role(interaction.user, config.role("moderator_role"))
-    ):
-        return
-    raise NotAllowed("You need the **Moderate Members** permission or the moderator role to do that.")
+async def _config(interaction: discord.Interaction) -> GuildConfig:
+    bot: DiscussionBot = interaction.client  # type: ignore[assignment]
+    return await bot.guild_config(require_guild(interaction).id)
+
+
+async def require(interaction: discord.Interaction, level: Level) -> None:
+    """Raise LevelMissing unless the member holds `level` in this server."""
+    config = await _config(interaction)
+    if not holds(level, standing_of(interaction), config):
+        raise LevelMissing(denial(level, config))
+
+
+async def permitted(interaction: discord.Interaction, level: Level) -> bool:
+    """For buttons and forms (their errors have no command handler): tell a refused member why,
+    ephemerally, and say False."""
+    try:
+        await require(interaction, level)
+    except UserFacingError as refused:
+        await send_ephemeral(interaction, str(refused))
+        return False
+    return True
+
+
+def _check(level: Level) -> Callable[[T], T]:
+    async def predicate(interaction: discord.Interaction) -> bool:
+        await require(interaction, level)
+        return True
+
+    predicate.level = level  # type: ignore[attr-defined]  # for the test that every command is gated
+    return app_commands.check(predicate)
+
+
+# A cog whose every command needs one level gates them all in its `interaction_check` (Moderation:
+# moderator, Config: admin). A cog that mixes levels marks its privileged commands with the check
+# of their level: only editors' commands share a cog with commands for everyone.
+def editor() -> Callable[[T], T]:
+    return _check(Level.EDITOR)
+
+
+def member_standing(member: discord.Member) -> Standing:
+    """A member's standing in the whole server (for the member a moderator acts on)."""
+    return standing(member, member.guild_permissions, member.guild)
+
+
+async def require_outranks(interaction: discord.Interaction, target: discord.Member) -> None:
+    """Raise NotAllowed unless the member acting outranks `target` (bot.permissions.may_act_on)."""
+    config = await _config(interaction)
+    aimed = member_standing(target)
+    if not may_act_on(standing_of(interaction), aimed, config):
+        raise NotAllowed(f"I won't do that to {target.mention}. {outranked(aimed, config)}")
+
+
+async def filter_exempt(interaction: discord.Interaction) -> bool:
+    """Whether the filters skip this member (for their text the bot reposts, as for their messages)."""
+    return is_filter_exempt(standing_of(interaction), await _config(interaction))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,14 @@ from bot.database_url import DatabaseUrl
 from bot.settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_ID = 2**63 - 1  # Discord ids are 64-bit; SQLite stores them as signed 64-bit integers
+
+
+def discord_id(text: str) -> int:
+    """An argparse type: a Discord id (a positive integer that fits in 63 bits)."""
+    if not text.isdigit() or not 0 < int(text) <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a Discord id (a positive whole number up to {MAX_ID})")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check = moderation.add_parser("check", help="the verdict for a text against the default rules (or a server's)")
     check.add_argument("text")
-    check.add_argument("--guild", type=int, metavar="ID", help="with this server's own rules, from the database")
+    check.add_argument("--guild", type=discord_id, metavar="ID", help="with this server's own rules, from the database")
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
     sandbox = commands.add_parser(
@@ -72,7 +81,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     invite = commands.add_parser("invite", help="print the URL that adds the bot to a server")
-    invite.add_argument("client_id", type=int, help="the application ID from the Developer Portal")
+    invite.add_argument("client_id", type=discord_id, help="the application ID from the Developer Portal")
+
+    commands.add_parser("health", help="ask the running bot's /healthz (METRICS_PORT); exit 0 healthy, 1 not")
+    data = commands.add_parser("data", help="a member's stored data, for a request by mail").add_subparsers(
+        dest="data_command", required=True
+    )
+    export = data.add_parser("export", help="print everything stored about a member as JSON")
+    export.add_argument("user_id", type=discord_id, help="the member's Discord user ID")
+    forget = data.add_parser("forget", help="delete a member's data (moderation cases stay, pseudonymised)")
+    forget.add_argument("user_id", type=discord_id, help="the member's Discord user ID")
+    forget.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
 
@@ -88,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db(settings, args)
         if args.command == "moderation":
             return _moderation(settings, args)
+        if args.command == "health":
+            return _health(settings)
+        if args.command == "data":
+            return _data(settings, args)
         if args.command == "invite":
             from bot.invite import invite_url
 
@@ -125,7 +148,8 @@ def _run(settings: Settings) -> int:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.storage import Database, MigrationError, StorageUnavailable, admin
+    from bot.storage import Database, DatabaseError, MigrationError, admin
+    from bot.storage.maintenance import BackupError
 
     url = settings.database()
     if args.db_command == "migrate":
@@ -139,7 +163,7 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
 
         try:
             applied = asyncio.run(migrate())
-        except (MigrationError, StorageUnavailable) as error:
+        except (MigrationError, DatabaseError) as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILED
         print(f"{url}: applied migrations {applied}" if applied else f"{url}: already up to date")
@@ -147,7 +171,7 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
     if args.db_command == "backup":
         try:
             print(asyncio.run(admin.backup(url, args.path)))
-        except OSError as error:  # FileNotFoundError included: no such database
+        except (BackupError, OSError) as error:  # FileNotFoundError included: no such database
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILED
         return EXIT_OK
@@ -164,7 +188,7 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _db_copy(source_url: DatabaseUrl, target_text: str) -> int:
-    from bot.storage import Database, MigrationError, StorageUnavailable
+    from bot.storage import Database, DatabaseError, MigrationError
     from bot.storage.copy import CopyError, copy_database
 
     try:
@@ -187,7 +211,7 @@ def _db_copy(source_url: DatabaseUrl, target_text: str) -> int:
 
     try:
         total = asyncio.run(copy())
-    except (CopyError, MigrationError, StorageUnavailable) as error:
+    except (CopyError, MigrationError, DatabaseError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
     print(f"copied {source_url} to {target_url}: {total} rows, every table's count verified")
@@ -216,6 +240,8 @@ def _article(settings: Settings, args: argparse.Namespace) -> int:
     except ArticleError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
+    for warning in article.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         print(json.dumps(article.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -229,7 +255,7 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
     from bot.moderation.defaults import default_rules
     from bot.moderation.engine import MessageFacts, ModerationEngine
     from bot.moderation.server_rules import server_rules
-    from bot.storage import Database, StorageUnavailable
+    from bot.storage import Database, DatabaseError
     from bot.storage.moderation import StoredRule, rules_of
 
     rules = default_rules()
@@ -248,7 +274,7 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
 
         try:
             rules = server_rules(asyncio.run(load()))
-        except StorageUnavailable as error:
+        except (DatabaseError, sqlite3.Error) as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILED
     verdict = ModerationEngine(rules).check(MessageFacts(args.text), remember=False)
@@ -261,3 +287,55 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
         for reason in verdict.reasons:
             print(f"  - {reason.describe()}")
     return EXIT_OK
+
+
+def _health(settings: Settings) -> int:
+    from bot.health import ask
+
+    if settings.metrics_port is None:
+        print("error: METRICS_PORT is not set: the health check asks the bot on that port", file=sys.stderr)
+        return EXIT_USAGE
+    healthy, line = ask(settings.metrics_host, settings.metrics_port)
+    print(line, file=sys.stdout if healthy else sys.stderr)
+    return EXIT_OK if healthy else EXIT_FAILED
+
+
+def _data(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.storage import Database, DatabaseError
+    from bot.storage import privacy as privacy_store
+
+    path = settings.database()
+    if path.path is not None and not path.path.is_file():
+        print(f"error: no such database: {path.path} (set DATABASE_URL or DATABASE_PATH)", file=sys.stderr)
+        return EXIT_FAILED
+    if args.user_id <= 0:
+        print("error: USER_ID is a Discord user ID: a positive number", file=sys.stderr)
+        return EXIT_USAGE
+    if args.data_command == "forget" and not args.yes:
+        if not sys.stdin.isatty():
+            print("error: add --yes to delete without a prompt", file=sys.stderr)
+            return EXIT_USAGE
+        answer = input(f"Delete the data of member {args.user_id} from {path}? Type 'yes': ")
+        if answer.strip().lower() != "yes":
+            print("Nothing deleted.")
+            return EXIT_FAILED
+
+    async def work() -> int:
+        db = await Database.open(path)
+        try:
+            await db.migrate()  # the same schema as the bot, even if it has not started since an upgrade
+            if args.data_command == "export":
+                print(json.dumps(await privacy_store.export(db, args.user_id), ensure_ascii=False, indent=2))
+                return EXIT_OK
+            report = await privacy_store.forget(db, args.user_id)
+            changed = ", ".join(f"{what}: {n}" for what, n in sorted(report.removed.items())) or "nothing stored"
+            print(f"forgot member {args.user_id} in {path} ({changed}); moderation records kept under a pseudonym")
+            return EXIT_OK
+        finally:
+            await db.close()
+
+    try:
+        return asyncio.run(work())
+    except DatabaseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED

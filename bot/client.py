@@ -17,17 +17,22 @@ import discord
 from discord.ext import commands
 
 from bot.articles.library import ArticleLibrary
+from bot.command_tree import LoggingCommandTree
 from bot.enforcement.enforcer import Enforcer
 from bot.enforcement.review import ReviewButton, ReviewQueue
 from bot.guild_config import GuildConfig, defaults_from
 from bot.message_pipeline import MessagePipeline
+from bot.metrics import BotMetrics
+from bot.metrics.rest import rest_trace
 from bot.moderation.toxicity import ToxicityScorer, model_installed
+from bot.operations import Operations
 from bot.publishing.publisher import Publisher
 from bot.settings import Settings
 from bot.storage import Database
 from bot.storage.guild_config import load_guild_config, reset_guild_config, set_guild_config
 from bot.storage.meta import get_meta, set_meta
 from bot.storage.posts import post_thread_ids
+from bot.storage.timed import TimedDatabase
 from bot.updates.delivery import DeliveryWorker
 from bot.updates.live_blog import LiveBlog
 from bot.voting.answers import AnswerBoard
@@ -57,6 +62,7 @@ class DiscussionBot(commands.Bot):
     """Opens storage, applies migrations, loads every extension in `cogs/` and syncs commands."""
 
     def __init__(self, settings: Settings) -> None:
+        metrics = BotMetrics()
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
@@ -65,7 +71,10 @@ class DiscussionBot(commands.Bot):
             help_command=None,
             guild_ready_timeout=settings.guild_ready_timeout,
             chunk_guilds_at_startup=False,
+            http_trace=rest_trace(metrics),  # REST requests and 429s by route, for /metrics
+            tree_cls=LoggingCommandTree,
         )
+        self.metrics = metrics
         self.settings = settings
         self.started_at = time.monotonic()
         self.failed_extensions: dict[str, str] = {}
@@ -87,6 +96,7 @@ class DiscussionBot(commands.Bot):
         # The optional toxicity model (loaded on first use, in a thread): None when not installed.
         self.toxicity: ToxicityScorer | None = ToxicityScorer() if model_installed() else None
         self._poll_votes: PollVotes | None = None
+        self.operations = Operations(self)
 
     @property
     def db(self) -> Database:
@@ -101,9 +111,14 @@ class DiscussionBot(commands.Bot):
         return self._poll_votes
 
     async def setup_hook(self) -> None:
-        self._db = await Database.open(self.settings.database())
+        m = self.metrics
+        self._db = await TimedDatabase.open_timed(
+            self.settings.database(), read=m.db_read, write=m.db_write, lock_wait=m.db_write_wait
+        )
         await self._db.migrate()
+        await self.operations.start()  # metrics and health before connecting: a supervisor sees the start
         self.post_threads = await post_thread_ids(self._db)
+        await self.library.refresh()  # the seeds folder, read in a thread (the seeds watcher keeps it current)
         self._poll_votes = PollVotes(self)
         await self._poll_votes.start()
         # Buttons whose ids live in custom_id keep working across restarts.
@@ -175,7 +190,12 @@ class DiscussionBot(commands.Bot):
         raise AttributeError("on_message")
 
     def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
-        if event_name == "message":
+        if event_name == "socket_event_type":  # every gateway event: counted for /metrics
+            events = self.metrics.gateway_events
+            events[args[0]] = events.get(args[0], 0) + 1
+            if not self.extra_events.get("on_socket_event_type") and not self._listeners.get("socket_event_type"):
+                return
+        elif event_name == "message":
             try:
                 self._route_message(args[0])
             except Exception:  # inside discord.py's gateway handler: a bug here must not drop the connection
@@ -240,6 +260,7 @@ class DiscussionBot(commands.Bot):
                     log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
             await super().close()
         finally:
+            await self.operations.stop()
             if self._poll_votes is not None:
                 await self._poll_votes.stop()
             if self._db is not None:

@@ -1,4 +1,4 @@
-"""Logging for the bot process: one format, and secrets scrubbed from every record."""
+"""Logging for the bot process: human-readable lines or JSON (`LOG_FORMAT`), secrets scrubbed from both."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import logging
 import sys
 from collections.abc import Iterable
 
+from pythonjsonlogger.json import JsonFormatter
+
+from bot.log_context import ContextFields
+
 FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
+JSON_FIELDS = "%(asctime)s %(levelname)s %(name)s %(message)s"
 
 
 class RedactSecrets(logging.Filter):
@@ -33,10 +38,38 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-def configure_logging(level: str, secrets: Iterable[str] = ()) -> None:
+class RedactingFormatter(logging.Formatter):
+    """Scrubs the secrets from the finished line too: what a JSON formatter adds (extra fields, the
+    traceback) never passes through RedactSecrets's message rewrite."""
+
+    def __init__(self, inner: logging.Formatter, secrets: Iterable[str]) -> None:
+        super().__init__()
+        self.inner = inner
+        self._secrets = [s for s in secrets if s and len(s) >= 8]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = self.inner.format(record)
+        for secret in self._secrets:
+            text = text.replace(secret, "[redacted]")
+        return text
+
+
+def json_formatter() -> logging.Formatter:
+    """One JSON object per line: time, level, logger, message, and the ids of bot.log_context."""
+    return JsonFormatter(
+        JSON_FIELDS,
+        rename_fields={"asctime": "time", "levelname": "level", "name": "logger"},
+        json_ensure_ascii=False,
+    )
+
+
+def configure_logging(level: str, secrets: Iterable[str] = (), log_format: str = "text") -> None:
+    secrets = list(secrets)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(FORMAT))
+    inner = json_formatter() if log_format == "json" else logging.Formatter(FORMAT)
+    handler.setFormatter(RedactingFormatter(inner, secrets))
     handler.addFilter(RedactSecrets(secrets))
+    handler.addFilter(ContextFields())
     root = logging.getLogger()
     for existing in list(root.handlers):
         root.removeHandler(existing)

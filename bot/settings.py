@@ -15,6 +15,10 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.database_url import DatabaseUrl
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+# Discord ids are 64-bit snowflakes; SQLite keeps them as signed 64-bit integers, so this is the largest
+# one the bot can store (real ids are far below it).
+MAX_ID = 2**63 - 1
+DiscordId = Annotated[int, Field(gt=0, le=MAX_ID)]
 
 
 class SettingsError(Exception):
@@ -38,32 +42,47 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = None  # secret: a PostgreSQL URL can carry a password
     database_path: Path = Path("data/discussion-bot.sqlite3")
     seeds_dir: Path = Path("seeds")
-    dev_guild_id: int | None = Field(default=None, gt=0)
+    dev_guild_id: DiscordId | None = None
     log_level: LogLevel = "INFO"
 
     discord_api_base_url: AnyUrl | None = None
     discord_gateway_url: AnyUrl | None = None
-    # How often the seeds folder is checked for new files and new updates.
-    seed_poll_seconds: float = Field(default=2.0, gt=0, le=3600)
-    # How often each followed feed is fetched (errors back off from there, up to an hour).
-    feed_poll_seconds: float = Field(default=300.0, gt=0, le=86400)
+    # How often the seeds folder is checked for new files and new updates (at least 1 s: a smaller
+    # interval is a busy loop over the disk, and nobody edits a file faster).
+    seed_poll_seconds: float = Field(default=2.0, ge=1, le=3600)
+    # How often each followed feed is fetched (errors back off from there, up to an hour); at least 1 s.
+    feed_poll_seconds: float = Field(default=300.0, ge=1, le=86400)
     # Let /feed add reach private and loopback addresses (off: an admin's URL cannot probe the host's network).
     feed_allow_private: bool = False
     # discord.py waits this long after the last GUILD_CREATE before READY.
     guild_ready_timeout: float = Field(default=2.0, ge=0, le=60)
 
     # Defaults for per-server configuration (`/config set` overrides them per server).
-    editor_role_id: int | None = Field(default=None, gt=0)
-    moderator_role_id: int | None = Field(default=None, gt=0)
-    mod_log_channel_id: int | None = Field(default=None, gt=0)
-    auto_post_channel_id: int | None = Field(default=None, gt=0)
-    chat_channel_ids: Annotated[tuple[int, ...], NoDecode] = ()
-    automod_bypass_role_id: int | None = Field(default=None, gt=0)
-    alert_role_id: int | None = Field(default=None, gt=0)
+    editor_role_id: DiscordId | None = None
+    moderator_role_id: DiscordId | None = None
+    mod_log_channel_id: DiscordId | None = None
+    auto_post_channel_id: DiscordId | None = None
+    chat_channel_ids: Annotated[tuple[DiscordId, ...], NoDecode] = ()
+    automod_bypass_role_id: DiscordId | None = None
+    alert_role_id: DiscordId | None = None
     warning_hours: int = Field(default=24, ge=1, le=8760)
     warnings_before_timeout: int = Field(default=3, ge=0, le=20)
     escalation_timeout_minutes: int = Field(default=10, ge=1, le=40320)
     toxicity_threshold: int = Field(default=0, ge=0, le=100)
+
+    # Operating it (README, "Operating it"): metrics and health, logs, backups, retention.
+    # /metrics and /healthz on this port (off when not set), on METRICS_HOST (loopback unless told).
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = Field(default="127.0.0.1", min_length=1)
+    # /healthz fails when the update outbox's oldest waiting row is older than this.
+    health_outbox_max_age_seconds: float = Field(default=900.0, gt=0, le=86400)
+    log_format: Literal["text", "json"] = "text"
+    # A copy of the database every so many hours (fractions allowed; 0: never), the newest BACKUP_KEEP kept.
+    backup_every_hours: float = Field(default=0.0, ge=0, le=8760)
+    backup_keep: int = Field(default=7, ge=1, le=1000)
+    backup_dir: Path | None = None  # default: backups/ beside the database
+    # Copies of members' messages in moderation cases and review cards are removed after this many days.
+    retention_days: int = Field(default=90, ge=1, le=3650)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -98,6 +117,22 @@ class Settings(BaseSettings):
         if self.database_url is not None:
             return DatabaseUrl.parse(self.database_url.get_secret_value())
         return DatabaseUrl.for_sqlite(self.database_path)
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_log_format(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("metrics_port", mode="before")
+    @classmethod
+    def _blank_port_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    def backup_directory(self) -> Path:
+        """Where scheduled backups go: BACKUP_DIR, or backups/ beside the database."""
+        return self.backup_dir if self.backup_dir is not None else self.database_path.parent / "backups"
 
     @field_validator("discord_token", mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from discord.ext import commands
 from bot.articles.model import Article
 from bot.articles.render import escape_markdown, render_article, shorten
 from bot.autocomplete import article_choices
-from bot.checks import require_editor, require_guild
+from bot.checks import editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
 from bot.publishing.embeds import NO_PINGS, to_embed
@@ -50,6 +50,7 @@ class Articles(commands.Cog):
         force="Post again even if this article is already posted in that channel",
     )
     @app_commands.autocomplete(article=article_choices)
+    @editor()
     async def post(
         self,
         interaction: discord.Interaction,
@@ -59,8 +60,6 @@ class Articles(commands.Cog):
         duration_hours: app_commands.Range[int, 1, 768] = 24,
         force: bool = False,
     ) -> None:
-        guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         found = self._find(article, interaction.guild_id)
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.bot.publisher.publish(
@@ -133,6 +132,7 @@ class Articles(commands.Cog):
     @article.command(name="close", description="End the vote early, post the final results, lock the thread.")
     @app_commands.describe(article="The article", channel="Where it is posted (needed if posted in several)")
     @app_commands.autocomplete(article=article_choices)
+    @editor()
     async def close(
         self,
         interaction: discord.Interaction,
@@ -140,7 +140,6 @@ class Articles(commands.Cog):
         channel: PostChannel | None = None,
     ) -> None:
         guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         found = self._find(article, interaction.guild_id)
         posts = [
             p

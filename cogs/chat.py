@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import time
 from collections.abc import Awaitable
 
 import discord
@@ -13,13 +14,14 @@ from discord.ext import commands
 from bot.chat import replies
 from bot.chat.limits import QuestionLimiter
 from bot.chat.service import ChatRequest, ChatService
-from bot.checks import has_role
+from bot.checks import message_standing
 from bot.client import DiscussionBot
 from bot.guild_config import GuildConfig
 from bot.message_pipeline import CHAT
 from bot.moderation.defaults import default_rules
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.rules import Action
+from bot.permissions import is_admin, is_editor, is_moderator
 
 log = logging.getLogger(__name__)
 
@@ -85,29 +87,35 @@ class Chat(commands.Cog):
         if (await self.bot.get_context(message)).valid:
             return False  # a command, handled by its command
         if not self.limiter.allow(message.author.id):
+            self.bot.metrics.chat_answers.labels("slowed_down").inc()
             if self.limiter.should_warn(message.author.id):
                 await self._reply(message, replies.RATE_LIMITED)
             return True
-        is_editor = is_moderator = False
-        if isinstance(message.author, discord.Member) and message.guild is not None:
+        editor = moderator = admin = False  # in a DM the asker has no level
+        if message.guild is not None:
             config = await self.bot.guild_config(message.guild.id)
-            permissions = message.channel.permissions_for(message.author)
-            is_editor = permissions.manage_guild or has_role(message.author, config.role("editor_role"))
-            is_moderator = permissions.moderate_members or has_role(message.author, config.role("moderator_role"))
+            standing = message_standing(message)
+            editor, moderator, admin = (check(standing, config) for check in (is_editor, is_moderator, is_admin))
         request = ChatRequest(
             text=message.content,
             user_id=message.author.id,
             channel_id=message.channel.id,
             guild_id=message.guild.id if message.guild else None,
             thread_id=message.channel.id if isinstance(message.channel, discord.Thread) else None,
-            is_editor=is_editor,
-            is_moderator=is_moderator,
+            is_editor=editor,
+            is_moderator=moderator,
+            is_admin=admin,
         )
+        started = time.perf_counter()
         try:
             text = await self.service.answer(request)
         except Exception:
             log.exception("Answering message %s failed", message.id)
             text = "Sorry, something went wrong on my side. It has been logged."
+            self.bot.metrics.chat_answers.labels("failed").inc()
+        else:
+            self.bot.metrics.chat_answers.labels("answered").inc()
+        self.bot.metrics.chat_latency.observe(time.perf_counter() - started)
         if message.id in self._removed:
             return True  # removed (by a moderator) while I was thinking: no answer
         await self._reply(message, text)

@@ -9,10 +9,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import require_guild, require_manage_guild
+from bot.checks import require, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
 from bot.guild_config import CONFIG_KEYS, ConfigKind, parse_reference, split_references
+from bot.permissions import Level
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,10 @@ def describe_value(guild: discord.Guild, kind: ConfigKind, value: Any) -> str:
 
 
 class Config(commands.Cog):
-    """Per-server settings. `/config show` lists them; `/config set` changes one (Manage Server)."""
+    """Per-server settings. `/config show` lists them; `/config set` changes one. All for admins
+    (Manage Server, bot.permissions): the settings name who the editors and moderators are."""
+
+    gate_level = Level.ADMIN
 
     config = app_commands.Group(
         name="config",
@@ -69,10 +73,14 @@ class Config(commands.Cog):
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:  # type: ignore[override]
+        """The one gate of every /config command (Discord's default permissions are only a hint)."""
+        await require(interaction, self.gate_level)
+        return True
+
     @config.command(name="show", description="Show this server's bot settings.")
     async def show(self, interaction: discord.Interaction) -> None:
         guild = require_guild(interaction)
-        require_manage_guild(interaction)
         current = await self.bot.guild_config(guild.id)
         embed = discord.Embed(title=f"Settings for {guild.name}", colour=discord.Colour.blurple())
         for key in CONFIG_KEYS.values():
@@ -98,7 +106,6 @@ class Config(commands.Cog):
         value: app_commands.Range[str, 1, 500],
     ) -> None:
         guild = require_guild(interaction)
-        require_manage_guild(interaction)
         key = CONFIG_KEYS[setting.value]
         stored: Any
         if key.kind is ConfigKind.CHANNELS:
@@ -150,7 +157,6 @@ class Config(commands.Cog):
     @app_commands.choices(setting=SETTING_CHOICES)
     async def reset(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
         guild = require_guild(interaction)
-        require_manage_guild(interaction)
         removed = await self.bot.reset_config(guild.id, setting.value)
         message = (
             f"**{setting.value}** is back to its default."

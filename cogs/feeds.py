@@ -11,10 +11,10 @@ from discord import app_commands
 from discord.ext import commands, tasks
 
 from bot.articles.render import escape_markdown, shorten
-from bot.checks import require_editor, require_guild
+from bot.checks import editor, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
-from bot.feeds.fetch import FeedFetchError, check_url
+from bot.feeds.fetch import FeedFetchError, check_url, feed_session
 from bot.feeds.poller import FeedPoller
 from bot.storage import feeds as feed_store
 
@@ -32,7 +32,8 @@ class Feeds(commands.Cog):
         self.poller: FeedPoller | None = None
 
     async def cog_load(self) -> None:
-        self.session = aiohttp.ClientSession()
+        # Unless the operator allows private addresses, every connection this session makes is checked.
+        self.session = feed_session(allow_private=self.bot.settings.feed_allow_private)
         self.poller = FeedPoller(self.bot, self.session)
         await self.poller.load_articles()
         self.check_feeds.change_interval(seconds=min(30.0, self.bot.settings.feed_poll_seconds))
@@ -55,6 +56,7 @@ class Feeds(commands.Cog):
 
     @feed.command(name="add", description="Follow a feed: new entries are posted as discussions in a channel.")
     @app_commands.describe(url="The RSS or Atom feed's address", channel="Where new entries are posted")
+    @editor()
     async def add(
         self,
         interaction: discord.Interaction,
@@ -62,7 +64,6 @@ class Feeds(commands.Cog):
         channel: discord.TextChannel | discord.ForumChannel,
     ) -> None:
         guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         try:
             url = check_url(url)
         except FeedFetchError as error:
@@ -112,9 +113,9 @@ class Feeds(commands.Cog):
     @feed.command(name="remove", description="Stop following a feed (its discussions stay).")
     @app_commands.describe(feed="The feed")
     @app_commands.autocomplete(feed=feed_autocomplete)
+    @editor()
     async def remove(self, interaction: discord.Interaction, feed: int) -> None:
         guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         if not await feed_store.remove_feed(self.bot.db, guild.id, feed):
             raise UserFacingError(f"This server follows no feed #{feed}. See `/feed list`.")
         await interaction.response.send_message(f"Stopped following feed #{feed}.", ephemeral=True)

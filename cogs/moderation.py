@@ -13,7 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.articles.render import escape_markdown, shorten
-from bot.checks import has_role, require_guild, require_moderator
+from bot.checks import filter_exempt, message_standing, require, require_guild, require_outranks
 from bot.client import DiscussionBot
 from bot.enforcement.enforcer import Enforcer
 from bot.errors import UserFacingError
@@ -22,6 +22,7 @@ from bot.message_pipeline import MODERATION
 from bot.moderation.engine import CLEAN, MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.moderation.rules import Action, Reason, Verdict
+from bot.permissions import Level, is_filter_exempt
 from bot.replies import send_ephemeral
 from bot.storage import moderation as mod_store
 
@@ -34,7 +35,10 @@ MAX_TIMEOUT_MINUTES = 28 * 24 * 60
 
 
 class Moderation(commands.Cog):
-    """Keeps the discussions civil: filters that explain themselves, cases and a mod log."""
+    """Keeps the discussions civil: filters that explain themselves, cases and a mod log.
+    Every /automod and /mod command is for moderators (bot.permissions); reporting is for everyone."""
+
+    gate_level = Level.MODERATOR
 
     automod = app_commands.Group(name="automod", description="Automatic moderation rules.", guild_only=True)
     rule = app_commands.Group(name="rule", description="The server's own rules.", parent=automod)
@@ -45,6 +49,7 @@ class Moderation(commands.Cog):
         self.report_menu = app_commands.ContextMenu(name="Report message", callback=self.report_message)
         self.report_menu.guild_only = True
         self._scoring: set[asyncio.Task[None]] = set()
+        self._metrics = bot.metrics
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.report_menu)
@@ -53,6 +58,12 @@ class Moderation(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.report_menu.name, type=self.report_menu.type)
         self.bot.message_pipeline.remove(self.screen)
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:  # type: ignore[override]
+        """The one gate of every /automod and /mod command (not of the report menu: it is not the
+        cog's own command)."""
+        await require(interaction, self.gate_level)
+        return True
 
     async def report_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
         if message.author.bot or message.webhook_id is not None:
@@ -70,13 +81,7 @@ class Moderation(commands.Cog):
         return channel.id in self.bot.post_threads or config.is_chat_channel(channel.id, channel.parent_id)
 
     def _exempt(self, message: discord.Message, config: GuildConfig) -> bool:
-        author = message.author
-        if not isinstance(author, discord.Member):
-            return True
-        permissions = message.channel.permissions_for(author)
-        if permissions.manage_messages or permissions.moderate_members or permissions.administrator:
-            return True
-        return has_role(author, config.role("moderator_role")) or has_role(author, config.role("automod_bypass_role"))
+        return is_filter_exempt(message_standing(message), config)
 
     def screen(self, message: discord.Message) -> Awaitable[bool] | None:
         """The first stage of every message (see bot.message_pipeline), and every edit. Checking
@@ -95,6 +100,7 @@ class Moderation(commands.Cog):
             return self._screen_after_loading(message, guild.id)
         if not self._managed(message, config):
             return None
+        self._metrics.messages_screened += 1  # a plain integer: /metrics reads it when asked
         verdict = engine.check(Enforcer.facts(message, engine))
         if verdict is CLEAN or not verdict.flagged:
             if self.bot.toxicity is not None and (threshold := config.number("toxicity_threshold")) and message.content:
@@ -169,7 +175,6 @@ class Moderation(commands.Cog):
         action: app_commands.Choice[str] | None = None,
     ) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         value = value.strip()
         if kind.value == "regex":
             try:
@@ -195,7 +200,6 @@ class Moderation(commands.Cog):
     @app_commands.describe(rule="The rule's number (see /automod rule list)")
     async def rule_remove(self, interaction: discord.Interaction, rule: int) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         if not await mod_store.remove_rule(self.bot.db, guild.id, rule):
             raise UserFacingError(f"There is no rule {rule} here. See `/automod rule list`.")
         self.bot.enforcer.rules_changed(guild.id)
@@ -204,7 +208,6 @@ class Moderation(commands.Cog):
     @rule.command(name="list", description="The server's rules (the default profanity and link rules apply too).")
     async def rule_list(self, interaction: discord.Interaction) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         rules = await mod_store.rules_of(self.bot.db, guild.id)
         lines = [
             f"**{r.id}** · {r.kind}{f' ({r.mode})' if r.kind == 'keyword' else ''} "
@@ -226,7 +229,6 @@ class Moderation(commands.Cog):
     async def test(self, interaction: discord.Interaction, text: app_commands.Range[str, 1, 4000]) -> None:
         guild = require_guild(interaction)
         config = await self.bot.guild_config(guild.id)
-        require_moderator(interaction, config)
         verdict = (await self.bot.enforcer.engine(guild.id)).check(MessageFacts(text), remember=False)
         threshold = config.number("toxicity_threshold")
         toxicity = ""
@@ -253,7 +255,7 @@ class Moderation(commands.Cog):
         self, interaction: discord.Interaction, member: discord.Member, reason: app_commands.Range[str, 1, 500]
     ) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        await require_outranks(interaction, member)
         # the case, the action and the mod-log line can take longer than the 3 s Discord allows
         await interaction.response.defer(ephemeral=True, thinking=True)
         case, escalation = await self.bot.enforcer.warn(
@@ -272,7 +274,7 @@ class Moderation(commands.Cog):
         reason: app_commands.Range[str, 1, 500],
     ) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        await require_outranks(interaction, member)
         # the case, the action and the mod-log line can take longer than the 3 s Discord allows
         await interaction.response.defer(ephemeral=True, thinking=True)
         if member.top_role >= guild.me.top_role or member == guild.owner:
@@ -288,7 +290,6 @@ class Moderation(commands.Cog):
     @app_commands.describe(member="Who")
     async def history(self, interaction: discord.Interaction, member: discord.Member) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         cases = await mod_store.cases_of_member(self.bot.db, guild.id, member.id)
         lines = [
             f"**#{c.number}** {c.action} · {c.created_at[:16].replace('T', ' ')} · "
@@ -308,7 +309,6 @@ class Moderation(commands.Cog):
         self, interaction: discord.Interaction, number: int, reason: app_commands.Range[str, 1, 500] | None = None
     ) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         if reason is not None and not await mod_store.set_case_reason(self.bot.db, guild.id, number, reason):
             raise UserFacingError(f"There is no case {number} here.")
         found = await mod_store.get_case(self.bot.db, guild.id, number)
@@ -332,7 +332,7 @@ class Moderation(commands.Cog):
         reason: app_commands.Range[str, 1, 500] = "Timeout lifted",
     ) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        await require_outranks(interaction, member)
         # the case, the action and the mod-log line can take longer than the 3 s Discord allows
         await interaction.response.defer(ephemeral=True, thinking=True)
         case = await self.bot.enforcer.set_timeout(guild, member, None, moderator_id=interaction.user.id, reason=reason)
@@ -344,7 +344,6 @@ class Moderation(commands.Cog):
         self, interaction: discord.Interaction, member: discord.Member, note: app_commands.Range[str, 1, 500]
     ) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         case = await mod_store.open_case(
             self.bot.db,
             guild_id=guild.id,
@@ -365,7 +364,6 @@ class Moderation(commands.Cog):
         member: discord.Member | None = None,
     ) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         channel = interaction.channel
         if not isinstance(channel, discord.TextChannel | discord.Thread):
             raise UserFacingError("Purge works in text channels and threads.")
@@ -391,8 +389,6 @@ class Moderation(commands.Cog):
     @mod.command(name="slowmode", description="Set slow mode in this channel or thread (0 turns it off).")
     @app_commands.describe(seconds="Seconds between a member's messages (0 to 21600)")
     async def slowmode(self, interaction: discord.Interaction, seconds: app_commands.Range[int, 0, 21600]) -> None:
-        guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         channel = interaction.channel
         if not isinstance(channel, discord.TextChannel | discord.Thread):
             raise UserFacingError("Slow mode works in text channels and threads.")
@@ -402,7 +398,6 @@ class Moderation(commands.Cog):
 
     async def _lock(self, interaction: discord.Interaction, locked: bool) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
         # the case, the action and the mod-log line can take longer than the 3 s Discord allows
         await interaction.response.defer(ephemeral=True, thinking=True)
         channel = interaction.channel
@@ -441,7 +436,11 @@ class Moderation(commands.Cog):
     @app_commands.describe(role="The role (leave empty to remove the exemption)")
     async def exempt(self, interaction: discord.Interaction, role: discord.Role | None = None) -> None:
         guild = require_guild(interaction)
-        require_moderator(interaction, await self.bot.guild_config(guild.id))
+        if role is not None and role.is_default():
+            raise UserFacingError(
+                "Exempting @everyone would switch the filters off for every member. Pick a role, or remove "
+                "the rules you don't want with `/automod rule remove`."
+            )
         if role is None:
             await self.bot.reset_config(guild.id, "automod_bypass_role")
             await interaction.response.send_message("No role is exempt from the filters now.", ephemeral=True)
@@ -462,7 +461,6 @@ class Moderation(commands.Cog):
     ) -> None:
         guild = require_guild(interaction)
         config = await self.bot.guild_config(guild.id)
-        require_moderator(interaction, config)
         if toxicity_threshold and self.bot.toxicity is None:
             raise UserFacingError(
                 "The toxicity model is not installed here: `pip install -e '.[toxicity]'`, then restart the bot. "
@@ -504,10 +502,24 @@ class ReportModal(discord.ui.Modal, title="Report message"):
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await self.bot.review_queue.report(self.message, interaction.user, self.reason.value.strip() or None)
+        try:
+            _, note = await self.bot.review_queue.report(
+                self.message,
+                interaction.user,
+                self.reason.value.strip() or None,
+                exempt=await filter_exempt(interaction),
+            )
+        except UserFacingError as error:
+            await send_ephemeral(interaction, str(error))
+            return
         await interaction.followup.send(
-            "Thanks: the moderators will take a look. Your report is anonymous.", ephemeral=True
+            "Thanks: the moderators will take a look. Your report is anonymous." + (f"\n{note}" if note else ""),
+            ephemeral=True,
         )
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
+        log.error("Reporting a message failed", exc_info=error)
+        await send_ephemeral(interaction, "Sorry, something went wrong on my side. It has been logged.")
 
 
 async def setup(bot: DiscussionBot) -> None:

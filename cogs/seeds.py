@@ -38,6 +38,7 @@ class Seeds(commands.Cog):
     @tasks.loop(seconds=2)
     async def watch(self) -> None:
         try:
+            await self.bot.library.refresh()  # what /article and the chat see
             report = await self.sync.scan()
         except Exception:
             log.exception("Scanning the seeds folder failed")

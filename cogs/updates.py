@@ -15,9 +15,10 @@ from discord.ext import commands
 
 from bot.articles.render import escape_markdown, shorten
 from bot.autocomplete import article_choices
-from bot.checks import require_editor, require_guild
+from bot.checks import editor, permitted, require_guild
 from bot.client import DiscussionBot
 from bot.errors import UserFacingError
+from bot.permissions import Level
 from bot.replies import send_ephemeral
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
@@ -54,6 +55,10 @@ class UpdateTextModal(discord.ui.Modal):
         if current:
             self.text.default = current
 
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """Checked again when the form is sent: the member may have lost the editor role meanwhile."""
+        return await permitted(interaction, Level.EDITOR)
+
     async def on_submit(self, interaction: discord.Interaction) -> None:
         if self.update_id is None:
             assert self.slug is not None
@@ -87,9 +92,9 @@ class Updates(commands.Cog):
         await self.bot.delivery.stop()
 
     # -- shared actions ------------------------------------------------------------------------
+    # Run by the commands below and by the form, both of which check the editor level first.
     async def push(self, interaction: discord.Interaction, slug: str, label: str, text: str) -> None:
         guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         cleaned = clean_update_text(text)
         if len(cleaned) < 2:
             raise UserFacingError("The update is empty. Write what changed and try again.")
@@ -125,7 +130,6 @@ class Updates(commands.Cog):
 
     async def _own_update(self, interaction: discord.Interaction, update_id: int) -> UpdateRecord:
         guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         update = await update_store.get_update(self.bot.db, update_id)
         if update is None or update.guild_id not in (None, guild.id):
             raise UserFacingError(f"There is no update {update_id} in this server.")
@@ -165,6 +169,7 @@ class Updates(commands.Cog):
         label='How it is headed, like "Update (4:12 PM)" (default "Update")',
     )
     @app_commands.autocomplete(article=article_choices)
+    @editor()
     async def push_command(
         self,
         interaction: discord.Interaction,
@@ -172,8 +177,6 @@ class Updates(commands.Cog):
         text: app_commands.Range[str, 2, 4000] | None = None,
         label: app_commands.Range[str, 1, LABEL_LIMIT] = "Update",
     ) -> None:
-        guild = require_guild(interaction)
-        require_editor(interaction, await self.bot.guild_config(guild.id))
         found = self.bot.library.find(article, interaction.guild_id)
         if found is None:
             raise UserFacingError(f"I don't know an article called {article!r}.")
@@ -187,6 +190,7 @@ class Updates(commands.Cog):
     @update.command(name="edit", description="Change the text of an update; its messages are edited.")
     @app_commands.describe(update="The update", text="The new text (leave empty to edit it in a form)")
     @app_commands.autocomplete(update=update_autocomplete)
+    @editor()
     async def edit_command(
         self, interaction: discord.Interaction, update: int, text: app_commands.Range[str, 2, 4000] | None = None
     ) -> None:
@@ -201,6 +205,7 @@ class Updates(commands.Cog):
     @update.command(name="retract", description="Retract an update: its messages are marked retracted, not deleted.")
     @app_commands.describe(update="The update")
     @app_commands.autocomplete(update=update_autocomplete)
+    @editor()
     async def retract_command(self, interaction: discord.Interaction, update: int) -> None:
         record = await self._own_update(interaction, update)
         await update_store.retract_update(self.bot.db, record.id, interaction.user.id)

@@ -158,6 +158,8 @@ class Connection:
 
 
 class Gateway:
+    refusing = False  # during an outage(): new connections are turned away
+
     def __init__(
         self, emulator: Emulator, heartbeat_interval_ms: int = 41250, sharding: ShardingConfig | None = None
     ) -> None:
@@ -219,6 +221,15 @@ class Gateway:
         for connection in list(self.connections):
             await connection.ws.close(code=code, message=b"emulator drop")
 
+    async def outage(self) -> None:
+        """A network outage: every connection drops and new ones are refused until `restore()`."""
+        self.refusing = True
+        await self.drop()
+
+    def restore(self) -> None:
+        """The end of an outage: clients can connect (and resume) again."""
+        self.refusing = False
+
     async def send_reconnect(self) -> None:
         for connection in list(self.connections):
             await connection.send_op(RECONNECT, None)
@@ -228,7 +239,9 @@ class Gateway:
             await connection.ws.close(code=1001, message=b"emulator shutting down")
 
     # -- the websocket handler -----------------------------------------------------------------
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.refusing:
+            return web.Response(status=503, text="emulator outage")
         ws = web.WebSocketResponse(max_msg_size=0, autoping=True)
         await ws.prepare(request)
         compress = request.query.get("compress")

@@ -22,23 +22,45 @@ def slug_for(path: Path) -> str:
     return slug or "article"
 
 
+def article_paths(seeds_dir: Path) -> tuple[list[Path], list[str]]:
+    """The article files in `seeds_dir` (regular files named *.txt), sorted, and one line for each
+    *.txt that is skipped because it is something else (a FIFO, socket, device or directory: never
+    opened). Blocking file-system calls: from a thread when an event loop runs."""
+    from bot.articles.files import not_regular
+
+    paths: list[Path] = []
+    skipped: list[str] = []
+    for path in sorted(seeds_dir.glob(f"*{ARTICLE_SUFFIX}")):
+        if path.name.startswith("."):
+            continue  # editors' swap and temporary files
+        try:
+            reason = not_regular(path.stat().st_mode)
+        except OSError:
+            continue  # gone since the listing, or a dangling link
+        if reason is None:
+            paths.append(path)
+        else:
+            skipped.append(f"{path}: {reason}")
+    return paths, skipped
+
+
 def list_articles(seeds_dir: Path) -> tuple[list[ArticleEntry], list[str]]:
-    """Every readable article in `seeds_dir`, sorted by slug, and one error line per bad file."""
+    """Every readable article in `seeds_dir`, sorted by slug, and one line per file skipped or not taken
+    whole (a bad file, something that is not a regular file, a paragraph the parser left out)."""
     from bot.articles.model import ArticleError
     from bot.articles.parser import parse_article_file
 
     entries: list[ArticleEntry] = []
-    errors: list[str] = []
     if not seeds_dir.is_dir():
         return entries, [f"{seeds_dir}: no such folder"]
-    for path in sorted(seeds_dir.glob(f"*{ARTICLE_SUFFIX}")):
-        if path.name.startswith("."):
-            continue  # editors' swap and temporary files
+    paths, errors = article_paths(seeds_dir)
+    for path in paths:
         try:
             article = parse_article_file(path)
         except ArticleError as error:
             errors.append(str(error))
             continue
+        errors.extend(article.warnings)
         entries.append(ArticleEntry(article.slug, article.title, path))
     entries.sort(key=lambda entry: entry.slug)
     return entries, errors

@@ -1,12 +1,18 @@
-"""The articles available to post: the seeds folder, parsed once per file change."""
+"""The articles available to post: the seeds folder, parsed once per file change, and feed articles.
+
+The folder is read and parsed in a thread by `refresh()` (at start-up and on every scan of the seeds
+folder); the lookups (`articles`, `get`, `find`, `search`) read memory only, so nothing on the event
+loop waits for the disk, or for a file that never finishes reading.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.articles.catalog import ARTICLE_SUFFIX, slug_for
+from bot.articles.catalog import ARTICLE_SUFFIX, article_paths, slug_for
 from bot.articles.model import Article, ArticleError
 from bot.articles.parser import parse_article_file
 
@@ -20,59 +26,79 @@ class _Cached:
     error: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    cache: dict[Path, _Cached]
+    articles: list[Article]
+    problems: frozenset[str]  # one line per file skipped, refused or not taken whole
+
+
+def _stamp(path: Path) -> tuple[float, int, float]:
+    stat = path.stat()
+    sidecar = path.with_suffix(".toml")
+    return stat.st_mtime, stat.st_size, sidecar.stat().st_mtime if sidecar.exists() else 0.0
+
+
+def _scan(seeds_dir: Path, previous: dict[Path, _Cached]) -> _Scan:
+    """The folder now, re-parsing only changed files. Blocking: runs in a thread."""
+    cache: dict[Path, _Cached] = {}
+    articles: list[Article] = []
+    paths, problems = article_paths(seeds_dir) if seeds_dir.is_dir() else ([], [])
+    for path in paths:
+        try:
+            stamp = _stamp(path)
+        except OSError:
+            continue
+        cached = previous.get(path)
+        if cached is None or cached.stamp != stamp:
+            try:
+                cached = _Cached(stamp, parse_article_file(path), None)
+            except ArticleError as error:
+                cached = _Cached(stamp, None, str(error))
+        cache[path] = cached
+        if cached.article is not None:
+            articles.append(cached.article)
+            problems.extend(cached.article.warnings)
+        elif cached.error is not None:
+            problems.append(cached.error)
+    return _Scan(cache, articles, frozenset(problems))
+
+
 class ArticleLibrary:
-    """Finds articles by slug or title; re-parses a file only when it (or its sidecar) changed."""
+    """Finds articles by slug or title, from memory; `refresh()` brings the seeds folder in."""
 
     def __init__(self, seeds_dir: Path) -> None:
         self.seeds_dir = seeds_dir
         self._cache: dict[Path, _Cached] = {}
+        self._seeds: list[Article] = []
+        self._problems: frozenset[str] = frozenset()
+        self._refreshing = asyncio.Lock()
         self._registered: dict[str, tuple[Article, int]] = {}  # from feeds: slug -> (article, guild id)
+
+    async def refresh(self) -> None:
+        """Read the seeds folder again (changed files only), in a thread. Each problem is logged once,
+        when it first appears."""
+        async with self._refreshing:
+            scan = await asyncio.to_thread(_scan, self.seeds_dir, self._cache)
+            self._cache, self._seeds = scan.cache, scan.articles
+            for problem in sorted(scan.problems - self._problems):
+                log.warning("Article file skipped or not taken whole: %s", problem)
+            self._problems = scan.problems
 
     def register(self, article: Article, guild_id: int) -> None:
         """An article from another source (a feed), visible in one server."""
         self._registered[article.slug] = (article, guild_id)
 
-    def _stamp(self, path: Path) -> tuple[float, int, float]:
-        stat = path.stat()
-        sidecar = path.with_suffix(".toml")
-        return stat.st_mtime, stat.st_size, sidecar.stat().st_mtime if sidecar.exists() else 0.0
-
     def articles(self, guild_id: int | None = None) -> list[Article]:
         """Seed articles, plus the registered ones of `guild_id` (all of them when None)."""
-        found = self._seed_articles()
+        found = list(self._seeds)
         found.extend(a for a, g in self._registered.values() if guild_id is None or g == guild_id)
-        return found
-
-    def _seed_articles(self) -> list[Article]:
-        found: list[Article] = []
-        paths = sorted(self.seeds_dir.glob(f"*{ARTICLE_SUFFIX}")) if self.seeds_dir.is_dir() else []
-        live = set()
-        for path in paths:
-            if path.name.startswith("."):
-                continue
-            live.add(path)
-            try:
-                stamp = self._stamp(path)
-            except OSError:
-                continue
-            cached = self._cache.get(path)
-            if cached is None or cached.stamp != stamp:
-                try:
-                    cached = _Cached(stamp, parse_article_file(path), None)
-                except ArticleError as error:
-                    log.warning("Skipping article file: %s", error)
-                    cached = _Cached(stamp, None, str(error))
-                self._cache[path] = cached
-            if cached.article is not None:
-                found.append(cached.article)
-        for stale in set(self._cache) - live:
-            del self._cache[stale]
         return found
 
     def get(self, slug: str) -> Article | None:
         if slug in self._registered:
             return self._registered[slug][0]
-        return next((a for a in self._seed_articles() if a.slug == slug), None)
+        return next((a for a in self._seeds if a.slug == slug), None)
 
     def find(self, query: str, guild_id: int | None = None) -> Article | None:
         """By slug, then exact title, then the only title containing the query."""

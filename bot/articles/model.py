@@ -35,6 +35,8 @@ class Article:
     published: str | None = None
     poll_options: tuple[str, ...] = ()
     tags: tuple[str, ...] = field(default=())
+    # Things in the file that were not taken, and why, for the operator's log (not part of the article).
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """The stable JSON shape printed by `python -m bot article parse --json`."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.articles.catalog import slug_for
+from bot.articles.files import read_regular_file
 from bot.articles.furniture import is_cut_marker, is_furniture
 from bot.articles.model import Article, ArticleError, Update
 from bot.articles.sidecar import Sidecar, read_sidecar
@@ -41,18 +42,15 @@ class _Block:
 
 
 def parse_article_file(path: Path | str) -> Article:
-    """Parse `path` and its optional sidecar `<stem>.toml`."""
+    """Parse `path` and its optional sidecar `<stem>.toml`. Only regular files are opened (see files.py).
+
+    Blocking file I/O: call it from a thread when an event loop is running."""
     path = Path(path)
     name = str(path)
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise ArticleError(name, "no such file") from None
-    except IsADirectoryError:
-        raise ArticleError(name, "is a directory, not an article file") from None
-    except OSError as error:
-        raise ArticleError(name, f"cannot be read ({error.strerror or error})") from None
     if len(data) > MAX_FILE_BYTES:
         raise ArticleError(name, f"is larger than {MAX_FILE_BYTES:,} bytes; not an article")
     sidecar = read_sidecar(path.with_suffix(".toml"))
@@ -80,14 +78,16 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = len(data[: error.start].decode("utf-8", "replace").splitlines()) or 1
         raise ArticleError(
             name, f"is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8", line
         ) from None
 
 
 def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Article:
-    blocks = _blocks(text)
+    # Windows (CRLF) and old Mac (CR) line ends are line ends, not control characters.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks, trailer = _blocks(text)
     if not blocks:
         raise ArticleError(name, "is empty")
     control = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\t")
@@ -149,30 +149,72 @@ def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Artic
         published=meta.published,
         poll_options=tuple(meta.poll_options),
         tags=tuple(meta.tags),
+        warnings=tuple(_updates_after_trailer(name, trailer)),
     )
 
 
-def _blocks(text: str) -> list[_Block]:
-    """Blank-line separated blocks, stopping at the site's trailer and skipping furniture lines."""
+@dataclass(slots=True)
+class _Trailer:
+    marker: _Block  # the line that starts the site's page furniture
+    blocks: list[_Block]  # what follows it
+
+
+def _blocks(text: str) -> tuple[list[_Block], _Trailer | None]:
+    """Blank-line separated blocks up to the site's trailer (skipping furniture lines), and the trailer."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     blocks: list[_Block] = []
+    trailer: _Trailer | None = None
     current: list[str] = []
     start = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         line = _visible(raw).strip()
-        if line and is_cut_marker(line):
-            break
-        if not line or is_furniture(line):
+        if line and trailer is None and is_cut_marker(line):
             if current:
                 blocks.append(_Block(start, "\n".join(current)))
+                current = []
+            trailer = _Trailer(_Block(number, line), [])
+            continue
+        if not line or is_furniture(line):
+            if current:
+                (blocks if trailer is None else trailer.blocks).append(_Block(start, "\n".join(current)))
                 current = []
             continue
         if not current:
             start = number
         current.append(line)
     if current:
-        blocks.append(_Block(start, "\n".join(current)))
-    return blocks
+        (blocks if trailer is None else trailer.blocks).append(_Block(start, "\n".join(current)))
+    return blocks, trailer
+
+
+def _updates_after_trailer(name: str, trailer: _Trailer | None) -> list[str]:
+    """An `Update:` paragraph after the site's trailer is not taken, and says so.
+
+    Not taken, because in the shipped format everything from the trailer marker on is the site's page
+    furniture (on Hot Air, a trending-video box with other stories' headlines and bylines): an `Update:`
+    there is not this article's, and taking it would push another page's text into every thread, which
+    cannot be unsent. The site puts a real update above its trailer; an editor who appended one below by
+    hand gets this warning, with the line to move it above, instead of a silence."""
+    if trailer is None:
+        return []
+    warnings = []
+    marker = trailer.marker
+    for block in trailer.blocks:
+        lines = block.text.split("\n")
+        for offset, line in enumerate(lines):
+            # Any line, not only a paragraph's first: `echo "Update: …" >> file` lands right under the
+            # trailer's last line when the file does not end with a newline.
+            if not _UPDATE.match(line):
+                continue
+            paragraph = _clean("\n".join(lines[offset:]))
+            words = paragraph if len(paragraph) <= 60 else paragraph[:59] + "…"
+            warnings.append(
+                f"{name}: line {block.line + offset}: {words!r} comes after the site's trailer ({marker.text!r} "
+                f"on line {marker.line}), where everything is page furniture; not taken as an update (move it "
+                f"above line {marker.line} to publish it)"
+            )
+            break
+    return warnings
 
 
 def _visible(line: str) -> str:

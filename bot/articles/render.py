@@ -26,6 +26,8 @@ POLL_MAX_ANSWERS = 10
 ELLIPSIS = "…"
 
 _MARKDOWN = re.compile(r"([\\*_~`|])")
+# Discord links a bare web address up to the next space, backslashes and all: escaping inside one breaks it.
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
 _LINE_START = re.compile(r"^(\s*)(>|#{1,3} |-# |\d+\. |[-*+] )", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])[\"”’)]*\s+")
 
@@ -55,7 +57,11 @@ class PollOptionsError(UserFacingError, ValueError):
 
 def escape_markdown(text: str) -> str:
     """Show article text as written: no accidental bold, spoilers, headings or quotes."""
-    escaped = _MARKDOWN.sub(r"\\\1", text)
+    parts, last = [], 0
+    for address in _WEB_ADDRESS.finditer(text):
+        parts += [_MARKDOWN.sub(r"\\\1", text[last : address.start()]), address.group()]
+        last = address.end()
+    escaped = "".join(parts) + _MARKDOWN.sub(r"\\\1", text[last:])
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
 
 

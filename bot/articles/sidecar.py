@@ -9,7 +9,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from bot.articles.files import read_regular_file
 from bot.articles.model import ArticleError
+
+MAX_SIDECAR_BYTES = 100_000  # a handful of keys; a guard against being handed something else
 
 
 class Sidecar(BaseModel):
@@ -62,11 +65,11 @@ def read_sidecar(path: Path) -> Sidecar | None:
     """The sidecar at `path`, None when there is none, or an ArticleError naming the file and line."""
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_SIDECAR_BYTES)
     except FileNotFoundError:
         return None
-    except OSError as error:
-        raise ArticleError(name, f"cannot be read ({error.strerror or error})") from None
+    if len(raw) > MAX_SIDECAR_BYTES:
+        raise ArticleError(name, f"is larger than {MAX_SIDECAR_BYTES:,} bytes; not a sidecar")
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

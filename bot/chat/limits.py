@@ -33,3 +33,8 @@ class QuestionLimiter:
             return False
         self._warned[user_id] = now
         return True
+
+    def forget(self, user_id: int) -> None:
+        """A member asked to be forgotten: when they last asked goes too."""
+        self._asked.pop(user_id, None)
+        self._warned.pop(user_id, None)

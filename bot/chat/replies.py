@@ -35,16 +35,25 @@ def stamp(moment: dt.datetime, style: str = "f") -> str:
     return f"<t:{int(moment.timestamp())}:{style}>"
 
 
-def help_text(*, is_editor: bool, is_moderator: bool) -> str:
+def help_text(*, is_editor: bool, is_moderator: bool, is_admin: bool = False) -> str:
+    """The commands the asker may use, by bot.permissions' levels (and only those)."""
     lines = [
         "I know the articles discussed here. Ask me **what an article is about**, **the exit question**, "
         "**how the vote is going**, **any updates**, or anything the article says.",
-        "Commands: `/vote results`, `/article list`, `/article preview`.",
+        "Commands: `/vote results`, `/article list`, `/article preview`, `/update list`, `/feed list`.",
     ]
     if is_editor:
-        lines.append("For editors: `/article post`, `/article close`, `/update push`, `/feed add`, `/config`.")
+        lines.append(
+            "For editors: `/article post`, `/article close`, `/update push`, `/update edit`, `/update retract`, "
+            "`/feed add`, `/feed remove`."
+        )
     if is_moderator:
-        lines.append("For moderators: `/config show` and the moderation commands.")
+        lines.append(
+            "For moderators: `/mod` (warnings, timeouts, notes, cases, purge, slow mode, locks), `/automod` "
+            "(the filters), and the buttons on review and report cards."
+        )
+    if is_admin:
+        lines.append("For admins: `/config show`, `/config set`, `/config reset`.")
     return "\n".join(lines)
 
 

@@ -37,6 +37,7 @@ class ChatRequest:
     thread_id: int | None = None  # when asked inside a thread
     is_editor: bool = False
     is_moderator: bool = False
+    is_admin: bool = False
 
 
 @dataclass(slots=True)
@@ -65,7 +66,9 @@ class ChatService:
         if intent is Intent.THANKS:
             return replies.THANKS
         if intent is Intent.HELP:
-            return replies.help_text(is_editor=request.is_editor, is_moderator=request.is_moderator)
+            return replies.help_text(
+                is_editor=request.is_editor, is_moderator=request.is_moderator, is_admin=request.is_admin
+            )
         if intent is Intent.LIST_ARTICLES:
             return await self._list(request)
         article, post, ask = await self._which_article(request, understood.text)
@@ -229,6 +232,11 @@ class ChatService:
                 self._indexes.clear()
             self._indexes[key] = index
         return index
+
+    def forget_member(self, user_id: int) -> None:
+        """A member asked to be forgotten: the article they were talking about goes from memory."""
+        for key in [k for k in self._contexts if k[1] == user_id]:
+            del self._contexts[key]
 
 
 def _named_article(articles: list[Article], text: str) -> Article | None:

@@ -6,12 +6,15 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import re
 import time
 from typing import TYPE_CHECKING
 
 import discord
 
 from bot.articles.render import escape_markdown, shorten
+from bot.errors import UserFacingError
+from bot.log_context import bind
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.rules import Action, Verdict
 from bot.moderation.server_rules import server_rules
@@ -25,8 +28,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _DISCORD_EPOCH_SECONDS = discord.utils.DISCORD_EPOCH / 1000
+_MENTION = re.compile(r"<@[!&]?\d+>")
+
+
+class TextRefused(UserFacingError):
+    """Member text the bot was asked to repost breaks the server's rules: it is not posted. The
+    message says why and what to change; the case is open already."""
+
 
 ACTION_WORDS = {
+    "refuse": "refused (not posted)",
     "log": "logged (dry run)",
     "alert": "flagged for moderators",
     "warn": "warned",
@@ -65,6 +76,11 @@ class Enforcer:
             self._engines[guild_id] = engine
         return engine
 
+    def forget_member(self, user_id: int) -> None:
+        """A member asked to be forgotten: every server's filter drops their recent history."""
+        for engine in self._engines.values():
+            engine.forget_member(user_id)
+
     def rules_changed(self, guild_id: int) -> None:
         self._engines.pop(guild_id, None)
         self._building.pop(guild_id, None)
@@ -75,15 +91,18 @@ class Enforcer:
 
     @staticmethod
     def facts(message: discord.Message, engine: ModerationEngine) -> MessageFacts:
-        member = message.author
-        # parsed from the payload already (raw_mentions would scan the text again)
+        # mentions parsed from the payload already (raw_mentions would scan the text again)
         mentions = len(message.mentions) + len(message.role_mentions)
+        return Enforcer._facts(message.author, message.content, mentions, engine)
+
+    @staticmethod
+    def _facts(member: discord.abc.User, text: str, mentions: int, engine: ModerationEngine) -> MessageFacts:
         if not engine.needs_ages:  # most servers have no newcomer limits: no clock or date work
-            return MessageFacts(message.content, member.id, mentions, None, None, time.monotonic())
+            return MessageFacts(text, member.id, mentions, None, None, time.monotonic())
         now = time.time()
         joined = member.joined_at if isinstance(member, discord.Member) else None
         return MessageFacts(
-            message.content,
+            text,
             member.id,
             mentions,
             (now - _DISCORD_EPOCH_SECONDS - (member.id >> 22) / 1000) / 86400,
@@ -91,10 +110,96 @@ class Enforcer:
             time.monotonic(),
         )
 
+    async def screen_text(
+        self,
+        guild: discord.Guild,
+        author: discord.abc.User,
+        text: str,
+        *,
+        exempt: bool,
+        what: str,
+        refusal: str,
+        channel_id: int | None,
+    ) -> str:
+        """Member text the bot is about to repost (a suggested answer, a report reason), screened by
+        the server's engine as a message is, before anything is posted. `exempt`: the author is one
+        the filters skip (bot.permissions.is_filter_exempt). `what` names the text in the mod log
+        ("suggested answer"); `refusal` begins what a refused member is told ("Your answer was not
+        posted").
+
+        A verdict that would remove a message (hold, delete, timeout) refuses the text: a case,
+        a mod-log line, a timeout if the rule says so, then TextRefused with the reason. There is no
+        review card for it: nothing was posted to approve, and the member can reword it at once.
+        A milder verdict (warn, alert, log) lets it through after acting as for a message; the
+        return value is then a note for the member ("" when the text is clean)."""
+        if exempt:
+            return ""
+        engine = await self.engine(guild.id)
+        # Not remembered: a form is not chat, and must not count towards flooding or repeats.
+        verdict = engine.check(self._facts(author, text, len(_MENTION.findall(text)), engine), remember=False)
+        if not verdict.flagged:
+            return ""
+        top = max(verdict.reasons, key=lambda r: r.action)
+        lines = [r.describe() for r in verdict.reasons]
+        action = verdict.action
+        if action is Action.WARN:
+            await self.warn(
+                guild,
+                author.id,
+                moderator_id=None,
+                reason=f"{what.capitalize()}: {top.describe()}",
+                rule=top.rule,
+                excerpt=text,
+                channel_id=channel_id,
+                verdict_lines=lines,
+            )
+            return f"It breaks a rule here ({top.rule}), so this is a warning. Please keep the discussion civil."
+        if action < Action.WARN:  # log, alert: for the moderators' eyes only
+            case = await mod_store.open_case(
+                self.bot.db,
+                guild_id=guild.id,
+                member_id=author.id,
+                moderator_id=None,
+                rule=top.rule,
+                action=action.name.lower(),
+                reason=f"{what.capitalize()}: {top.describe()}",
+                excerpt=text,
+                channel_id=channel_id,
+            )
+            await self.log_case(guild, case, verdict_lines=lines)
+            return ""
+        seconds = engine.rules.limits.timeout_seconds
+        timeout = action is Action.TIMEOUT
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=guild.id,
+            member_id=author.id,
+            moderator_id=None,
+            rule=top.rule,
+            action="timeout" if timeout else "refuse",
+            reason=f"{what.capitalize()} not posted: {top.describe()}",
+            excerpt=text,
+            channel_id=channel_id,
+            expires_at=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=seconds) if timeout else None,
+        )
+        problems = []
+        if timeout:
+            try:
+                member = author if isinstance(author, discord.Member) else await guild.fetch_member(author.id)
+                await member.timeout(dt.timedelta(seconds=seconds), reason=top.describe())
+            except discord.HTTPException as error:
+                problems.append(f"could not time the member out ({error.status} {error.text})")
+        await self.log_case(guild, case, verdict_lines=lines, problems=problems, refused=what)
+        blocking = [r for r in verdict.reasons if r.action >= Action.HOLD][:3]
+        why = "\n".join(f"• {escape_markdown(shorten(r.describe(), 300))}" for r in blocking)
+        after = f"\nYou are timed out for {seconds // 60} min." if timeout and not problems else ""
+        raise TextRefused(f"{refusal}: it breaks this server's rules.\n{why}\nChange that part and try again.{after}")
+
     async def enforce(self, message: discord.Message, verdict: Verdict) -> Case | None:
         if not verdict.flagged or message.guild is None:
             return None
         guild = message.guild
+        bind(guild_id=guild.id, channel_id=message.channel.id)
         limits = (await self.engine(guild.id)).rules.limits
         top = max(verdict.reasons, key=lambda r: r.action)
         action = verdict.action
@@ -136,6 +241,9 @@ class Enforcer:
             message_id=message.id,
             expires_at=expires,
         )
+        bind(case_number=case.number)
+        self.counted(case)
+        log.info("Case %d: %s by the filter (%s)", case.number, case.action, case.rule)
         problems = []
         if action >= Action.HOLD:
             try:
@@ -179,6 +287,7 @@ class Enforcer:
             reason=reason,
             expires_at=until,
         )
+        self.counted(case)
         await member.timeout(until, reason=reason)
         await self.log_case(guild, case)
         return case
@@ -212,6 +321,8 @@ class Enforcer:
             message_id=message_id,
             expires_at=now + dt.timedelta(hours=config.number("warning_hours") or 24),
         )
+        bind(guild_id=guild.id, case_number=case.number)
+        self.counted(case)
         await self.log_case(guild, case, verdict_lines=verdict_lines)
         threshold = config.number("warnings_before_timeout")
         active = await mod_store.active_warnings(self.bot.db, guild.id, member_id, now)
@@ -229,6 +340,7 @@ class Enforcer:
             reason=f"{active} active warnings (the limit is {threshold}): {minutes} min timeout",
             expires_at=until,
         )
+        self.counted(escalation)
         problems = []
         try:
             member = guild.get_member(member_id) or await guild.fetch_member(member_id)
@@ -238,6 +350,13 @@ class Enforcer:
         await self.log_case(guild, escalation, problems=problems)
         return case, escalation
 
+    def counted(self, case: Case) -> Case:
+        """Count a case for /metrics (bot_moderation_actions_total): by kind, and by the filter,
+        an escalation or a moderator."""
+        by = "moderator" if case.moderator_id is not None else "escalation" if case.rule == "escalation" else "filter"
+        self.bot.metrics.moderation_actions.labels(case.action, by).inc()
+        return case
+
     async def log_case(
         self,
         guild: discord.Guild,
@@ -245,7 +364,9 @@ class Enforcer:
         *,
         verdict_lines: list[str] | None = None,
         problems: list[str] | None = None,
+        refused: str | None = None,
     ) -> None:
+        """`refused`: what member text the bot did not repost because of this case ("suggested answer")."""
         config = await self.bot.guild_config(guild.id)
         channel_id = config.channel("mod_log_channel")
         channel = guild.get_channel(channel_id) if channel_id else None
@@ -263,6 +384,8 @@ class Enforcer:
             embed.add_field(name="Message", value=">>> " + escape_markdown(shorten(case.excerpt, 900)), inline=False)
         if case.channel_id:
             embed.add_field(name="Where", value=f"<#{case.channel_id}>")
+        if refused:
+            embed.add_field(name="Not posted", value=f"a {refused}; the member was told why", inline=False)
         for problem in problems or []:
             embed.add_field(name="Could not act", value=problem, inline=False)
         # An alert asks for a moderator's eyes: it pings the alert role, if the server named one,

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 import discord
 
 from bot.articles.render import escape_markdown, shorten
-from bot.checks import has_role
+from bot.checks import permitted, require_outranks
+from bot.errors import NotAllowed
+from bot.permissions import button_level
 from bot.publishing.embeds import NO_PINGS
 from bot.storage import moderation as mod_store
 from bot.storage import review as review_store
@@ -40,6 +42,8 @@ BUTTONS = {
         ("timeout", "Timeout", discord.ButtonStyle.secondary),
     ],
 }
+# The buttons that act on the message's author: the moderator must outrank them (bot.permissions.may_act_on).
+ACTS_ON_AUTHOR = frozenset({"warn", "timeout", "remove"})
 STATUS = {
     "approve": "approved",
     "reject": "rejected",
@@ -77,6 +81,11 @@ class ReviewButton(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> ReviewButton:
         return cls(match["action"], int(match["item"]))
+
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
+        """A button needs what the /mod command that does the same needs (bot.permissions.CARD_BUTTONS);
+        a refused member is told what is needed."""
+        return await permitted(interaction, button_level(self.action))
 
     async def callback(self, interaction: discord.Interaction) -> None:
         client: DiscussionBot = interaction.client  # type: ignore[assignment]
@@ -131,14 +140,31 @@ class ReviewQueue:
         await self._post_or_update(message.guild, item)
         return item
 
-    async def report(self, message: discord.Message, reporter: discord.abc.User, reason: str | None) -> int:
+    async def report(
+        self, message: discord.Message, reporter: discord.abc.User, reason: str | None, *, exempt: bool
+    ) -> tuple[int, str]:
+        """File a report, its reason screened by the server's rules first (the reason is shown on
+        the card; `exempt`: the reporter is one the filters skip). Returns the number of reports of
+        the message and a note for the reporter. A reason the rules block raises TextRefused (a
+        UserFacingError): the report is not filed."""
         assert message.guild is not None
+        note = ""
+        if reason:
+            note = await self.bot.enforcer.screen_text(
+                message.guild,
+                reporter,
+                reason,
+                exempt=exempt,
+                what="report reason",
+                refusal="Your report was not sent",
+                channel_id=message.channel.id,
+            )
         item, count, _ = await review_store.add_report(
             self.bot.db, _reviewed(message), reporter_id=reporter.id, reason=reason
         )
         if item.status == "open":
             await self._post_or_update(message.guild, item, reports=count)
-        return count
+        return count, note
 
     async def _post_or_update(self, guild: discord.Guild, item: ReviewItem, *, reports: int = 0) -> None:
         channel = await self._card_channel(guild)
@@ -155,21 +181,29 @@ class ReviewQueue:
 
     # -- decisions -----------------------------------------------------------------------------
     async def decide(self, interaction: discord.Interaction, item_id: int, action: str) -> None:
+        """A moderator's decision; the button checked their permission already (ReviewButton.interaction_check)."""
         guild = interaction.guild
-        permissions = interaction.permissions
-        config = await self.bot.guild_config(guild.id) if guild else None
-        if guild is None or not (
-            permissions.moderate_members
-            or permissions.manage_messages
-            or permissions.manage_guild
-            or has_role(interaction.user, config.role("moderator_role") if config else None)
-        ):
-            await interaction.response.send_message("Only moderators can decide on review cards.", ephemeral=True)
+        if guild is None:
             return
         item = await review_store.get_item(self.bot.db, item_id)
         if item is None or item.guild_id != guild.id:
             await interaction.response.send_message("That review item no longer exists.", ephemeral=True)
             return
+        if action in ACTS_ON_AUTHOR:
+            try:
+                await require_outranks(
+                    interaction, guild.get_member(item.author_id) or await guild.fetch_member(item.author_id)
+                )
+            except discord.NotFound:
+                pass  # the author left: nobody to outrank (the warning is still recorded)
+            except discord.HTTPException:
+                await interaction.response.send_message(
+                    "Discord won't tell me who wrote that message right now. Try again in a moment.", ephemeral=True
+                )
+                return
+            except NotAllowed as refused:
+                await interaction.response.send_message(str(refused), ephemeral=True, allowed_mentions=NO_PINGS)
+                return
         if not await review_store.decide(self.bot.db, item.id, STATUS[action].replace(" ", "_"), interaction.user.id):
             decided = await review_store.get_item(self.bot.db, item.id)
             by = f"<@{decided.decided_by}>" if decided and decided.decided_by else "another moderator"
@@ -222,6 +256,7 @@ class ReviewQueue:
                     message_id=item.message_id,
                     expires_at=until if action == "timeout" else None,
                 )
+                self.bot.enforcer.counted(case)
                 if action == "timeout":
                     await member.timeout(until, reason=f"Review item {item.id}")
                 await self.bot.enforcer.log_case(guild, case)

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.articles.model import Article
+import feedparser
+
+from bot.articles.model import Article, ArticleError
 from bot.articles.parser import parse_article_text
 from bot.feeds.html_text import html_to_text
 from bot.updates.text import text_key
@@ -26,11 +28,37 @@ class FeedItem:
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha256(text_key(self.title + "\n" + self.text).encode()).hexdigest()
+        # Without text, the link is what the entry says (link feeds repeat titles like "Daily links").
+        said = self.text or self.link or ""
+        return hashlib.sha256(text_key(self.title + "\n" + said).encode()).hexdigest()
+
+    @property
+    def web_link(self) -> str | None:
+        return self.link if self.link and self.link.startswith(("http://", "https://")) else None
 
     def source_text(self) -> str:
-        """The entry in the article file format: title, blank line, paragraphs."""
-        return f"{self.title}\n\n{self.text}\n"
+        """The entry in the article file format: title, blank line, paragraphs.
+
+        Link feeds are common: an entry with a title and a link but no text (or only an exit question
+        or updates) is about the linked page, so the link is its body paragraph, not a reason to drop it.
+        """
+        plain = f"{self.title}\n\n{self.text}\n"
+        link = self.web_link
+        if link is None:
+            return plain
+        if not self.text:
+            return f"{self.title}\n\n{link}\n"
+        try:
+            parse_article_text(plain, name="feed entry", slug="entry")
+        except ArticleError:
+            return f"{self.title}\n\n{link}\n\n{self.text}\n"
+        return plain
+
+
+def parse_feed(body: bytes, url: str) -> Any:
+    """feedparser's reading of a fetched body; relative links are resolved against the address the
+    body came from (the last redirect's), as a browser would. CPU-bound: call it from a thread."""
+    return feedparser.parse(body, response_headers={"content-location": url})
 
 
 def item_from_entry(entry: Any) -> FeedItem | None:
@@ -67,7 +95,7 @@ def article_from_item(feed_id: int, item: FeedItem) -> Article:
         paragraphs=parsed.paragraphs,
         exit_question=parsed.exit_question,
         updates=parsed.updates,
-        source_url=item.link if item.link and item.link.startswith("http") else None,
+        source_url=item.web_link,
         author=item.author,
         published=item.published,
     )

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 
 import aiohttp
 import discord
-import feedparser
 
 from bot.articles.model import Article, ArticleError
 from bot.articles.parser import parse_article_text
 from bot.errors import UserFacingError
-from bot.feeds.entries import FeedItem, article_from_item, item_from_entry
+from bot.feeds.entries import FeedItem, article_from_item, item_from_entry, parse_feed
 from bot.feeds.fetch import FeedFetchError, fetch_feed
+from bot.log_context import log_fields
 from bot.publishing.embeds import NO_PINGS
 from bot.storage import feeds as feed_store
 from bot.storage import updates as update_store
@@ -60,10 +60,11 @@ class FeedPoller:
 
     async def check_due(self) -> None:
         for feed in await feed_store.due_feeds(self.bot.db, dt.datetime.now(dt.UTC)):
-            try:
-                await self.check(feed)
-            except Exception:
-                log.exception("Checking feed %s failed", feed.id)
+            with log_fields(guild_id=feed.guild_id, channel_id=feed.channel_id):
+                try:
+                    await self.check(feed)
+                except Exception:
+                    log.exception("Checking feed %s failed", feed.id)
 
     async def check(self, feed: FeedRecord, *, first: bool = False) -> CheckResult:
         """Fetch and process one feed. With `first`, what is there is recorded, not posted."""
@@ -74,16 +75,17 @@ class FeedPoller:
                 feed.url,
                 etag=feed.etag,
                 last_modified=feed.last_modified,
-                allow_private=self.bot.settings.feed_allow_private,
             )
             parsed = None
             if fetched.status == 200:
-                parsed = await asyncio.to_thread(feedparser.parse, fetched.body)
+                parsed = await asyncio.to_thread(parse_feed, fetched.body, fetched.url)
                 if not parsed.get("version") and not parsed.entries:
                     raise FeedFetchError("that address does not serve an RSS or Atom feed")
         except FeedFetchError as error:
+            self.bot.metrics.feed_failed.inc()
             await self._failed(feed, str(error), now)
             raise
+        (self.bot.metrics.feed_unchanged if parsed is None else self.bot.metrics.feed_ok).inc()
         result = CheckResult(unchanged=parsed is None)
         if parsed is not None:
             first = first or await feed_store.entry_count(self.bot.db, feed.id) == 0

@@ -283,6 +283,10 @@ class ModerationEngine:
         for member in [m for m, history in self._recent.items() if now - history[-2] > window]:
             del self._recent[member]
 
+    def forget_member(self, author_id: int) -> None:
+        """A member asked to be forgotten: their recent messages' times and hashes go."""
+        self._recent.pop(author_id, None)
+
 
 def _original_of(original: str, matched: str) -> str:
     """The words of the original message that read as `matched` once normalised."""

@@ -64,4 +64,6 @@ def top_answers_embed(
 
 
 def answer_card_text(answer: ExitAnswer) -> str:
-    return f"**Suggested answer** from <@{answer.author_id}>\n>>> {escape_markdown(shorten(answer.text, 1500))}"
+    # author 0: a member who asked for their data to be deleted (bot.storage.privacy)
+    who = f"<@{answer.author_id}>" if answer.author_id > 0 else "a former member"
+    return f"**Suggested answer** from {who}\n>>> {escape_markdown(shorten(answer.text, 1500))}"

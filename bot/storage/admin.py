@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from bot.database_url import DatabaseUrl
 from bot.storage.database import Database, load_migrations
-from bot.storage.engine import StorageUnavailable
+from bot.storage.engine import DatabaseError
 from bot.storage.maintenance import backup_database, check_database
 
 # Counts the triggers keep next to the votes must equal the votes themselves (portable SQL: both engines).
@@ -57,7 +57,7 @@ async def check(url: DatabaseUrl) -> CheckResult:
             return result
     try:
         db = await Database.open(url)
-    except StorageUnavailable as error:
+    except DatabaseError as error:
         result.problems.append(str(error))
         return result
     try:

@@ -28,16 +28,16 @@ from bot.storage.dialect import (
     postgres_migration,
     translate,
 )
-from bot.storage.engine import Engine, StorageUnavailable, Transaction, UniqueViolation
+from bot.storage.engine import DatabaseError, Engine, Transaction, UniqueViolation
 from bot.storage.rows import Row
 
 __all__ = [
     "SQL_NOW",
     "Database",
+    "DatabaseError",
     "Migration",
     "MigrationError",
     "Row",
-    "StorageUnavailable",
     "Transaction",
     "UniqueViolation",
     "load_migrations",
@@ -119,6 +119,13 @@ def load_migrations(folder: Traversable | None = None) -> list[Migration]:
     return migrations
 
 
+def describe_failure(path: Path | str, error: BaseException, *, doing: str = "used") -> str:
+    """One line about a SQLite file that cannot be used (kept here for the callers that have a path)."""
+    from bot.storage.sqlite_engine import describe_failure as describe
+
+    return describe(path, error, doing=doing)
+
+
 def split_statements(script: str) -> list[str]:
     """Split a SQLite script into statements (executescript would COMMIT our transaction)."""
     statements, buffer = [], ""
@@ -164,7 +171,7 @@ class Database:
 
     @classmethod
     async def open(cls, target: DatabaseUrl | Path | str) -> Database:
-        """Open (SQLite: create) the database; StorageUnavailable with one line when it cannot be."""
+        """Open (SQLite: create) the database; DatabaseError with one line when it cannot be."""
         return cls(await open_engine(as_url(target)))
 
     @property
@@ -185,7 +192,19 @@ class Database:
         return await self._engine.schema_version()
 
     async def migrate(self) -> list[int]:
-        """Apply every pending migration in one transaction; returns the versions applied."""
+        """Apply every pending migration in one transaction; returns the versions applied. A database
+        that cannot be read or written gives a DatabaseError; one of a newer schema, a MigrationError."""
+        try:
+            return await self._migrate()
+        except (MigrationError, DatabaseError):
+            raise
+        except Exception as error:
+            described = self._engine.describe_failure(error, "migrated")
+            if described is None:
+                raise
+            raise DatabaseError(described) from error
+
+    async def _migrate(self) -> list[int]:
         migrations = load_migrations()
         latest = migrations[-1].version if migrations else 0
         async with self.transaction() as tx:
@@ -220,10 +239,13 @@ class Database:
         return await self._engine.execute(sql, tuple(parameters))
 
     async def fetch_one(self, sql: str, parameters: Iterable[Any] = ()) -> Row | None:
-        rows = await self.fetch_all(sql, parameters)
+        rows = await self._fetch_rows(sql, parameters)
         return rows[0] if rows else None
 
     async def fetch_all(self, sql: str, parameters: Iterable[Any] = ()) -> list[Row]:
+        return await self._fetch_rows(sql, parameters)
+
+    async def _fetch_rows(self, sql: str, parameters: Iterable[Any]) -> list[Row]:
         """A read. A statement that writes (INSERT … RETURNING) goes in a transaction: on SQLite a
         plain read shares the one connection, and a write there would land in whatever transaction
         another task has open on it."""

@@ -19,8 +19,9 @@ from bot.storage.rows import Row
 Columns = Sequence[tuple[str, ColumnType]]
 
 
-class StorageUnavailable(Exception):
-    """The database cannot be opened or reached; the message is one line for the operator (no password)."""
+class DatabaseError(Exception):
+    """The database cannot be opened, reached, read or written; the message is one line for the operator
+    naming the database (never its password) and the cause."""
 
 
 class UniqueViolation(Exception):
@@ -83,6 +84,11 @@ class Engine(ABC):
 
     @abstractmethod
     async def close(self) -> None: ...
+
+    @abstractmethod
+    def describe_failure(self, error: BaseException, doing: str) -> str | None:
+        """One line for an error of this engine's driver (a DatabaseError's message), or None when the
+        error is not the database's (a bug is not dressed up as a database problem)."""
 
     @abstractmethod
     def transaction(self) -> AbstractAsyncContextManager[Transaction]: ...

@@ -19,7 +19,7 @@ import asyncpg
 
 from bot.database_url import DatabaseUrl
 from bot.storage.dialect import translate
-from bot.storage.engine import Columns, Engine, StorageUnavailable, Transaction, UniqueViolation
+from bot.storage.engine import Columns, DatabaseError, Engine, Transaction, UniqueViolation
 from bot.storage.rows import Row, column_index
 
 CONNECT_TIMEOUT = 10.0
@@ -147,12 +147,17 @@ class PostgresEngine(Engine):
                 server_settings={"application_name": "discussion-bot"},
             )
         except (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError) as error:
-            raise StorageUnavailable(_describe_connect_error(url, error)) from None
+            raise DatabaseError(_describe_connect_error(url, error)) from None
         assert pool is not None
         return cls(pool, url)
 
     async def close(self) -> None:
         await self._pool.close()
+
+    def describe_failure(self, error: BaseException, doing: str) -> str | None:
+        if isinstance(error, asyncpg.PostgresError | asyncpg.InterfaceError | OSError):
+            return f"the database {self.url.redacted()} cannot be {doing}: {error}"
+        return None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import json
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
@@ -15,12 +16,45 @@ import aiosqlite
 
 from bot.database_url import DatabaseUrl
 from bot.storage.dialect import translate
-from bot.storage.engine import Columns, Engine, StorageUnavailable, Transaction, UniqueViolation
+from bot.storage.engine import Columns, DatabaseError, Engine, Transaction, UniqueViolation
 from bot.storage.rows import Row, column_index
 
 BUSY_TIMEOUT_MS = 5000
 # RETURNING (3.35) is part of the portable subset.
 MINIMUM_VERSION = (3, 35, 0)
+
+
+# SQLite's words for a failure → what it means for the operator.
+_CAUSES = (
+    ("file is not a database", "is not a database SQLite can read (another kind of file, or damaged)"),
+    ("malformed", "is damaged (SQLite: database disk image is malformed); restore a backup"),
+    ("readonly", "is read-only: the bot must be able to write to it and to its folder"),
+    ("read-only", "is read-only: the bot must be able to write to it and to its folder"),
+    ("disk is full", "cannot be written: the disk is full"),
+    ("disk i/o error", "cannot be written (SQLite: disk I/O error): is the disk full or failing?"),
+    ("unable to open database file", "cannot be opened: check that its folder exists and is writable"),
+)
+
+
+def describe_failure(path: Path | str, error: BaseException, *, doing: str = "used") -> str:
+    """One line: which database, and what is wrong with it in words an operator can act on."""
+    if str(path) != ":memory:" and Path(path).is_dir():
+        return f"the database {path} is a directory; DATABASE_URL (or DATABASE_PATH) must name a file"
+    if str(path) != ":memory:" and isinstance(error, sqlite3.OperationalError):
+        file, folder = Path(path), Path(path).parent
+        if file.exists() and not os.access(file, os.W_OK):
+            return f"the database {path} is read-only: the bot must be able to write to it and to its folder"
+        if folder.is_dir() and not os.access(folder, os.W_OK):
+            return (
+                f"the database {path} cannot be used: its folder {folder} is read-only "
+                "(SQLite writes its journal beside the database)"
+            )
+    message = str(error) or type(error).__name__
+    lowered = message.casefold()
+    cause = next((meaning for words, meaning in _CAUSES if words in lowered), None)
+    if cause is None and isinstance(error, OSError) and error.strerror:
+        cause = f"cannot be used: {error.strerror}"
+    return f"the database {path} {cause or f'cannot be {doing}: {message}'}"
 
 
 @functools.lru_cache(maxsize=512)
@@ -112,14 +146,17 @@ class SqliteEngine(Engine):
         assert url.path is not None
         path = url.path
         if sqlite3.sqlite_version_info < MINIMUM_VERSION:
-            raise StorageUnavailable(
+            raise DatabaseError(
                 f"this Python's SQLite is {sqlite3.sqlite_version}; the bot needs "
                 f"{'.'.join(map(str, MINIMUM_VERSION))} or newer"
             )
 
         def probe() -> None:
-            # Opened once plainly first: aiosqlite leaves its worker thread behind when a connect fails.
+            # Opened once plainly first: aiosqlite leaves its worker thread behind (and the process
+            # alive) when a connect fails.
             if str(path) != ":memory:":
+                if path.is_dir():
+                    raise IsADirectoryError(path)
                 path.parent.mkdir(parents=True, exist_ok=True)
             sqlite3.connect(path).close()
 
@@ -127,7 +164,7 @@ class SqliteEngine(Engine):
             await asyncio.to_thread(probe)
             connection = await aiosqlite.connect(path, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
-            raise StorageUnavailable(f"cannot open the SQLite database {path}: {error}") from None
+            raise DatabaseError(describe_failure(path, error)) from None
         connection.row_factory = _row  # type: ignore[assignment]
         try:
             await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -135,13 +172,21 @@ class SqliteEngine(Engine):
             await connection.execute("PRAGMA foreign_keys = ON")
             await connection.execute("PRAGMA synchronous = NORMAL")
             await connection.execute("SELECT json_extract('[1]', '$[0]')")  # {rows} needs JSON (built in since 3.38)
-        except sqlite3.Error as error:
-            await connection.close()
-            raise StorageUnavailable(f"cannot use the SQLite database {path}: {error}") from None
+        except BaseException as error:
+            await connection.close()  # nothing left open: its thread would keep the process alive
+            if isinstance(error, sqlite3.Error | OSError):
+                raise DatabaseError(describe_failure(path, error)) from None
+            raise
         return cls(connection, url)
 
     async def close(self) -> None:
         await self._connection.close()
+
+    def describe_failure(self, error: BaseException, doing: str) -> str | None:
+        if isinstance(error, sqlite3.Error):
+            assert self.path is not None
+            return describe_failure(self.path, error, doing=doing)
+        return None
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:

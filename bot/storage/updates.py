@@ -57,6 +57,10 @@ class DeliveryJob:
     message_ids: list[int]
     sent_revision: int
     attempts: int
+    queued_at: str | None = None  # when the row was queued (for the delivery-latency metric)
+
+    def queued(self) -> dt.datetime | None:
+        return dt.datetime.fromisoformat(self.queued_at.replace("Z", "+00:00")) if self.queued_at else None
 
 
 _UPDATE_COLUMNS = (
@@ -81,6 +85,7 @@ def _job(row: Row) -> DeliveryJob:
         message_ids=json.loads(row["message_ids"] or "[]"),
         sent_revision=row["sent_revision"],
         attempts=row["attempts"],
+        queued_at=row["queued_at"],
     )
 
 
@@ -230,7 +235,7 @@ async def queue_existing_updates(db: Database, post_id: int) -> int:
 
 
 _JOB_SELECT = f"""
-    SELECT d.id AS delivery_id, d.post_id, d.status, d.message_ids, d.sent_revision, d.attempts,
+    SELECT d.id AS delivery_id, d.post_id, d.status, d.message_ids, d.sent_revision, d.attempts, d.queued_at,
            p.guild_id AS post_guild_id, p.thread_id,
            CASE WHEN p.starter_message_id = p.thread_id THEN p.starter_message_id ELSE p.question_message_id END
                AS reply_to,

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import discord
 
+from bot.log_context import log_fields
 from bot.publishing.embeds import NO_PINGS
 from bot.storage import updates as update_store
 from bot.storage.updates import DeliveryJob, UpdateRecord
@@ -32,6 +34,8 @@ log = logging.getLogger(__name__)
 UPDATE_COLOUR = discord.Colour.orange()
 RETRACTED_COLOUR = discord.Colour.dark_grey()
 MAX_ATTEMPTS = 8
+# A stop lets the sends in flight finish for up to this long (within the client's step limit).
+DRAIN_SECONDS = 8.0
 HISTORY_CHECK = 50
 # Discord answers these for a thread that will not take the message whatever we do.
 PERMANENT = {
@@ -95,6 +99,7 @@ class DeliveryWorker:
         self._idle = asyncio.Event()
         self._touched: set[int] = set()  # posts whose live blog needs a refresh once sends are done
         self.sent = 0
+        self._stopping = False
 
     async def start(self) -> None:
         recovered = await update_store.recover_unknown_outcomes(self.bot.db, self.claimant)
@@ -103,12 +108,28 @@ class DeliveryWorker:
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name="update-delivery")
 
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+    async def stop(self, drain: float = DRAIN_SECONDS) -> None:
+        """Stop as a clean shutdown should: the sends in flight finish and are recorded, each thread
+        stops before its next one, and what is left stays pending for the next start. A send still
+        stuck after `drain` seconds is cancelled (its row stays 'sending', which the next start
+        checks against the thread before sending again)."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        self._stopping = True
+        self._wake.set()  # an idle worker stops at once
+        try:
+            await asyncio.wait_for(asyncio.shield(task), drain)
+        except TimeoutError:
+            log.warning("Stopping: update sends still in flight after %.0f s; cancelling them", drain)
+        except asyncio.CancelledError:
+            task.cancel()
+            raise
+        finally:
+            if not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
     def wake(self) -> None:
         self._idle.clear()
@@ -120,7 +141,7 @@ class DeliveryWorker:
         await self.bot.live_blog.wait_idle()
 
     async def _run(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 await self._cycle()
             except asyncio.CancelledError:
@@ -156,8 +177,11 @@ class DeliveryWorker:
         async def serve(post_id: int, queue: list[DeliveryJob], limit: asyncio.Semaphore = limit) -> None:
             async with limit:
                 for job in queue:
+                    if self._stopping:
+                        break  # a clean stop: the rest stays pending for the next start
                     try:
-                        settled = await self._deliver(job)
+                        with log_fields(update_id=job.update.id, guild_id=job.guild_id, channel_id=job.thread_id):
+                            settled = await self._deliver(job)
                     except Exception as error:  # not Discord's answer: a bug or the database
                         log.exception("Delivery %s failed unexpectedly", job.id)
                         settled = await self._retry(job, f"{type(error).__name__}: {error}", job.status == "sent")
@@ -231,11 +255,15 @@ class DeliveryWorker:
                         ids.append(message.id)
                 await update_store.mark_sent(self.bot.db, job.id, ids, job.update.revision)
                 self.sent += 1
+                log.debug("Update %s delivered to thread %s", job.update.id, job.thread_id)
+                if (queued := job.queued()) is not None:
+                    self.bot.metrics.update_delivery.observe((dt.datetime.now(dt.UTC) - queued).total_seconds())
             return True
         except discord.HTTPException as error:
             reason = PERMANENT.get(error.code)
             if reason is not None or error.status in (403, 404):
                 await update_store.mark_failed(self.bot.db, job.id, reason or f"{error.status} {error.text}")
+                self.bot.metrics.update_delivery_failed.inc()
                 if error.code == 10003:
                     await update_store.fail_deliveries_of_post(self.bot.db, job.post_id, reason or "gone")
                 log.warning("Update %s will not reach post %s: %s", job.update.id, job.post_id, reason or error)
@@ -247,6 +275,7 @@ class DeliveryWorker:
     async def _retry(self, job: DeliveryJob, reason: str, was_sent: bool) -> bool:
         if job.attempts + 1 >= MAX_ATTEMPTS:
             await update_store.mark_failed(self.bot.db, job.id, f"gave up after {MAX_ATTEMPTS} attempts: {reason}")
+            self.bot.metrics.update_delivery_failed.inc()
             return True
         delay = min(300.0, 2.0 ** (job.attempts + 1))
         await update_store.mark_retry(self.bot.db, job.id, reason, delay, was_sent=was_sent)

@@ -2,18 +2,21 @@
 paragraphs become updates, in order, once; a reworded update edits the one already sent.
 
 A file is read only once it has stopped changing for one scan, so a half-written file is not
-taken for a finished one; a file that does not parse is reported once and changes nothing.
+taken for a finished one; a file that does not parse is reported once and changes nothing. Only
+regular files are read (a FIFO named *.txt is skipped, with one log line), and the folder is listed,
+and files are read and parsed, in a thread: the event loop never waits on the disk.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.articles.catalog import ARTICLE_SUFFIX, slug_for
+from bot.articles.catalog import article_paths, slug_for
 from bot.articles.model import Article, ArticleError
 from bot.articles.parser import parse_article_file
 from bot.storage import updates as update_store
@@ -62,23 +65,22 @@ class SeedSync:
         self._observed: dict[Path, _Seen] = {}
         self._processed: dict[Path, str] = {}
         self._reported: dict[Path, str] = {}
+        self._skipped: set[str] = set()
         self._first_scan = True
 
     async def scan(self) -> SyncReport:
         report = SyncReport()
         baseline = self._first_scan and await update_store.known_seed_count(self.db) == 0
         now = time.monotonic()
-        paths = (
-            sorted(p for p in self.seeds_dir.glob(f"*{ARTICLE_SUFFIX}") if not p.name.startswith("."))
-            if self.seeds_dir.is_dir()
-            else []
-        )
-        for gone in set(self._processed) - set(paths):
+        stamps, skipped = await asyncio.to_thread(self._look)
+        for line in sorted(skipped - self._skipped):
+            log.warning("Seed file skipped: %s", line)
+        self._skipped = skipped
+        for gone in set(self._processed) - set(stamps):
             log.warning("Seed file %s was removed; its article and updates stay as they are", gone)
             del self._processed[gone]
             self._observed.pop(gone, None)
-        for path in paths:
-            stamp = file_stamp(path)
+        for path, stamp in stamps.items():
             if stamp is None or self._processed.get(path) == stamp:
                 continue
             seen = self._observed.get(path)
@@ -92,14 +94,23 @@ class SeedSync:
         self._first_scan = False
         return report
 
+    def _look(self) -> tuple[dict[Path, str | None], set[str]]:
+        """The article files and their stamps, and a line for each *.txt skipped. Blocking: in a thread."""
+        if not self.seeds_dir.is_dir():
+            return {}, set()
+        paths, skipped = article_paths(self.seeds_dir)
+        return {path: file_stamp(path) for path in paths}, set(skipped)
+
     async def _process(self, path: Path, stamp: str, report: SyncReport, *, baseline: bool) -> None:
         try:
-            article = parse_article_file(path)
+            article = await asyncio.to_thread(parse_article_file, path)
         except ArticleError as error:
             if self._reported.get(path) != stamp:
                 log.warning("Seed file not usable, nothing taken from it: %s", error)
                 self._reported[path] = stamp
             return
+        for warning in article.warnings:  # once per version of the file: a processed stamp is not read again
+            log.warning("Seed file not taken whole: %s", warning)
         slug = slug_for(path)
         is_new = await update_store.seen_seed(self.db, slug) is None
         for index, update in enumerate(article.updates):

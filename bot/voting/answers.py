@@ -53,9 +53,26 @@ class AnswerBoard:
             raise UserFacingError("Answering is closed for this discussion.")
         return post
 
-    async def suggest(self, post: PostRecord, author: discord.abc.User, text: str) -> discord.Message:
-        """Store the answer, post its card in the thread, refresh the top answers. Returns the card."""
+    async def suggest(
+        self, post: PostRecord, author: discord.abc.User, text: str, *, exempt: bool
+    ) -> tuple[discord.Message, str]:
+        """Screen the answer by the server's rules (`exempt`: the author is one the filters skip),
+        store it, post its card in the thread, refresh the top answers. Returns the card and a note
+        for the author ("" unless the filters had something to say). An answer the rules block
+        raises TextRefused (a UserFacingError) and nothing is stored or posted."""
         cleaned = clean_answer(text)
+        guild = self.bot.get_guild(post.guild_id)
+        if guild is None:
+            raise UserFacingError("I can't reach this server right now; try again in a moment.")
+        note = await self.bot.enforcer.screen_text(
+            guild,
+            author,
+            cleaned,
+            exempt=exempt,
+            what="suggested answer",
+            refusal="Your answer was not posted",
+            channel_id=post.thread_id,
+        )
         existing = await vote_store.find_exit_answer(self.bot.db, post.id, cleaned)
         if existing is not None:
             link = f"https://discord.com/channels/{post.guild_id}/{post.thread_id}/{existing.message_id}"
@@ -70,7 +87,7 @@ class AnswerBoard:
         )
         await vote_store.record_exit_answer_message(self.bot.db, answer.id, card.id)
         self.schedule_refresh(post.id)
-        return card
+        return card, note
 
     async def upvote(self, answer_id: int, user_id: int) -> tuple[bool, int, PostRecord]:
         answer = await vote_store.get_exit_answer(self.bot.db, answer_id)

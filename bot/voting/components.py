@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.checks import filter_exempt
 from bot.errors import UserFacingError
 from bot.replies import send_ephemeral
 
@@ -41,11 +42,14 @@ class SuggestAnswerModal(discord.ui.Modal, title="Suggest an answer"):
         board = _board(interaction)
         try:
             post = await board.open_post(self.post_id)
-            card = await board.suggest(post, interaction.user, self.answer.value)
+            exempt = await filter_exempt(interaction)
+            card, note = await board.suggest(post, interaction.user, self.answer.value, exempt=exempt)
         except UserFacingError as error:
             await send_ephemeral(interaction, str(error))
             return
-        await interaction.followup.send(f"Thanks! Your answer is posted: {card.jump_url}", ephemeral=True)
+        await interaction.followup.send(
+            f"Thanks! Your answer is posted: {card.jump_url}" + (f"\n{note}" if note else ""), ephemeral=True
+        )
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
         log.error("Suggesting an answer failed", exc_info=error)

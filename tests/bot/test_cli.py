@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -15,6 +16,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "odierno-ceasefire.txt"
 
+NOT_REGULAR = "is a FIFO (named pipe), not a regular file; only regular files are read"
+
 
 def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_", "SEEDS_"))}
@@ -25,7 +28,7 @@ def run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.
         env=base | (env or {}),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=30,  # a guard against hangs (a FIFO opened to read), not a timing check
     )
 
 
@@ -152,3 +155,31 @@ def test_sandbox_reports_a_port_in_use(tmp_path: Path):
     assert result.stderr.startswith("error:") and "Traceback" not in result.stderr
     # its own copy of the shipped articles, found from outside the project too, for editing
     assert (tmp_path / "data" / "sandbox" / "seeds" / "odierno-ceasefire.txt").read_text() == SEED.read_text()
+
+
+def test_article_parse_and_list_skip_a_fifo_instead_of_hanging(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "odierno-ceasefire.txt").write_bytes(SEED.read_bytes())
+    fifo = seeds / "stuck.txt"
+    os.mkfifo(fifo)
+    try:
+        parsed = run("article", "parse", str(fifo), cwd=tmp_path)
+        assert parsed.returncode == 1 and parsed.stdout == ""
+        assert parsed.stderr == f"error: {fifo}: {NOT_REGULAR}\n"
+        listed = run("article", "list", "--json", cwd=tmp_path, env={"SEEDS_DIR": str(seeds)})
+        assert listed.returncode == 0
+        assert [a["slug"] for a in json.loads(listed.stdout)] == ["odierno-ceasefire"]
+        assert listed.stderr == f"warning: {fifo}: {NOT_REGULAR}\n"
+    finally:  # should anything have opened it to read, a writer that comes and goes lets it finish
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+
+def test_article_parse_warns_about_an_update_after_the_trailer(tmp_path: Path):
+    article = tmp_path / "late.txt"
+    article.write_text(SEED.read_text("utf-8") + "\nUpdate: Appended below the trailer.\n", "utf-8")
+    result = run("article", "parse", str(article), "--json", cwd=tmp_path)
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)["updates"]) == 2
+    assert result.stderr.startswith(f"warning: {article}:") and "Appended below the trailer" in result.stderr

@@ -17,6 +17,9 @@ SETTINGS_ENV = [
     "DISCORD_GATEWAY_URL",
     "CHAT_CHANNEL_IDS",
     "GUILD_READY_TIMEOUT",
+    "FEED_POLL_SECONDS",
+    "SEED_POLL_SECONDS",
+    "MOD_LOG_CHANNEL_ID",
 ]
 
 
@@ -116,3 +119,54 @@ def test_database_settings_that_cannot_work_are_one_line(monkeypatch: pytest.Mon
         load_settings()
     message = str(error.value)
     assert says in message and "\n" not in message and "s3cret" not in message
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("FEED_POLL_SECONDS", "1e-300"),
+        ("FEED_POLL_SECONDS", "0.5"),
+        ("FEED_POLL_SECONDS", "nan"),
+        ("FEED_POLL_SECONDS", "inf"),
+        ("SEED_POLL_SECONDS", "0.2"),
+        ("SEED_POLL_SECONDS", "nan"),
+        ("DEV_GUILD_ID", str(2**64)),
+        ("DEV_GUILD_ID", str(2**63)),  # SQLite keeps ids as signed 64-bit integers
+        ("MOD_LOG_CHANNEL_ID", "99999999999999999999999"),
+        ("CHAT_CHANNEL_IDS", f"1, {2**64}"),
+        ("CHAT_CHANNEL_IDS", "0"),
+        ("GUILD_READY_TIMEOUT", "nan"),
+    ],
+)
+def test_out_of_range_values_are_refused(monkeypatch: pytest.MonkeyPatch, name: str, value: str):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert name in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_bounds_admit_ordinary_values(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("FEED_POLL_SECONDS", "1")
+    monkeypatch.setenv("SEED_POLL_SECONDS", "1.5")
+    monkeypatch.setenv("DEV_GUILD_ID", str(2**63 - 1))
+    monkeypatch.setenv("CHAT_CHANNEL_IDS", "1081234567890123456")
+    settings = load_settings()
+    assert settings.feed_poll_seconds == 1 and settings.seed_poll_seconds == 1.5
+    assert settings.dev_guild_id == 2**63 - 1 and settings.chat_channel_ids == (1081234567890123456,)
+
+
+def test_operations_settings(monkeypatch: pytest.MonkeyPatch):
+    settings = load_settings()
+    assert settings.metrics_port is None and settings.metrics_host == "127.0.0.1"
+    assert settings.log_format == "text" and settings.backup_every_hours == 0 and settings.retention_days == 90
+    assert settings.backup_directory() == Path("data/backups")
+    monkeypatch.setenv("METRICS_PORT", "9108")
+    monkeypatch.setenv("LOG_FORMAT", "JSON")
+    monkeypatch.setenv("BACKUP_EVERY_HOURS", "0.5")
+    settings = load_settings()
+    assert settings.metrics_port == 9108 and settings.log_format == "json" and settings.backup_every_hours == 0.5
+    for name, bad in (("METRICS_PORT", "70000"), ("LOG_FORMAT", "xml"), ("RETENTION_DAYS", "0"), ("BACKUP_KEEP", "0")):
+        monkeypatch.setenv(name, bad)
+        with pytest.raises(SettingsError, match=name):
+            load_settings()
+        monkeypatch.delenv(name)

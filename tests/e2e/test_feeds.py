@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from html import escape
 import pytest
 from aiohttp import web
 
+from bot.storage import feeds as feed_store
 from discord_emulator import Emulator
 from tests.harness import World, eventually, is_update_message, running_bot
 from tests.postgres import both_engines
@@ -19,8 +21,10 @@ from tests.postgres import both_engines
 class FeedServer:
     entries: list[tuple[str, str, str]] = field(default_factory=list)  # (id, title, html)
     fail_next: int = 0
-    requests: list[str] = field(default_factory=list)  # "200", "304", "500"
+    requests: list[str] = field(default_factory=list)  # "200", "304", "500", "cut"
     url: str = ""
+    chunk_bytes: int = 0  # > 0: the body goes out in pieces of this size, as over a slow network
+    cut: bool = False  # send half the body, then drop the connection
 
     def body(self) -> bytes:
         items = "".join(
@@ -41,8 +45,24 @@ class FeedServer:
         if request.headers.get("If-None-Match") == etag:
             self.requests.append("304")
             return web.Response(status=304)
+        if not self.chunk_bytes and not self.cut:
+            self.requests.append("200")
+            return web.Response(body=body, content_type="application/rss+xml", headers={"ETag": etag})
+        response = web.StreamResponse(headers={"Content-Type": "application/rss+xml", "ETag": etag})
+        response.content_length = len(body)
+        await response.prepare(request)
+        if self.cut:
+            self.requests.append("cut")
+            await response.write(body[: len(body) // 2])
+            assert request.transport is not None
+            request.transport.close()
+            return response
+        for start in range(0, len(body), self.chunk_bytes):
+            await response.write(body[start : start + self.chunk_bytes])
+            await asyncio.sleep(0.002)  # the network's pace: the reader sees the body in pieces
+        await response.write_eof()
         self.requests.append("200")
-        return web.Response(body=body, content_type="application/rss+xml", headers={"ETag": etag})
+        return response
 
 
 @pytest.fixture
@@ -69,7 +89,7 @@ async def test_feed_entry_becomes_a_thread_then_gains_an_update(
     emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
 ):
     env = bot_env | {
-        "FEED_POLL_SECONDS": "0.3",
+        "FEED_POLL_SECONDS": "1",
         "FEED_ALLOW_PRIVATE": "true",
         "MOD_LOG_CHANNEL_ID": str(world.mod_log.id),
     }
@@ -121,7 +141,7 @@ async def test_feed_add_refuses_private_addresses_and_non_feeds(
 ):
     async with running_bot(bot_env):
         handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
-        assert "private network address" in (await handle.wait_message(timeout=10)).content
+        assert "not a public address" in (await handle.wait_message(timeout=10)).content
         refused = emulator.run_command(
             world.member, world.general, "feed add", url="https://example.com/feed", channel=world.forum
         )
@@ -136,3 +156,49 @@ async def test_feed_add_refuses_private_addresses_and_non_feeds(
         assert "could not read that feed: the server answered 404" in (await handle.wait_message(timeout=10)).content
         listing = emulator.run_command(world.admin, world.general, "feed list")
         assert "None yet" in (await listing.wait_message()).embeds[0]["description"]
+
+
+async def test_a_large_feed_arrives_whole_and_a_cut_one_changes_nothing(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    padding = "<p>" + "A long paragraph of the story. " * 110 + "</p>"
+    feed_server.entries = [(f"old-{i}", f"Story {i}", f"<p>Story {i} begins.</p>{padding}") for i in range(300)]
+    feed_server.chunk_bytes = 16 * 1024
+    assert len(feed_server.body()) > 1_000_000
+    env = bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true"}
+    async with running_bot(env) as bot:
+        handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "noted the 300 entries" in (await handle.wait_message(timeout=20)).content
+        [feed] = await feed_store.feeds_of_guild(bot.db, world.guild.id)
+        assert feed.etag is not None
+        # a new story, but the connection drops halfway through the feed: an error, and the next
+        # request is not conditional on what was never read whole
+        feed_server.entries.append(("new-1", "Ceasefire talks begin", "<p>Talks began in Baghdad.</p>"))
+        feed_server.cut = True
+        failed = await eventually(lambda: _failing(bot, feed.id), timeout=15)
+        assert failed.etag == feed.etag and "before the whole feed" in (failed.last_error or "")
+        assert emulator.threads_of(world.forum) == []
+        feed_server.cut = False
+        thread = await eventually(lambda: next(iter(emulator.threads_of(world.forum)), None), timeout=15)
+        assert thread.name == "Ceasefire talks begin"
+
+
+async def _failing(bot, feed_id: int):  # type: ignore[no-untyped-def]
+    record = await feed_store.get_feed(bot.db, feed_id)
+    return record if record is not None and record.failures else None
+
+
+async def test_a_link_only_entry_becomes_a_discussion_with_its_title_and_link(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    env = bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true"}
+    async with running_bot(env):
+        handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "noted the 1 entries" in (await handle.wait_message(timeout=10)).content
+        feed_server.entries.append(("link-1", "A story worth reading elsewhere", ""))
+        thread = await eventually(lambda: next(iter(emulator.threads_of(world.forum)), None), timeout=15)
+        assert thread.name == "A story worth reading elsewhere"
+        embed = emulator.messages[thread.id].embeds[0]
+        assert embed["title"] == "A story worth reading elsewhere"
+        assert embed["url"] == "https://news.example/link-1"
+        assert "https://news.example/link-1" in embed["description"]

@@ -200,7 +200,7 @@ async def test_members_cannot_use_review_buttons(emulator: Emulator, world: Worl
     for label, custom_id in card_buttons(card).items():
         click = emulator.click(world.member, card, custom_id)
         reply = await click.wait_message()
-        assert click.ephemeral and "Only moderators" in reply.content, label
+        assert click.ephemeral and "You need the **Moderate Members** permission" in reply.content, label
     assert held.deleted and not any(m.webhook_id for m in emulator.history(thread))
     cases = await mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id)
     assert [c.action for c in cases] == ["hold"]

@@ -7,12 +7,14 @@ import asyncio
 import os
 import signal
 import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
 
+from bot.backups import existing_backups
 from discord_emulator import Emulator
-from tests.harness import REPO, World
+from tests.harness import REPO, World, eventually, running_bot
 from tests.postgres import PostgresCluster
 
 
@@ -70,3 +72,38 @@ async def test_an_unreachable_or_refused_postgresql_stops_the_bot_with_one_line(
         assert process.returncode == 1, stderr
         assert stderr.count("\n") == 1 and stderr.startswith("error: ") and says in stderr, stderr
         assert "hunter2" not in stderr + out.decode() and "Traceback" not in stderr
+
+
+async def test_scheduled_backups_on_postgresql_are_pg_dumps_that_rotate(
+    emulator: Emulator, world: World, bot_env: dict[str, str], postgres_cluster: PostgresCluster, tmp_path: Path
+):
+    name = await postgres_cluster.create_database()
+    directory = tmp_path / "backups"
+    basis = Path(f"{name}.dump")
+    seen: set[str] = set()
+
+    def three_made_two_kept() -> bool:
+        backups = existing_backups(basis, directory)
+        seen.update(p.name for p in backups)
+        return len(seen) >= 3 and len(backups) == 2
+
+    env = {k: v for k, v in bot_env.items() if k != "DATABASE_PATH"} | {
+        "DATABASE_URL": postgres_cluster.dsn(name),
+        "BACKUP_EVERY_HOURS": "0.0003",  # about a second apart
+        "BACKUP_KEEP": "2",
+        "BACKUP_DIR": str(directory),
+    }
+    try:
+        async with running_bot(env):
+            await eventually(three_made_two_kept, timeout=30)
+    finally:
+        await postgres_cluster.drop_database(name)
+    newest = existing_backups(basis, directory)[-1]
+    assert "TABLE public update_deliveries" in _dump_listing(postgres_cluster, newest)
+    assert not [p for p in directory.iterdir() if p not in existing_backups(basis, directory)]
+
+
+def _dump_listing(cluster: PostgresCluster, dump: Path) -> str:
+    return subprocess.run(
+        [str(cluster.bindir / "pg_restore"), "--list", str(dump)], capture_output=True, text=True, check=True
+    ).stdout

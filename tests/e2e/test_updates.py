@@ -122,7 +122,7 @@ async def test_a_seed_file_gaining_an_update_delivers_it_once(
     seeds.mkdir()
     seed = seeds / f"{SLUG}.txt"
     shutil.copy(SEEDS / f"{SLUG}.txt", seed)
-    async with running_bot(bot_env | {"SEEDS_DIR": str(seeds), "SEED_POLL_SECONDS": "0.2"}) as bot:
+    async with running_bot(bot_env | {"SEEDS_DIR": str(seeds), "SEED_POLL_SECONDS": "1"}) as bot:
         thread = await post_to_forum(emulator, world)
         await eventually(lambda: len(update_messages(emulator, thread)) == 2)
         text = seed.read_text("utf-8")
@@ -154,7 +154,7 @@ async def test_a_new_seed_file_is_auto_posted_where_configured(
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(SEEDS / f"{SLUG}.txt", seeds / f"{SLUG}.txt")
-    env = bot_env | {"SEEDS_DIR": str(seeds), "SEED_POLL_SECONDS": "0.2", "AUTO_POST_CHANNEL_ID": str(world.forum.id)}
+    env = bot_env | {"SEEDS_DIR": str(seeds), "SEED_POLL_SECONDS": "1", "AUTO_POST_CHANNEL_ID": str(world.forum.id)}
     async with running_bot(env) as bot:
         await bot.wait_for("seeds_scanned", timeout=5)
         assert emulator.threads_of(world.forum) == []  # files there at first start are not "new"

@@ -41,6 +41,40 @@ def test_crlf_and_typographic_quotes_read_like_lf():
     assert parse(text.replace("\n", "\r\n")).to_json() == parse(text).to_json()
 
 
+HARD_WRAPPED = (
+    "Talks resume in Baghdad\n\n"
+    + "\n".join(
+        ["Officers met the tribal leaders again", "on Thursday, and both sides said the", "talks went well."] * 12
+    )
+    + "\n\nExit question: Will it hold?\n\nUpdate: A second round is set\nfor Monday.\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_windows_and_old_mac_line_endings_parse_like_their_lf_twin(newline: str, tmp_path: Path):
+    """Short hard-wrapped lines mean many line ends: CRs are line ends, not binary control characters."""
+    twin = parse(HARD_WRAPPED)
+    assert parse(HARD_WRAPPED.replace("\n", newline)).to_json() == twin.to_json()
+    path = tmp_path / "wrapped.txt"
+    path.write_bytes(HARD_WRAPPED.replace("\n", newline).encode())
+    assert parse_article_file(path).to_json() == {**twin.to_json(), "slug": "wrapped"}
+    assert twin.updates[0].text == "A second round is set for Monday."
+
+
+def test_an_update_after_the_trailer_is_not_taken_and_says_why():
+    """Everything from the site's trailer marker on is page furniture (another page's box): an Update:
+    there is not the article's. It is not taken, and the article carries a warning naming the line."""
+    text = SEED.read_text("utf-8") + "\nUpdate: Appended below the trailer by hand.\n"
+    article = parse(text)
+    assert [u.text[:20] for u in article.updates] == ["There are reports ou", "And now they want ch"]
+    [warning] = article.warnings
+    trailer_line = text.splitlines().index("Trending on Hotair Video") + 1
+    update_line = text.splitlines().index("Update: Appended below the trailer by hand.") + 1
+    assert f"line {update_line}" in warning and f"line {trailer_line}" in warning
+    assert "Trending on Hotair Video" in warning and "move it above" in warning
+    assert parse(SEED.read_text("utf-8")).warnings == ()
+
+
 @pytest.mark.parametrize(
     ("marker", "label"),
     [

@@ -130,3 +130,11 @@ def test_bad_poll_options_say_what_to_fix(raw: str, message: str):
 
 def test_poll_options_are_trimmed():
     assert parse_poll_options(" Yes |  No  | Not   sure ") == ["Yes", "No", "Not sure"]
+
+
+def test_escaping_leaves_web_addresses_whole():
+    """Discord links a bare address up to the next space: a backslash put inside would break the link."""
+    text = "See https://news.example/some_story*1?a=b|c for _more_ and http://x.example/__init__."
+    assert escape_markdown(text) == (
+        "See https://news.example/some_story*1?a=b|c for \\_more\\_ and http://x.example/__init__."
+    )

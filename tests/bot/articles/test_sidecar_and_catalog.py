@@ -72,3 +72,37 @@ def test_list_articles_skips_bad_files_and_reports_them(tmp_path: Path):
 def test_slug_for():
     assert slug_for(Path("Odierno Ceasefire!.txt")) == "odierno-ceasefire"
     assert slug_for(Path("___.txt")) == "article"
+
+
+def test_only_regular_files_are_read_a_fifo_socket_or_directory_is_skipped(tmp_path: Path):
+    """A FIFO would block the reader forever: it is never opened, and the listing says why."""
+    import os
+    import socket
+
+    write(tmp_path, "story.txt", BODY)
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "folder.txt").mkdir()
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(tmp_path / "sock.txt"))
+        entries, errors = list_articles(tmp_path)
+    assert [e.slug for e in entries] == ["story"]
+    assert sorted(errors) == sorted(
+        [
+            f"{tmp_path / 'folder.txt'}: is a directory, not a regular file; only regular files are read",
+            f"{tmp_path / 'pipe.txt'}: is a FIFO (named pipe), not a regular file; only regular files are read",
+            f"{tmp_path / 'sock.txt'}: is a socket, not a regular file; only regular files are read",
+        ]
+    )
+    with pytest.raises(ArticleError, match="is a FIFO"):
+        parse_article_file(tmp_path / "pipe.txt")
+    with pytest.raises(ArticleError, match="is a character device"):
+        parse_article_file(Path("/dev/zero"))
+
+
+def test_a_fifo_sidecar_is_not_opened(tmp_path: Path):
+    import os
+
+    write(tmp_path, "story.txt", BODY)
+    os.mkfifo(tmp_path / "story.toml")
+    with pytest.raises(ArticleError, match=r"story\.toml: is a FIFO"):
+        parse_article_file(tmp_path / "story.txt")

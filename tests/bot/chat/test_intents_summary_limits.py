@@ -80,7 +80,9 @@ async def test_the_service_never_repeats_blocked_text(tmp_path):
     db = await Database.open(tmp_path / "db.sqlite3")
     await db.migrate()
     try:
-        service = ChatService(db, ArticleLibrary(seeds), is_blocked=lambda text: "bullshit" in text)
+        library = ArticleLibrary(seeds)
+        await library.refresh()
+        service = ChatService(db, library, is_blocked=lambda text: "bullshit" in text)
         answer = await service.answer(ChatRequest("what did the general call the plan?", 1, 2, None))
         assert "bullshit" not in answer and "praised the plan in public" in answer
     finally:

@@ -39,8 +39,54 @@ def test_content_hash_ignores_markup_and_spacing_but_not_words():
     assert a.content_hash == b.content_hash != c.content_hash
 
 
-def test_title_only_entry_is_not_an_article():
+def test_a_title_without_text_or_link_is_not_an_article():
     item = item_from_entry({"id": "1", "title": "Only a title"})
     with pytest.raises(ArticleError):
         article_from_item(1, item)
     assert item_from_entry({"id": "2"}) is None
+    no_web_link = item_from_entry({"id": "3", "title": "Only a title", "link": "mailto:someone@news.example"})
+    with pytest.raises(ArticleError):
+        article_from_item(1, no_web_link)
+
+
+def test_a_link_only_entry_is_an_article_of_its_title_and_link():
+    """Link feeds (a title and a link, no text) are common: the discussion is about the linked page."""
+    item = item_from_entry({"id": "1", "title": "Worth a read", "link": "https://news.example/read"})
+    article = article_from_item(1, item)
+    assert article.title == "Worth a read"
+    assert article.source_url == "https://news.example/read"
+    assert article.paragraphs == ("https://news.example/read",)
+    assert article.exit_question is None and article.updates == ()
+    # stored and read back after a restart as the same article
+    from bot.articles.parser import parse_article_text
+
+    again = parse_article_text(item.source_text(), name="stored", slug=article.slug)
+    assert again.paragraphs == article.paragraphs and again.title == article.title
+
+
+def test_an_entry_whose_text_has_no_plain_paragraph_keeps_its_link_as_the_body():
+    item = item_from_entry(
+        {"id": "1", "title": "Vote now", "link": "https://news.example/v", "summary": "<p>Exit question: Which?</p>"}
+    )
+    article = article_from_item(1, item)
+    assert article.paragraphs == ("https://news.example/v",) and article.exit_question == "Which?"
+
+
+def test_link_only_entries_with_the_same_title_are_different_entries():
+    """A "Daily links" feed repeats its titles: the link tells its entries apart (a repeat is skipped by hash)."""
+    a = item_from_entry({"id": "1", "title": "Daily links", "link": "https://news.example/1"})
+    b = item_from_entry({"id": "2", "title": "Daily links", "link": "https://news.example/2"})
+    assert a.content_hash != b.content_hash
+
+
+def test_relative_links_are_read_against_the_feeds_address():
+    """Feeds often link entries as "/story/1": the discussion needs the whole address."""
+    from bot.feeds.entries import parse_feed
+
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>/</link>'
+        b"<item><title>Worth a read</title><link>/story/1</link><guid>s1</guid></item></channel></rss>"
+    )
+    parsed = parse_feed(body, "https://news.example/feeds/all.xml")
+    article = article_from_item(1, item_from_entry(parsed.entries[0]))
+    assert article.source_url == "https://news.example/story/1"

@@ -70,7 +70,7 @@ async def test_an_unreachable_or_refused_database_is_one_line(engine: str, tmp_p
     if engine == "sqlite":
         folder = tmp_path / "a-folder.sqlite3"
         folder.mkdir()
-        cases = [(f"sqlite:///{folder}", "cannot open the SQLite database")]
+        cases = [(f"sqlite:///{folder}", "is a directory; DATABASE_URL (or DATABASE_PATH) must name a file")]
     else:
         cluster = request.getfixturevalue("postgres_cluster")
         cases = [

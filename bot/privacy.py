@@ -1,0 +1,96 @@
+"""Members' data: the policy in plain words, and forgetting a member everywhere the bot keeps them.
+
+The README's "Privacy" section says the same as POLICY_LINES; /privacy shows these lines.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.publishing.embeds import NO_PINGS, answer_card_text
+from bot.storage import posts as post_store
+from bot.storage import privacy as privacy_store
+from bot.storage import votes as vote_store
+from bot.storage.privacy import ForgetReport, StoredCount
+from bot.voting.components import upvote_view
+
+if TYPE_CHECKING:
+    from bot.client import DiscussionBot
+
+log = logging.getLogger(__name__)
+
+
+def policy_lines(retention_days: int) -> list[str]:
+    return [
+        "**Votes, suggested answers, upvotes and reports**: kept while the discussion is kept, until you "
+        "ask for them to be deleted.",
+        "**Moderation cases** about you: kept for the server's safety. A copy of the message a case is "
+        f"about is removed after {retention_days} days; if you ask for deletion, the case stays under a "
+        "pseudonym that cannot be traced back to you.",
+        "**Chat**: the article you were asking about, in memory for 5 minutes; never written to disk.",
+        "**Filters**: when you last wrote and a hash of your last few messages (for flood and repeat "
+        "rules), in memory for minutes.",
+        "The bot does not keep your messages otherwise, and never sells or shares anything.",
+    ]
+
+
+def summary_lines(counts: list[StoredCount]) -> list[str]:
+    if not counts:
+        return ["Nothing stored about you right now."]
+    return [f"• {c.what}: {c.count}" for c in counts]
+
+
+def forget_lines(report: ForgetReport) -> list[str]:
+    pseudonymised = {c.what for c in privacy_store.MEMBER_COLUMNS if c.forget == "pseudonym"}
+    removed = [f"• {what}: {n}" for what, n in sorted(report.removed.items()) if what not in pseudonymised]
+    kept = [f"• {what}: {n}" for what, n in sorted(report.removed.items()) if what in pseudonymised]
+    lines = (
+        ["Removed:", *removed]
+        if removed
+        else ["Nothing to remove: the bot kept no votes, answers or reports of yours."]
+    )
+    if kept:
+        lines += ["Kept for the server's safety, under a pseudonym that cannot be traced back to you:", *kept]
+    if report.poll_posts:
+        lines.append(
+            f"Your vote in {len(report.poll_posts)} Discord poll(s) is held by Discord itself: the bot's copy is "
+            "gone, but to withdraw the vote, remove it in the poll (or the bot copies it again when it next "
+            "reads the poll)."
+        )
+    return lines
+
+
+async def forget_member(bot: DiscussionBot, user_id: int) -> ForgetReport:
+    """Delete or pseudonymise what the database holds about the member, drop what memory holds, and
+    redraw the answer boards that showed their answers or upvotes."""
+    report = await privacy_store.forget(bot.db, user_id)
+    bot.enforcer.forget_member(user_id)
+    chat = bot.get_cog("Chat")
+    if chat is not None:
+        chat.service.forget_member(user_id)  # type: ignore[attr-defined]
+        chat.limiter.forget(user_id)  # type: ignore[attr-defined]
+    for post_id in report.answer_posts:
+        bot.answer_board.schedule_refresh(post_id)
+    for answer_id in report.answers:
+        await _redraw_answer_card(bot, answer_id)
+    log.info("Forgot a member at their request: %d row(s) changed", report.total)
+    return report
+
+
+async def _redraw_answer_card(bot: DiscussionBot, answer_id: int) -> None:
+    """The answer's card in the thread loses the member's name and text (its upvotes stay)."""
+    answer = await vote_store.get_exit_answer(bot.db, answer_id)
+    post = await post_store.get_post(bot.db, answer.post_id) if answer else None
+    if answer is None or answer.message_id is None or post is None or post.thread_id is None:
+        return
+    try:
+        thread = bot.get_channel(post.thread_id) or await bot.fetch_channel(post.thread_id)
+        if isinstance(thread, discord.Thread):
+            await thread.get_partial_message(answer.message_id).edit(
+                content=answer_card_text(answer), view=upvote_view(answer.id, answer.votes), allowed_mentions=NO_PINGS
+            )
+    except discord.HTTPException as error:
+        log.warning("Could not redraw the card of answer %s after a deletion request: %s", answer_id, error)

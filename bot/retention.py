@@ -1,0 +1,118 @@
+"""RETENTION_DAYS: copies of members' messages in cases and review cards go once they are that old.
+
+Once an hour (and at start-up) the database's copies are cleared, then the bot's own copies in
+Discord: the review card is redrawn without the text, and the case's mod-log line loses its
+"Message" field. A Discord edit that fails for good (the message or channel is gone, no access) is
+nothing to keep; one that fails for now is logged, and the database copy is gone regardless.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+
+from bot.publishing.embeds import NO_PINGS
+from bot.storage import privacy as privacy_store
+from bot.storage import review as review_store
+
+if TYPE_CHECKING:
+    from bot.client import DiscussionBot
+
+log = logging.getLogger(__name__)
+
+EVERY_SECONDS = 3600.0
+BATCH = 500
+
+
+class Retention:
+    def __init__(self, bot: DiscussionBot) -> None:
+        self.bot = bot
+        self.days = bot.settings.retention_days
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="retention")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+
+    async def _run(self) -> None:
+        await self.bot.wait_until_ready()
+        while True:
+            try:
+                await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("Clearing old message copies failed; trying again in an hour")
+            await asyncio.sleep(EVERY_SECONDS)
+
+    async def run_once(self, now: dt.datetime | None = None) -> int:
+        """Clear every copy older than the retention period; how many were cleared."""
+        cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=self.days)
+        total = 0
+        while True:
+            expired = await privacy_store.expire_message_copies(self.bot.db, cutoff, limit=BATCH)
+            cleared = expired.cleared_cases + expired.cleared_items
+            if not cleared:
+                return total
+            total += cleared
+            self.bot.metrics.retention_cleared.labels("cases").inc(expired.cleared_cases)
+            self.bot.metrics.retention_cleared.labels("review_items").inc(expired.cleared_items)
+            log.info(
+                "Retention: cleared the message text of %d case(s) and %d review item(s) older than %d days",
+                expired.cleared_cases,
+                expired.cleared_items,
+                self.days,
+            )
+            for item_id in expired.review_cards:
+                await self._redraw_card(item_id)
+            for guild_id, message_id in expired.case_log_messages:
+                await self._strip_log_line(guild_id, message_id)
+
+    async def _redraw_card(self, item_id: int) -> None:
+        item = await review_store.get_item(self.bot.db, item_id)
+        if item is None or item.card_channel_id is None or item.card_message_id is None:
+            return
+        channel = self.bot.get_channel(item.card_channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            return
+        embed = self.bot.review_queue.card_embed(item)
+        try:
+            await channel.get_partial_message(item.card_message_id).edit(embed=embed, allowed_mentions=NO_PINGS)
+        except (discord.NotFound, discord.Forbidden):
+            pass
+        except discord.HTTPException as error:
+            log.warning("Retention: could not redraw review card of item %s: %s", item_id, error)
+
+    async def _strip_log_line(self, guild_id: int, message_id: int) -> None:
+        channel_id = (await self.bot.guild_config(guild_id)).channel("mod_log_channel")
+        channel = self.bot.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.TextChannel):
+            return
+        try:
+            message = await channel.fetch_message(message_id)
+            if not message.embeds:
+                return
+            embed = message.embeds[0]
+            kept = [f for f in embed.fields if f.name != "Message"]
+            if len(kept) == len(embed.fields):
+                return
+            embed.clear_fields()
+            for f in kept:
+                embed.add_field(name=f.name, value=f.value, inline=f.inline)
+            await message.edit(embeds=[embed, *message.embeds[1:]], allowed_mentions=NO_PINGS)
+        except (discord.NotFound, discord.Forbidden):
+            pass
+        except discord.HTTPException as error:
+            log.warning("Retention: could not clear the mod-log line %s: %s", message_id, error)

@@ -1,0 +1,70 @@
+"""Odd files in the seeds folder, with the real bot running: a FIFO does not freeze it, and an
+article saved with Windows line endings posts like any other."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from discord_emulator import Emulator
+from tests.bot.articles.test_parser import HARD_WRAPPED
+from tests.harness import SEEDS, World, question_of, running_bot
+
+NOT_REGULAR = "is a FIFO (named pipe), not a regular file; only regular files are read"
+
+
+SEED_TITLE = "Odierno: We're negotiating with insurgents for a ceasefire"
+
+
+@pytest.fixture
+def fifo_seeds(tmp_path: Path) -> Iterator[Path]:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "odierno-ceasefire.txt", seeds)
+    fifo = seeds / "stuck.txt"
+    os.mkfifo(fifo)
+    yield seeds
+    # Should anything have opened the FIFO to read, a writer that comes and goes lets it finish.
+    with contextlib.suppress(OSError):
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+
+async def test_a_fifo_in_the_seeds_folder_is_skipped_while_the_bot_keeps_answering(
+    emulator: Emulator, world: World, bot_env: dict[str, str], fifo_seeds: Path, caplog: pytest.LogCaptureFixture
+):
+    async with running_bot(bot_env | {"SEEDS_DIR": str(fifo_seeds), "SEED_POLL_SECONDS": "1"}) as bot:
+        for _ in range(2):  # two passes over the folder, the FIFO in it each time
+            await bot.wait_for("seeds_scanned", timeout=10)
+        listing = emulator.run_command(world.admin, world.general, "article list")
+        fields = (await listing.wait_message(timeout=10)).embeds[0]["fields"]
+        assert [f["name"] for f in fields] == [
+            "Odierno: We're negotiating with insurgents for a ceasefire (odierno-ceasefire)"
+        ]
+        about = emulator.run_command(world.member, world.general, "about")
+        assert (await about.wait_message(timeout=10)).embeds
+    skipped = {r.getMessage() for r in caplog.records if "stuck.txt" in r.getMessage()}
+    assert skipped and all(NOT_REGULAR in m for m in skipped)
+
+
+async def test_an_article_saved_with_windows_line_endings_posts(
+    emulator: Emulator, world: World, bot_env: dict[str, str], tmp_path: Path
+):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "talks-resume.txt").write_bytes(HARD_WRAPPED.replace("\n", "\r\n").encode())
+    async with running_bot(bot_env | {"SEEDS_DIR": str(seeds)}):
+        handle = emulator.run_command(
+            world.admin, world.general, "article post", article="talks-resume", channel=world.forum
+        )
+        assert "Posted" in (await handle.wait_message(timeout=10)).content
+    [thread] = emulator.threads_of(world.forum)
+    assert thread.name == "Talks resume in Baghdad"
+    description = emulator.messages[thread.id].embeds[0]["description"]
+    assert description.startswith("Officers met the tribal leaders again on Thursday, and both sides said the talks")
+    assert "\r" not in description
+    assert question_of(emulator, thread).content.startswith("**Exit question**\nWill it hold?")
