@@ -97,6 +97,7 @@ class DiscussionBot(commands.Bot):
         self.toxicity: ToxicityScorer | None = ToxicityScorer() if model_installed() else None
         self._poll_votes: PollVotes | None = None
         self.operations = Operations(self)
+        self._shutdown: asyncio.Future[None] | None = None  # the one run of close(), however often it is called
 
     @property
     def db(self) -> Database:
@@ -242,6 +243,14 @@ class DiscussionBot(commands.Bot):
         log.info("Ready as %s (%s) in %d servers", self.user, self.user.id, len(self.guilds))
 
     async def close(self) -> None:
+        """Stop once. discord.py's close() can be called several times at once on one stop (Ctrl-C's
+        handler, SIGTERM's, then the exit of `async with bot`): every call waits for the same
+        shutdown instead of running the steps again alongside it."""
+        if self._shutdown is None:
+            self._shutdown = asyncio.ensure_future(self._shut_down())
+        await asyncio.shield(self._shutdown)
+
+    async def _shut_down(self) -> None:
         """Finish what is in flight (while the HTTP session is still open), then disconnect. Each
         step has a time limit: a stop must not hang on one stuck send; what it leaves, the outbox
         and the next start pick up."""

@@ -157,14 +157,29 @@ class Connection:
         await self.send(orjson.dumps({"op": op, "d": data, "s": None, "t": None}))
 
 
+# How long a HEARTBEAT_ACK takes, as over a network. discord.py's keep-alive thread sends a
+# heartbeat through the event loop and only then notes the time (`_last_send`); its latency is
+# an ACK's arrival minus that note. On loopback an immediate ACK can arrive before the thread has
+# run again: the latency is then measured from the heartbeat before, a whole interval (41 s), and
+# discord.py warns "Can't keep up" at every heartbeat. Thread switches take a few ms (Python's
+# switch interval is 5 ms); a round trip of this length is longer than that and is what discord.py
+# then reports as the latency.
+HEARTBEAT_ACK_DELAY = 0.05
+
+
 class Gateway:
     refusing = False  # during an outage(): new connections are turned away
 
     def __init__(
-        self, emulator: Emulator, heartbeat_interval_ms: int = 41250, sharding: ShardingConfig | None = None
+        self,
+        emulator: Emulator,
+        heartbeat_interval_ms: int = 41250,
+        heartbeat_ack_delay: float = HEARTBEAT_ACK_DELAY,
+        sharding: ShardingConfig | None = None,
     ) -> None:
         self.emulator = emulator
         self.heartbeat_interval_ms = heartbeat_interval_ms
+        self.heartbeat_ack_delay = heartbeat_ack_delay
         self.sharding = sharding or ShardingConfig()
         self.sessions: dict[str, Session] = {}
         self.connections: set[Connection] = set()
@@ -237,6 +252,9 @@ class Gateway:
     async def close(self) -> None:
         for connection in list(self.connections):
             await connection.ws.close(code=1001, message=b"emulator shutting down")
+        for pending in list(self._background):
+            pending.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
 
     # -- the websocket handler -----------------------------------------------------------------
     async def handle(self, request: web.Request) -> web.StreamResponse:
@@ -271,7 +289,7 @@ class Gateway:
     async def _on_op(self, connection: Connection, payload: dict[str, Any]) -> None:
         op, data = payload.get("op"), payload.get("d")
         if op == HEARTBEAT:
-            await connection.send_op(HEARTBEAT_ACK, None)
+            self._later(self._ack_heartbeat(connection))
         elif op == IDENTIFY:
             await self._identify(connection, data)
         elif op == RESUME:
@@ -375,12 +393,22 @@ class Gateway:
         session.append("RESUMED", {})
         self._attach(connection, session, from_seq=client_seq + 1)
 
+    def _later(self, work: Any) -> None:
+        """Run `work` without holding up the connection's reader; keep it referenced until done."""
+        future = asyncio.ensure_future(work)
+        self._background.add(future)
+        future.add_done_callback(self._background.discard)
+
+    async def _ack_heartbeat(self, connection: Connection) -> None:
+        await asyncio.sleep(self.heartbeat_ack_delay)
+        if not connection.ws.closed:
+            with contextlib.suppress(ConnectionResetError, RuntimeError):  # it went away meanwhile
+                await connection.send_op(HEARTBEAT_ACK, None)
+
     def _attach(self, connection: Connection, session: Session, from_seq: int) -> None:
         if session.connection is not None and session.connection is not connection:
             old = session.connection
-            closing = asyncio.ensure_future(old.ws.close(code=4000, message=b"replaced by a newer connection"))
-            self._background.add(closing)
-            closing.add_done_callback(self._background.discard)
+            self._later(old.ws.close(code=4000, message=b"replaced by a newer connection"))
         session.connection = connection
         connection.session = session
         connection.writer = asyncio.ensure_future(self._write(connection, session, from_seq))

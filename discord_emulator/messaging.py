@@ -7,30 +7,43 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from discord_emulator import permissions as perms
-from discord_emulator.model import EPHEMERAL, Channel, Message, Poll, User
+from discord_emulator.model import EPHEMERAL, Channel, Message, Poll, StoredFile, User
 
 if TYPE_CHECKING:
     from discord_emulator.server import Emulator
 
 NONCE_TTL = 300.0
+ATTACHMENT = "attachment://"
 _USER_MENTION = re.compile(r"<@!?(\d{15,21})>")
 _ROLE_MENTION = re.compile(r"<@&(\d{15,21})>")
 _EVERYONE = re.compile(r"@(everyone|here)\b")
 
 
 def attachments_from(emulator: Emulator, files: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Attachment objects for files uploaded with a message (multipart `files[n]` parts)."""
-    return [
-        {
-            "id": str(emulator.ids.next()),
-            "filename": f["filename"] or "file",
-            "size": f["size"],
-            "url": f"{emulator.base_url}/attachments/{f['filename']}",
-            "proxy_url": "",
-            "content_type": None,
-        }
-        for f in files
-    ]
+    """Attachment objects for files uploaded with a message (multipart `files[n]` parts); the
+    bytes are kept and served at the attachment's url, as Discord's CDN serves them."""
+    attachments = []
+    for upload in files:
+        filename = upload.get("filename") or "file"
+        stored = StoredFile(emulator.ids.next(), filename, upload.get("data") or b"")
+        emulator.files[stored.id] = stored
+        attachments.append(stored.attachment(emulator.base_url))
+    return attachments
+
+
+def resolve_attachment_references(embeds: list[dict[str, Any]], attachments: list[dict[str, Any]]) -> None:
+    """An embed's `attachment://NAME` image becomes that attachment's url, as Discord does."""
+    by_name = {a["filename"]: a["url"] for a in attachments}
+    for embed in embeds:
+        for key in ("image", "thumbnail", "author", "footer"):
+            part = embed.get(key)
+            field = "icon_url" if key in ("author", "footer") else "url"
+            if isinstance(part, dict) and isinstance(part.get(field), str) and part[field].startswith(ATTACHMENT):
+                url = by_name.get(part[field][len(ATTACHMENT) :])
+                if url is not None:
+                    part[field] = url
+                    if field == "url":
+                        part["proxy_url"] = url
 
 
 def resolve_mentions(
@@ -113,6 +126,8 @@ def create_message(
     embeds = list(body.get("embeds") or [])
     for embed in embeds:
         embed.setdefault("type", "rich")
+    attachments = list(body.get("attachments_created") or [])
+    resolve_attachment_references(embeds, attachments)
     if author.bot and not emulator.permissions_in(channel, author.id) & perms.EMBED_LINKS and not interaction_metadata:
         embeds = []  # Discord silently drops embeds without Embed Links
     guild = emulator.guild_of(channel)
@@ -124,7 +139,7 @@ def create_message(
         content=content,
         embeds=embeds,
         components=list(body.get("components") or []),
-        attachments=list(body.get("attachments_created") or []),
+        attachments=attachments,
         poll=build_poll(body["poll"]) if body.get("poll") else None,
         flags=int(body.get("flags") or 0),
         type=19 if replied_to is not None else int(body.get("type", 0)),
@@ -182,14 +197,23 @@ def remember_nonce(emulator: Emulator, channel: Channel, author: User, message: 
         emulator.nonces[(channel.id, author.id, str(message.nonce))] = (message.id, time.monotonic())
 
 
-def edit_message(emulator: Emulator, message: Message, body: dict[str, Any]) -> Message:
+def edit_message(
+    emulator: Emulator, message: Message, body: dict[str, Any], files: list[dict[str, Any]] | None = None
+) -> Message:
     channel = emulator.channels[message.channel_id]
     if "content" in body:
         message.content = body["content"] or ""
+    added = attachments_from(emulator, files or [])
+    if "attachments" in body:  # the attachments to keep; new uploads are listed there too
+        keep = {str(a.get("id")) for a in body["attachments"] or [] if isinstance(a, dict)}
+        message.attachments = [a for a in message.attachments if a["id"] in keep] + added
+    elif added:
+        message.attachments = message.attachments + added
     if "embeds" in body:
         message.embeds = list(body["embeds"] or [])
         for embed in message.embeds:
             embed.setdefault("type", "rich")
+    resolve_attachment_references(message.embeds, message.attachments)
     if "components" in body:
         message.components = list(body["components"] or [])
     if "flags" in body and body["flags"] is not None:

@@ -6,6 +6,7 @@ Each object renders itself as the JSON payload Discord sends for it.
 from __future__ import annotations
 
 import datetime as dt
+import mimetypes
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -297,6 +298,43 @@ class Message:
             data["guild_id"] = str(self.guild_id)
             if self.member is not None and not self.webhook_id:
                 data["member"] = self.member.payload(with_user=False)
+        return data
+
+
+@dataclass(slots=True)
+class StoredFile:
+    """An uploaded file, kept as Discord's CDN keeps it and served at `path`."""
+
+    id: int
+    filename: str
+    data: bytes
+
+    @property
+    def content_type(self) -> str:
+        return mimetypes.guess_type(self.filename)[0] or "application/octet-stream"
+
+    @property
+    def path(self) -> str:
+        return f"/attachments/{self.id}/{self.filename}"
+
+    def image_size(self) -> tuple[int, int] | None:
+        """(width, height) of a PNG, read from its header; Discord reports both for images."""
+        if self.data[:8] == b"\x89PNG\r\n\x1a\n" and len(self.data) >= 24:
+            return int.from_bytes(self.data[16:20], "big"), int.from_bytes(self.data[20:24], "big")
+        return None
+
+    def attachment(self, base_url: str) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": str(self.id),
+            "filename": self.filename,
+            "size": len(self.data),
+            "url": base_url + self.path,
+            "proxy_url": base_url + self.path,
+            "content_type": self.content_type,
+        }
+        size = self.image_size()
+        if size is not None:
+            data["width"], data["height"] = size
         return data
 
 

@@ -1,13 +1,16 @@
 """Validate the bot's JSON request bodies against Discord's OpenAPI description.
 
-The file is read from `../shared/discord-api-spec/openapi.json` (or the path in
-DISCORD_EMULATOR_OPENAPI); it is never copied into this repository. Where the schema
-rejects what Discord accepts, `_relax` patches that one schema and says why.
+The description ships inside this package (`spec/openapi.json.gz`, MIT-licensed by Discord; its
+source commit and licence are beside it). DISCORD_EMULATOR_OPENAPI, or an explicit path, points
+at another copy (plain or gzipped JSON). Where the schema rejects what Discord accepts, `_relax`
+patches that one schema and says why.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
+import gzip
 import json
 import logging
 import os
@@ -19,21 +22,35 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 ENV_VAR = "DISCORD_EMULATOR_OPENAPI"
-_RELATIVE = Path("shared") / "discord-api-spec" / "openapi.json"
+SHIPPED_SPEC = Path(__file__).resolve().with_name("spec") / "openapi.json.gz"
 
 
-def find_spec_file(explicit: str | Path | None = None) -> Path | None:
-    candidates: list[Path] = []
+class SpecMissing(FileNotFoundError):
+    """Validation was asked for, and the OpenAPI file it needs is not there."""
+
+
+def find_spec_file(explicit: str | Path | None = None) -> Path:
+    """The OpenAPI file to validate against: `explicit`, else $DISCORD_EMULATOR_OPENAPI, else the
+    copy shipped in this package. A path that was asked for and is missing is an error, never a
+    quiet fallback to another file or to no validation."""
     if explicit:
-        candidates.append(Path(explicit))
-    if os.environ.get(ENV_VAR):
-        candidates.append(Path(os.environ[ENV_VAR]))
-    candidates.append(Path.cwd().parent / _RELATIVE)
-    candidates.append(Path(__file__).resolve().parents[2] / _RELATIVE)
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    return None
+        chosen, source = Path(explicit), "the openapi_path given"
+    elif os.environ.get(ENV_VAR):
+        chosen, source = Path(os.environ[ENV_VAR]), ENV_VAR
+    else:
+        chosen, source = SHIPPED_SPEC, "the emulator's package (reinstall it)"
+    if not chosen.is_file():
+        raise SpecMissing(f"Discord's OpenAPI file {chosen} (from {source}) does not exist")
+    return chosen
+
+
+def _read_document(path: Path) -> dict[str, Any]:
+    with path.open("rb") as handle:
+        gzipped = handle.read(2) == b"\x1f\x8b"
+    opener = gzip.open if gzipped else open
+    with opener(path, "rb") as handle:
+        document: dict[str, Any] = json.load(handle)
+    return document
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +101,8 @@ class RequestValidator:
     def __init__(self, spec_path: Path) -> None:
         import jsonschema
 
-        with spec_path.open("rb") as handle:
-            document = json.load(handle)
+        document = _read_document(spec_path)
+        self.spec_path = spec_path
         schemas = document["components"]["schemas"]
         _relax(schemas)
         document["components"]["schemas"] = _permission_strings(schemas)
@@ -141,9 +158,13 @@ class RequestValidator:
         return problems
 
 
-def load_validator(explicit: str | Path | None = None) -> RequestValidator | None:
-    path = find_spec_file(explicit)
-    if path is None:
-        log.warning("Discord OpenAPI file not found (set %s); request bodies are not validated", ENV_VAR)
-        return None
+@functools.lru_cache(maxsize=4)
+def _validator_for(path: Path, mtime_ns: int) -> RequestValidator:
+    # Validators hold no per-emulator state (only compiled schemas): one per file is shared by
+    # every emulator of the process, so each test's emulator does not parse 1 MB of JSON again.
     return RequestValidator(path)
+
+
+def load_validator(explicit: str | Path | None = None) -> RequestValidator:
+    path = find_spec_file(explicit).resolve()
+    return _validator_for(path, path.stat().st_mtime_ns)

@@ -20,7 +20,7 @@ from aiohttp import web
 
 from discord_emulator import permissions as perms
 from discord_emulator.actors import MemberActions
-from discord_emulator.gateway import GUILD_MEMBERS, MESSAGE_CONTENT, Gateway, ShardingConfig
+from discord_emulator.gateway import GUILD_MEMBERS, HEARTBEAT_ACK_DELAY, MESSAGE_CONTENT, Gateway, ShardingConfig
 from discord_emulator.interactions import InteractionHandle
 from discord_emulator.model import (
     DM,
@@ -31,6 +31,7 @@ from discord_emulator.model import (
     Member,
     Message,
     Role,
+    StoredFile,
     User,
 )
 from discord_emulator.ratelimits import RateLimitConfig, RateLimiter
@@ -78,6 +79,7 @@ class Emulator(MemberActions):
         openapi_path: str | None = None,
         rate_limits: RateLimitConfig | None = None,
         heartbeat_interval_ms: int = 41250,
+        heartbeat_ack_delay: float = HEARTBEAT_ACK_DELAY,
         sharding: ShardingConfig | None = None,
         validate_schema: bool = True,
         response_delay: float = 0.0,
@@ -104,13 +106,15 @@ class Emulator(MemberActions):
         self.guild_commands: dict[int, dict[int, dict[str, Any]]] = {}
         self.interactions: dict[int, InteractionHandle] = {}
         self.webhooks: dict[int, dict[str, Any]] = {}
+        self.files: dict[int, StoredFile] = {}  # uploaded attachments, by attachment id
         self.nonces: dict[tuple[int, int, str], tuple[int, float]] = {}
         self.requests: list[RecordedRequest] = []
         self.faults: list[Fault] = []
         self.schema_problems: list[SchemaProblem] = []
+        self.internal_errors: list[str] = []  # the emulator's own bugs, hit by a request (see rest/app.py)
         self.rate_limiter = RateLimiter(rate_limits or RateLimitConfig())
         self.validator = load_validator(openapi_path) if validate_schema else None
-        self.gateway = Gateway(self, heartbeat_interval_ms, sharding)
+        self.gateway = Gateway(self, heartbeat_interval_ms, heartbeat_ack_delay, sharding)
         self._runner: web.AppRunner | None = None
         # Bumped on every change a client could see (a gateway event, an ephemeral message): the
         # sandbox's web view waits on it to redraw.
@@ -122,6 +126,7 @@ class Emulator(MemberActions):
     async def start(self) -> Emulator:
         app = build_app(self)
         app.router.add_get("/gateway", self.gateway.handle)
+        app.router.add_get("/attachments/{attachment_id}/{filename}", self._serve_file)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.port)
@@ -131,6 +136,17 @@ class Emulator(MemberActions):
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
         self._poll_task = asyncio.create_task(self._expire_polls())
         return self
+
+    async def _serve_file(self, request: web.Request) -> web.Response:
+        """An attachment's bytes, as Discord's CDN serves them at the attachment's url."""
+        stored = self.stored_file(request.match_info["attachment_id"], request.match_info["filename"])
+        if stored is None:
+            raise web.HTTPNotFound()
+        return web.Response(body=stored.data, content_type=stored.content_type)
+
+    def stored_file(self, attachment_id: str, filename: str) -> StoredFile | None:
+        stored = self.files.get(int(attachment_id)) if attachment_id.isdigit() else None
+        return stored if stored is not None and stored.filename == filename else None
 
     async def stop(self) -> None:
         if self._poll_task is not None:

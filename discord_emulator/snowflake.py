@@ -25,6 +25,15 @@ class SnowflakeGenerator:
         self._last = max(now, ((self._last >> 22) + 1) << 22) | (next(self._counter) & 0xFFF)
         return self._last
 
+    @property
+    def last(self) -> int:
+        return self._last
+
+    def advance_past(self, snowflake: int) -> None:
+        """Every later id is greater than `snowflake` (one restored from before), even if the
+        clock went back meanwhile."""
+        self._last = max(self._last, snowflake)
+
 
 def snowflake_time(snowflake: int) -> float:
     return ((snowflake >> 22) + DISCORD_EPOCH_MS) / 1000

@@ -53,6 +53,7 @@ async def emulator() -> AsyncIterator[Emulator]:
         await emu.stop()
     # Every request body the bot sent must validate against Discord's OpenAPI description.
     assert not emu.schema_problems, "\n".join(map(str, emu.schema_problems))
+    assert not emu.internal_errors, "\n".join(emu.internal_errors)  # the emulator's own bugs
 
 
 @pytest.fixture

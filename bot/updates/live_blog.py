@@ -78,6 +78,20 @@ class LiveBlog:
             except Exception:
                 log.exception("Refreshing the live blog of post %s failed", post_id)
 
+    async def _first_message_channel(
+        self, channel_id: int, thread_id: int
+    ) -> discord.Thread | discord.TextChannel | None:
+        """Where the article's first message is, told by the type of channel it was posted in (its id
+        says nothing: a thread started from a message has that message's id, so a forum post's
+        starter and a text channel's article message both share their thread's id). In a forum or
+        media channel it opens the post, inside the thread; in a text channel it is the message in
+        the channel that the thread was started from."""
+        parent = self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
+        if isinstance(parent, discord.ForumChannel):  # media channels are ForumChannels too
+            thread = self.bot.get_channel(thread_id) or await self.bot.fetch_channel(thread_id)
+            return thread if isinstance(thread, discord.Thread) else None
+        return parent if isinstance(parent, discord.TextChannel) else None
+
     async def refresh(self, post_id: int) -> None:
         post = await post_store.get_post(self.bot.db, post_id)
         if post is None or post.thread_id is None or post.starter_message_id is None:
@@ -85,9 +99,9 @@ class LiveBlog:
         embed = live_blog_embed(
             await updates_for_post(self.bot, post_id), guild_id=post.guild_id, thread_id=post.thread_id
         )
-        # The first message lives in the thread for a forum post, in the parent channel otherwise.
-        where = self.bot.get_channel(post.thread_id if post.starter_message_id == post.thread_id else post.channel_id)
-        if not isinstance(where, discord.Thread | discord.TextChannel):
+        where = await self._first_message_channel(post.channel_id, post.thread_id)
+        if where is None:
+            log.warning("Post %s: its channel %s is neither a forum nor a text channel now", post_id, post.channel_id)
             return
         article = self.bot.library.get(post.article_slug)
         if article is not None:  # render locally: no GET before every edit

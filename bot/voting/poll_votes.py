@@ -43,13 +43,19 @@ class PollVoteWriter:
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name="poll-vote-writer")
 
-    async def stop(self) -> None:
-        if self._task is not None:
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._queue.join(), 10)
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+    async def stop(self, timeout: float = 10.0) -> None:
+        """Let the queue drain (up to `timeout` seconds), then end the writer. Safe to run again
+        while an earlier stop is still finishing (Client.close() can run twice at once): each works
+        on the task it found, and only the one that ended it forgets it."""
+        task = self._task
+        if task is None:
+            return
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self._queue.join(), timeout)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        if self._task is task:
             self._task = None
 
     def submit(self, vote: PollVote) -> None:

@@ -9,7 +9,7 @@ from aiohttp import web
 
 from discord_emulator import errors, limits
 from discord_emulator import permissions as perms
-from discord_emulator.messaging import create_message
+from discord_emulator.messaging import attachments_from, create_message
 from discord_emulator.model import GUILD_FORUM, GUILD_TEXT, PRIVATE_THREAD, PUBLIC_THREAD, Channel
 from discord_emulator.rest.messages import check_can_post
 from discord_emulator.rest.util import (
@@ -223,7 +223,8 @@ async def create_thread(request: web.Request) -> web.Response:
             raise
         require(emulator, channel, perms.VIEW_CHANNEL | perms.SEND_MESSAGES, "create a forum post")
         thread = _new_thread(request, channel, body, thread_id=None, type=PUBLIC_THREAD)
-        message = create_message(emulator, thread, emulator.bot_user, dict(starter), message_id=thread.id)
+        starter = dict(starter) | {"attachments_created": attachments_from(emulator, request.get(FILES_KEY) or [])}
+        message = create_message(emulator, thread, emulator.bot_user, starter, message_id=thread.id)
         return respond(thread.payload() | {"message": message.payload(threads=emulator.channels)}, 201)
     if channel.type != GUILD_TEXT:
         raise errors.DiscordError(400, 50024, "Cannot execute action on this channel type")

@@ -43,6 +43,7 @@ def _store(
     if guild_id is not None:
         command["guild_id"] = str(guild_id)
     pool[int(command["id"])] = command
+    emulator.touch()  # the sandbox page lists the commands, and the sandbox saves them
     return command
 
 
@@ -73,6 +74,7 @@ async def bulk_overwrite(request: web.Request) -> web.Response:
         _validate(body)
     by_key = {(c["name"], c["type"]): c for c in pool.values()}
     pool.clear()
+    emulator_of(request).touch()
     stored = [
         _store(request, pool, guild_id, body, by_key.get((body["name"], int(body.get("type") or 1)))) for body in bodies
     ]
@@ -101,6 +103,7 @@ async def delete_command(request: web.Request) -> web.Response:
     pool, _ = _pool(request)
     if pool.pop(snowflake(request, "command_id"), None) is None:
         raise errors.not_found(errors.UNKNOWN_APPLICATION_COMMAND, "application command")
+    emulator_of(request).touch()
     return web.Response(status=204)
 
 

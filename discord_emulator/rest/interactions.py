@@ -75,7 +75,7 @@ async def callback(request: web.Request) -> web.Response:
     elif kind == UPDATE_MESSAGE:
         limits.check_message(data, editing=True)
         assert handle.source_message is not None
-        edit_message(emulator, handle.source_message, data)
+        edit_message(emulator, handle.source_message, data, request.get(FILES_KEY) or [])
     elif kind == AUTOCOMPLETE_RESULT:
         if len(data.get("choices") or []) > 25:
             form = errors.FormErrors()
@@ -145,7 +145,7 @@ async def followup(request: web.Request) -> web.Response:
     if handle.original is not None and handle.original.flags & LOADING:
         # The first follow-up after a deferral replaces the "thinking" message.
         handle.original.flags &= ~LOADING
-        edit_message(emulator, handle.original, body)
+        edit_message(emulator, handle.original, body, request.get(FILES_KEY) or [])
         return respond(handle.original.payload(threads=emulator.channels))
     body = dict(body) | {"attachments_created": attachments_from(emulator, request.get(FILES_KEY) or [])}
     message = create_message(emulator, handle.channel, emulator.bot_user, body, interaction_metadata=_metadata(handle))
@@ -165,7 +165,8 @@ async def edit_webhook_message(request: web.Request) -> web.Response:
     body = body_of(request)
     limits.check_message(body, editing=True)
     target.flags &= ~LOADING
-    return respond(edit_message(emulator, target, body).payload(threads=emulator.channels))
+    edited = edit_message(emulator, target, body, request.get(FILES_KEY) or [])
+    return respond(edited.payload(threads=emulator.channels))
 
 
 async def delete_webhook_message(request: web.Request) -> web.Response:

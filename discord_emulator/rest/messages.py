@@ -9,6 +9,7 @@ from aiohttp import web
 from discord_emulator import errors, limits
 from discord_emulator import permissions as perms
 from discord_emulator.messaging import (
+    attachments_from,
     create_message,
     delete_message,
     edit_message,
@@ -72,17 +73,7 @@ async def post_message(request: web.Request) -> web.Response:
         channel.archive_timestamp = time.time()
         emulator.dispatch("THREAD_UPDATE", channel.payload(), guild_id=channel.guild_id)
     body = dict(body)
-    body["attachments_created"] = [
-        {
-            "id": str(emulator.ids.next()),
-            "filename": f["filename"] or "file",
-            "size": f["size"],
-            "url": f"{emulator.base_url}/attachments/{f['filename']}",
-            "proxy_url": "",
-            "content_type": None,
-        }
-        for f in files
-    ]
+    body["attachments_created"] = attachments_from(emulator, files)
     message = create_message(emulator, channel, emulator.bot_user, body)
     remember_nonce(emulator, channel, emulator.bot_user, message)
     return respond(message.payload(threads=emulator.channels))
@@ -136,7 +127,8 @@ async def patch_message(request: web.Request) -> web.Response:
     if message.poll is not None and ({"content", "embeds", "poll"} & set(body)):
         raise errors.DiscordError(400, errors.CANNOT_EDIT_POLL, "Cannot edit a message with a poll")
     limits.check_message(body, editing=True)
-    return respond(edit_message(emulator, message, body).payload(threads=emulator.channels))
+    edited = edit_message(emulator, message, body, request.get(FILES_KEY) or [])
+    return respond(edited.payload(threads=emulator.channels))
 
 
 async def remove_message(request: web.Request) -> web.Response:

@@ -44,6 +44,7 @@ async def create_webhook(request: web.Request) -> web.Response:
         "user": emulator.bot_user.payload(),
     }
     emulator.webhooks[webhook_id] = webhook
+    emulator.touch()  # the sandbox saves webhooks with the server
     return respond(_payload(webhook))
 
 
@@ -62,6 +63,7 @@ async def delete_webhook(request: web.Request) -> web.Response:
         raise errors.not_found(errors.UNKNOWN_WEBHOOK, "Webhook")
     require(emulator, emulator.channels[int(webhook["channel_id"])], perms.MANAGE_WEBHOOKS, "delete a webhook")
     del emulator.webhooks[webhook_id]
+    emulator.touch()
     return no_content()
 
 

@@ -76,6 +76,14 @@ async def _end_streams(app: web.Application) -> None:
         stream.cancel()
 
 
+async def attachment(request: web.Request) -> web.Response:
+    """An uploaded file (the results chart): the same bytes the emulator serves at its url."""
+    stored = _emulator(request).stored_file(request.match_info["attachment_id"], request.match_info["filename"])
+    if stored is None:
+        raise web.HTTPNotFound()
+    return web.Response(body=stored.data, content_type=stored.content_type)
+
+
 async def act(request: web.Request) -> web.Response:
     try:
         body = await request.json()
@@ -96,6 +104,7 @@ def build_webview(emulator: Emulator, guild: Guild) -> web.Application:
     app.router.add_get("/api/state", state)
     app.router.add_get("/api/events", events)
     app.router.add_post("/api/act", act)
+    app.router.add_get("/attachments/{attachment_id}/{filename}", attachment)
     app.router.add_static("/static/", STATIC)
     return app
 

@@ -70,11 +70,16 @@ def _message(emulator: Emulator, guild: Guild, message: Message, viewer_id: int)
                 for a in message.poll.answers
             ],
         }
+    embeds = [_page_embed(emulator, e) for e in message.embeds]
+    shown_in_embeds = {(e.get(k) or {}).get("url") for e in embeds for k in ("image", "thumbnail")}
+    attachments = [_page_attachment(emulator, a) for a in message.attachments]
     return {
         "id": str(message.id),
         "author": {"id": str(author.id), "name": name, "bot": author.bot, "webhook": bool(message.webhook_id)},
         "content": message.content,
-        "embeds": message.embeds,
+        "embeds": embeds,
+        # as in Discord, an image an embed shows is not shown a second time below it
+        "attachments": [a for a in attachments if a["url"] not in shown_in_embeds],
         "components": message.components,
         "poll": poll,
         "ephemeral": bool(message.flags & EPHEMERAL),
@@ -86,6 +91,25 @@ def _message(emulator: Emulator, guild: Guild, message: Message, viewer_id: int)
         "thread_id": str(message.thread_id) if message.thread_id else None,
         "mentions_viewer": any(u.id == viewer_id for u in message.mentions) or message.mention_everyone,
     }
+
+
+def _on_page(emulator: Emulator, url: Any) -> Any:
+    """The emulator's file urls (its own port) as the page's own paths, which serve the same files."""
+    prefix = emulator.base_url + "/attachments/"
+    return url[len(emulator.base_url) :] if isinstance(url, str) and url.startswith(prefix) else url
+
+
+def _page_embed(emulator: Emulator, embed: dict[str, Any]) -> dict[str, Any]:
+    shown = dict(embed)
+    for key in ("image", "thumbnail"):
+        if isinstance(shown.get(key), dict):
+            shown[key] = dict(shown[key], url=_on_page(emulator, shown[key].get("url")))
+    return shown
+
+
+def _page_attachment(emulator: Emulator, attachment: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "filename", "size", "content_type", "width", "height")
+    return {k: attachment.get(k) for k in keys} | {"url": _on_page(emulator, attachment.get("url"))}
 
 
 def channel_messages(emulator: Emulator, guild: Guild, channel: Channel, viewer_id: int) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import zlib
 from typing import Any
 
@@ -114,3 +115,44 @@ async def test_resume_replays_from_the_clients_sequence(emulator: Emulator, worl
         await stale.ws.send_json({"op": 6, "d": {"token": emulator.token, "session_id": "nope", "seq": 1}})
         invalid = await stale.receive()
         assert invalid["op"] == 9 and invalid["d"] is False
+
+
+async def test_heartbeat_acks_come_after_discord_py_records_its_heartbeat(
+    tmp_path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+):
+    """discord.py's keep-alive thread sends a heartbeat through the event loop, then notes when it
+    did (`_last_send`); latency is an ACK's arrival minus that note. An ACK that arrives before the
+    note is measured from the previous heartbeat: a whole interval, and past 10 s discord.py logs
+    "Can't keep up … 41 s behind" at every heartbeat. Every ACK must find its heartbeat noted."""
+    import logging
+
+    from discord import gateway as dgateway
+
+    from tests.harness import bot_environment, build_world, eventually, running_bot
+
+    sent_at: list[float] = []
+    acks: list[tuple[float, float]] = []  # (the heartbeat's send, discord.py's note of it) at each ACK
+    send_heartbeat = dgateway.DiscordWebSocket.send_heartbeat
+    ack = dgateway.KeepAliveHandler.ack
+
+    async def noting_send(self, data):  # type: ignore[no-untyped-def]
+        sent_at.append(time.perf_counter())
+        await send_heartbeat(self, data)
+
+    def checking_ack(self):  # type: ignore[no-untyped-def]
+        if sent_at:  # the first heartbeat goes out with HELLO's answer, not through the thread
+            acks.append((sent_at[-1], self._last_send))
+        ack(self)
+
+    monkeypatch.setattr(dgateway.DiscordWebSocket, "send_heartbeat", noting_send)
+    monkeypatch.setattr(dgateway.KeepAliveHandler, "ack", checking_ack)
+    monkeypatch.chdir(tmp_path)
+    caplog.set_level(logging.DEBUG, logger="discord.gateway")
+    async with Emulator(heartbeat_interval_ms=150) as emulator:
+        build_world(emulator)
+        async with running_bot(bot_environment(emulator, tmp_path)) as bot:
+            await eventually(lambda: len(acks) >= 8, timeout=20)
+            assert bot.latency < float("inf")
+    stale = [(sent, noted) for sent, noted in acks if noted < sent]
+    assert stale == [], f"{len(stale)} of {len(acks)} ACKs came before discord.py noted their heartbeat"
+    assert not [r for r in caplog.records if "Can't keep up" in r.getMessage()]

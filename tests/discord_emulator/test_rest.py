@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
+import orjson
 import pytest
 
-from discord_emulator import Emulator
+import discord_emulator
+from discord_emulator import Emulator, schema
 from discord_emulator import permissions as perms
-from tests.harness import World
+from tests.harness import REPO, World, build_world
 
 
 class Api:
@@ -163,6 +167,66 @@ async def test_schema_violations_are_refused_and_recorded(api: Api, emulator: Em
     emulator.schema_problems.clear()  # expected here; the fixture fails a test on any left over
 
 
+def test_the_shipped_openapi_file_is_found_from_any_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """No environment variable, no ../shared beside the checkout, another working directory."""
+    monkeypatch.delenv(schema.ENV_VAR, raising=False)
+    monkeypatch.chdir(tmp_path)
+    found = schema.find_spec_file()
+    package = Path(discord_emulator.__file__).parent
+    assert found.is_relative_to(package) and found.name == "openapi.json.gz"
+    # its licence and where it came from travel with it
+    assert "MIT License" in (found.parent / "LICENSE").read_text()
+    assert "74fda0fad044407ea280043a03ffc9bc64c4e49e" in (found.parent / "SOURCE.md").read_text()
+    assert schema.load_validator().validate("POST", "/channels/1/messages", {"content": 5})
+
+
+def test_an_openapi_path_that_was_asked_for_and_is_missing_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv(schema.ENV_VAR, str(tmp_path / "nowhere.json"))
+    with pytest.raises(schema.SpecMissing, match=r"nowhere\.json"):
+        Emulator()
+
+
+def test_the_openapi_file_ships_as_package_data():
+    """A non-editable install copies only the package data pyproject.toml lists."""
+    config = tomllib.loads((REPO / "pyproject.toml").read_text())
+    patterns = config["tool"]["setuptools"]["package-data"]["discord_emulator"]
+    package = Path(discord_emulator.__file__).parent
+    shipped = {p.relative_to(package).as_posix() for pattern in patterns for p in package.glob(pattern)}
+    assert {"spec/openapi.json.gz", "spec/LICENSE", "spec/SOURCE.md"} <= shipped
+
+
+@pytest.mark.parametrize("validate", [False, True], ids=["schema-off", "schema-on"])
+@pytest.mark.parametrize(
+    ("route", "body", "field"),
+    [
+        ("/channels/{general}/messages", {"content": 5}, ["content"]),
+        ("/channels/{general}/messages", {"embeds": [{"title": ["x"]}]}, ["embeds", "0", "title"]),
+        ("/channels/{general}/messages", {"embeds": {"title": "x"}}, ["embeds"]),
+        ("/channels/{general}/messages", {"content": "x", "allowed_mentions": "none"}, ["allowed_mentions"]),
+        ("/channels/{forum}/threads", {"name": "P", "message": {"content": 5}}, ["message", "content"]),
+        ("/channels/{general}/messages", ["content"], []),
+    ],
+)
+async def test_malformed_bodies_get_discords_400_with_or_without_the_schema(
+    validate: bool, route: str, body: Any, field: list[str]
+):
+    async with Emulator(validate_schema=validate) as emulator, aiohttp.ClientSession() as session:
+        world = build_world(emulator)
+        api = Api(emulator, session)
+        status, answer = await api.call("POST", route.format(general=world.general.id, forum=world.forum.id), body)
+        emulator.schema_problems.clear()  # expected: the schema refuses them too, when it is on
+        assert emulator.internal_errors == []
+    assert status == 400 and answer["code"] == 50035 and answer["message"] == "Invalid Form Body"
+    node = answer["errors"]
+    if "_schema" in node:  # the schema's verdict, when it is on and knows the shape, comes first
+        assert validate
+        assert node["_schema"]["_errors"][0]["message"].endswith(f" at {'.'.join(field) or 'body'}")
+        return
+    for key in field:
+        node = node[key]
+    assert node["_errors"][0]["code"] in ("BASE_TYPE_STRING", "DICT_TYPE_CONVERT", "LIST_TYPE_CONVERT")
+
+
 async def test_interaction_rules(api: Api, emulator: Emulator, world: World):
     emulator.global_commands[1] = {"id": "1", "name": "x", "type": 1, "description": "d", "options": []}
     late = emulator.run_command(world.member, world.general, "x")
@@ -216,3 +280,31 @@ async def test_webhooks_are_managed_with_the_bot_token_and_executed_with_their_o
     assert status == 204
     status, body = await api.call("DELETE", f"/webhooks/{hook['id']}")
     assert status == 404 and body["code"] == 10015
+
+
+async def test_uploaded_files_are_kept_served_and_referenced_from_embeds(emulator: Emulator, world: World):
+    png = bytes.fromhex("89504e470d0a1a0a0000000d49484452") + (640).to_bytes(4, "big") + (360).to_bytes(4, "big")
+    form = aiohttp.FormData()
+    payload = {"embeds": [{"title": "Results", "image": {"url": "attachment://chart.png"}}]}
+    form.add_field("payload_json", orjson.dumps(payload).decode(), content_type="application/json")
+    form.add_field("files[0]", png, filename="chart.png", content_type="application/octet-stream")
+    async with aiohttp.ClientSession() as session:
+        async with session.post(
+            f"{emulator.api_base_url}/channels/{world.general.id}/messages",
+            data=form,
+            headers={"Authorization": f"Bot {emulator.token}"},
+        ) as response:
+            assert response.status == 200
+            sent = await response.json()
+        [attachment] = sent["attachments"]
+        assert (attachment["filename"], attachment["content_type"], attachment["size"]) == (
+            "chart.png",
+            "image/png",
+            len(png),
+        )
+        assert (attachment["width"], attachment["height"]) == (640, 360)
+        assert sent["embeds"][0]["image"]["url"] == attachment["url"]  # as Discord resolves attachment://
+        async with session.get(attachment["url"]) as served:
+            assert served.status == 200 and served.content_type == "image/png" and await served.read() == png
+        async with session.get(attachment["url"].replace("chart.png", "other.png")) as wrong:
+            assert wrong.status == 404

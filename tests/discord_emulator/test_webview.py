@@ -5,6 +5,7 @@ from __future__ import annotations
 import aiohttp
 
 from discord_emulator import Emulator
+from discord_emulator.messaging import attachments_from, create_message
 from discord_emulator.model import EPHEMERAL
 from discord_emulator.sandbox import build_demo_server
 from discord_emulator.webview import start_webview
@@ -89,5 +90,33 @@ async def test_the_page_and_its_live_stream_are_served_on_loopback(emulator: Emu
                 assert int(changed.split()[1]) > int(first.split()[1])
             async with session.post(f"http://127.0.0.1:{port}/api/act", data="not json") as bad:
                 assert bad.status == 400
+    finally:
+        await runner.cleanup()
+
+
+async def test_files_are_shown_from_the_page_and_an_embeds_image_only_once(emulator: Emulator):
+    demo = build_demo_server(emulator)
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (320).to_bytes(4, "big") + (200).to_bytes(4, "big")
+    chart, notes = attachments_from(
+        emulator, [{"filename": "chart.png", "data": png}, {"filename": "notes.txt", "data": b"hi"}]
+    )
+    body = {
+        "embeds": [{"title": "Results", "image": {"url": "attachment://chart.png"}}],
+        "attachments_created": [chart, notes],
+    }
+    create_message(emulator, demo.general, emulator.bot_user, body)
+    [shown] = snapshot(emulator, demo.guild, demo.members[0].user.id, demo.general.id)["messages"]
+    chart_path = f"/attachments/{chart['id']}/chart.png"
+    assert shown["embeds"][0]["image"]["url"] == chart_path  # the page's own address, not the emulator's
+    assert [(a["filename"], a["url"]) for a in shown["attachments"]] == [
+        ("notes.txt", f"/attachments/{notes['id']}/notes.txt")
+    ]
+    runner, port = await start_webview(emulator, demo.guild, 0)
+    try:
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"http://127.0.0.1:{port}{chart_path}") as served:
+                assert served.status == 200 and served.content_type == "image/png" and await served.read() == png
+            async with session.get(f"http://127.0.0.1:{port}/attachments/{chart['id']}/other.png") as missing:
+                assert missing.status == 404
     finally:
         await runner.cleanup()

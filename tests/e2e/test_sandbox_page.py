@@ -5,6 +5,7 @@ $SANDBOX_SCREENSHOTS) for a person to look at."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,6 +14,8 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,6 +83,14 @@ def sandbox(tmp_path: Path) -> Iterator[Sandbox]:
     running = Sandbox(tmp_path / "sandbox")
     yield running
     assert running.stop() == 0, "".join(running.output)
+    assert_stopped_cleanly(running.output)
+
+
+def assert_stopped_cleanly(output: list[str]) -> None:
+    """Ctrl-C ends the bot and the sandbox once, without a traceback or a false alarm."""
+    text = "".join(output)
+    assert "Traceback" not in text, text
+    assert "Can't keep up" not in text, text
 
 
 @pytest.fixture
@@ -141,8 +152,12 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     )
     thread = page.locator(".channel.thread").first
     expect(thread).to_contain_text(TITLE)
-    thread.click()
+    # The bot's answer links to the new post; the link opens it here, as Discord's client does,
+    # not discord.com in another tab.
+    posted = page.locator(".message.ephemeral", has_text="Posted")
+    posted.locator("a.jump").click()
     expect(page.locator("#channel-name")).to_contain_text(TITLE)
+    assert page.url == sandbox.url and len(page.context.pages) == 1
     messages = page.locator("#messages")
     expect(messages).to_contain_text("Exit question")
     expect(messages).to_contain_text("negotiating with insurgents")
@@ -159,6 +174,30 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     expect(counts.nth(1)).to_have_attribute("data-count", "1")
     expect(page.locator(".poll-footer")).to_contain_text("2 votes")
     shoot(page, "3-two-votes")
+
+    # The results: counts in a code block, and the chart, an image the bot uploads with them.
+    act_as(page, "Ada (admin)")
+    run_command(page, "vote results", article="odierno-ceasefire")
+    results = page.locator(".message.ephemeral", has_text="Results so far")
+    expect(results.locator("pre.codeblock")).to_contain_text("Protection from the militias")
+    expect(results.locator("pre.codeblock")).not_to_contain_text("```")
+    chart = results.locator("img.embed-image")
+    expect(chart).to_be_visible()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=chart.element_handle())
+    shoot(page, "3b-results-with-chart")
+    # Its link back to the discussion stays in the page too.
+    results.locator("a.jump", has_text="Odierno").click()
+    expect(page.locator("#channel-name")).to_contain_text(TITLE)
+
+    # The article's first message lists the updates; each ↗ scrolls to that update in the thread.
+    blog_link = page.locator(".message").first.locator(".embed a.jump").last
+    expect(blog_link).to_be_visible()
+    blog_link.click()
+    focused = page.locator(".message.focused")
+    expect(focused).to_have_count(1)
+    expect(focused).to_contain_text("There are reports out now that U.S. gunships")
+    expect(focused).to_be_in_viewport()
+    assert page.url == sandbox.url and len(page.context.pages) == 1
 
     # A member reports another's message: a context-menu command, a modal, an ephemeral thanks.
     act_as(page, "bob")
@@ -213,3 +252,90 @@ def test_the_sandbox_page_shows_the_bot_at_work(sandbox: Sandbox, browser: Brows
     while time.monotonic() < deadline and sandbox.process.poll() is None:
         time.sleep(0.1)
     assert sandbox.process.poll() is None, "".join(sandbox.output)
+
+
+def page_api(sandbox: Sandbox, path: str, body: dict | None = None, **query: str) -> dict:  # type: ignore[type-arg]
+    url = sandbox.url + path + (f"?{urllib.parse.urlencode(query)}" if query else "")
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=15) as response:
+        return json.loads(response.read())  # type: ignore[no-any-return]
+
+
+def wait_for(check, timeout: float = 30.0):  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError("condition not met in time")
+
+
+def server_ids(state: dict) -> dict:  # type: ignore[type-arg]
+    return {
+        "guild": state["guild"]["id"],
+        "channels": {c["name"]: c["id"] for c in state["channels"]},
+        "threads": {t["name"]: t["id"] for c in state["channels"] for t in c["threads"]},
+        "members": {m["name"]: m["id"] for m in state["members"]},
+        "roles": {r["name"]: r["id"] for r in state["roles"]},
+    }
+
+
+def test_a_restarted_sandbox_is_the_same_server(tmp_path: Path):
+    """Ctrl-C, start again: the same server, ids and all, so the bot's kept database still fits it
+    (its posts are there; an update reaches the thread posted in the first run)."""
+    data_dir = tmp_path / "sandbox"
+    first = Sandbox(data_dir)
+    try:
+        state = page_api(first, "api/state", **{"as": "0"})
+        ada = next(m["id"] for m in state["members"] if m["name"] == "Ada (admin)")
+        general = next(c["id"] for c in state["channels"] if c["name"] == "general")
+        wait_for(lambda: any(c["path"] == "article post" for c in page_api(first, "api/state")["commands"]["slash"]))
+        posted = page_api(
+            first,
+            "api/act",
+            {
+                "action": "command",
+                "as": ada,
+                "channel": general,
+                "path": "article post",
+                "options": {"article": "odierno-ceasefire", "channel": general},
+            },
+        )
+        assert posted == {"ok": True}, posted
+        before = wait_for(lambda: (s := page_api(first, "api/state")) and server_ids(s)["threads"] and s)
+    finally:
+        assert first.stop() == 0, "".join(first.output)
+
+    second = Sandbox(data_dir)
+    try:
+        after = page_api(second, "api/state", **{"as": "0"})
+        assert server_ids(after) == server_ids(before)
+        [thread] = server_ids(after)["threads"].values()
+        wait_for(lambda: "Ready as" in "".join(second.output))  # the commands are there before the bot is
+        pushed = page_api(
+            second,
+            "api/act",
+            {
+                "action": "command",
+                "as": ada,
+                "channel": general,
+                "path": "update push",
+                "options": {"article": "odierno-ceasefire", "text": "Talks resume after the restart."},
+            },
+        )
+        assert pushed == {"ok": True}, pushed
+        wait_for(
+            lambda: any(
+                "Talks resume after the restart." in json.dumps(m["embeds"])
+                for m in page_api(second, "api/state", **{"as": ada, "channel": thread})["messages"]
+            )
+        )
+    finally:
+        assert second.stop() == 0, "".join(second.output)
+    assert "a new demo server" in "".join(first.output)
+    output = "".join(second.output)
+    assert "the demo server from last time" in output
+    assert "404" not in output and "Unknown" not in output, output
+    assert_stopped_cleanly(second.output)

@@ -46,6 +46,54 @@ async def test_existing_seed_updates_reach_a_new_thread_in_order(emulator: Emula
     assert sum(len(e.get("title") or "") + len(e.get("description") or "") for e in starter.embeds) <= 6000
 
 
+async def post_to_text_channel(emulator: Emulator, world: World):  # type: ignore[no-untyped-def]
+    handle = emulator.run_command(world.admin, world.general, "article post", article=SLUG, channel=world.general)
+    assert "Posted" in (await handle.wait_message(timeout=10)).content
+    return emulator.threads_of(world.general)[-1]
+
+
+def edits_of(emulator: Emulator, message_id: int) -> set[tuple[str, int]]:
+    """(path, status) of every edit the bot sent for that message id, in whichever channel."""
+    edits = emulator.requests_to("PATCH", "/channels/{channel_id}/messages/{message_id}")
+    return {(r.path, r.status) for r in edits if r.path.endswith(f"/messages/{message_id}")}
+
+
+async def test_a_text_channel_posts_article_message_keeps_the_live_blog(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    """The article message is in the channel and the thread was started from it (so it has the
+    thread's id, as a forum post's starter has): the list goes on that message, in the channel."""
+    thread = await post_to_text_channel(emulator, world)
+    article = emulator.messages[thread.id]
+    assert article.channel_id == world.general.id and article.thread_id == thread.id
+    await eventually(lambda: len(update_messages(emulator, thread)) == 2)
+    await eventually(lambda: len(article.embeds) == 2)
+    assert article.embeds[0]["title"] == emulator.messages[thread.id].embeds[0]["title"]
+    blog = article.embeds[1]
+    assert blog["title"] == "Live updates"
+    newest = update_messages(emulator, thread)[-1]
+    assert f"/{thread.id}/{newest.id})" in blog["description"].splitlines()[0]  # links into the thread
+    push = emulator.run_command(world.admin, world.general, "update push", article=SLUG, text="Talks resume Monday.")
+    assert "on its way to 1 thread" in (await push.wait_message()).content
+    await eventually(lambda: "Talks resume Monday." in article.embeds[1]["description"].splitlines()[0])
+    await bot.delivery.wait_idle()
+    # every edit went to the message in the channel, and none was refused (no 404 Unknown Message)
+    assert edits_of(emulator, article.id) == {(f"/channels/{world.general.id}/messages/{article.id}", 200)}
+
+
+async def test_a_forum_posts_starter_message_keeps_the_live_blog(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await post_to_forum(emulator, world)
+    starter = emulator.messages[thread.id]
+    assert starter.channel_id == thread.id  # a forum post's first message is inside the post
+    await eventually(lambda: len(update_messages(emulator, thread)) == 2)
+    await eventually(lambda: len(starter.embeds) == 2 and starter.embeds[1]["title"] == "Live updates")
+    push = emulator.run_command(world.admin, world.general, "update push", article=SLUG, text="Talks resume Monday.")
+    assert "on its way to 1 thread" in (await push.wait_message()).content
+    await eventually(lambda: "Talks resume Monday." in starter.embeds[1]["description"].splitlines()[0])
+    await bot.delivery.wait_idle()
+    assert edits_of(emulator, starter.id) == {(f"/channels/{thread.id}/messages/{starter.id}", 200)}
+
+
 @both_engines
 async def test_update_push_reaches_the_thread_and_the_live_blog(emulator: Emulator, world: World, bot: DiscussionBot):
     thread = await post_to_forum(emulator, world)

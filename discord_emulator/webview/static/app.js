@@ -27,12 +27,35 @@ function channelName(id) {
   return "unknown";
 }
 
-// Enough Discord markdown for the bot's messages: quotes, subtext, bold, italics, code, links, mentions.
+// Enough Discord markdown for the bot's messages: code blocks, quotes, subtext, bold, italics,
+// code, links (a link into this server stays in the page), mentions, timestamps.
 function markdown(text) {
+  const parts = String(text ?? "").split("```");
+  let html = "";
+  parts.forEach((part, i) => {
+    const closed = i < parts.length - 1;  // a fence with no closing fence is plain text
+    if (i % 2 === 1 && closed) {
+      html += codeBlock(part);
+    } else {
+      const prose = i % 2 === 1 ? "```" + part : part;
+      html += blocks(i > 0 && i % 2 === 0 ? prose.replace(/^\n/, "") : prose);
+    }
+  });
+  return html;
+}
+
+// ```lang\n…``` : the first line names the language when more lines follow.
+function codeBlock(body) {
+  const firstLine = body.match(/^([\w+#.-]*)\n/);
+  const code = firstLine ? body.slice(firstLine[0].length) : body;
+  return `<pre class="codeblock"><code>${escapeHtml(code.replace(/\n$/, ""))}</code></pre>`;
+}
+
+function blocks(text) {
   const escaped = escapeHtml(text);
   const quoteAll = escaped.indexOf("&gt;&gt;&gt; ");  // ">>> ": everything after it is quoted
   if (quoteAll === 0 || (quoteAll > 0 && escaped[quoteAll - 1] === "\n")) {
-    return markdown(text.slice(0, text.indexOf(">>> "))) + `<blockquote>${escaped.slice(quoteAll + 13).split("\n").map(inline).join("\n")}</blockquote>`;
+    return blocks(text.slice(0, text.indexOf(">>> "))) + `<blockquote>${escaped.slice(quoteAll + 13).split("\n").map(inline).join("\n")}</blockquote>`;
   }
   const lines = escaped.split("\n").map((line) => {
     if (line.startsWith("&gt; ")) return `<blockquote>${inline(line.slice(5))}</blockquote>`;
@@ -42,17 +65,34 @@ function markdown(text) {
   return lines.join("\n").replace(/<\/blockquote>\n<blockquote>/g, "<br>");
 }
 
+// A link; one to a channel or message of this server (https://discord.com/channels/GUILD/CHANNEL[/MESSAGE])
+// switches to it inside the page, as Discord's client does, instead of leaving it.
+function link(url, label) {
+  const jump = url.match(/^https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/channels\/(\d+)\/(\d+)(?:\/(\d+))?\/?$/);
+  if (jump && jump[1] === snap.guild.id) {
+    return `<a href="#" class="jump" data-jump-channel="${jump[2]}" data-jump-message="${jump[3] || ""}">${label}</a>`;
+  }
+  return `<a href="${url}" target="_blank" rel="noopener">${label}</a>`;
+}
+
+// `text` is HTML-escaped already. Code spans and links are set aside first, so nothing else
+// formats inside them, and put back at the end.
 function inline(text) {
+  const kept = [];
+  const keep = (html) => `\u0000${kept.push(html) - 1}\u0000`;
   return text
-    .replace(/`([^`]+)`/g, "<code>$1</code>")
+    .replace(/`([^`]+)`/g, (_, code) => keep(`<code>${code}</code>`))
+    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_, label, url) => keep(link(url, label)))
+    .replace(/&lt;(https?:\/\/[^\s]+?)&gt;/g, (_, url) => keep(link(url, url)))
+    .replace(/https?:\/\/[^\s\u0000]*[^\s\u0000.,:;!?'")\]]/g, (url) => keep(link(url, url)))
     .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
     .replace(/(^|[^*])\*([^*\s][^*]*?)\*/g, "$1<em>$2</em>")
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
     .replace(/&lt;@!?(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml(nameOf(id))}</span>`)
     .replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => `<span class="mention">@${escapeHtml((snap.roles.find((r) => r.id === id) || {}).name || "role")}</span>`)
-    .replace(/&lt;#(\d+)&gt;/g, (_, id) => `<span class="mention">#${escapeHtml(channelName(id))}</span>`)
+    .replace(/&lt;#(\d+)&gt;/g, (_, id) => `<a href="#" class="mention jump" data-jump-channel="${id}" data-jump-message="">#${escapeHtml(channelName(id))}</a>`)
     .replace(/&lt;t:(\d+)(?::([tTdDfFR]))?&gt;/g, (_, seconds, style) => `<span class="mention">${timestamp(Number(seconds), style)}</span>`)
-    .replace(/(^|\s)@(everyone|here)\b/g, '$1<span class="mention">@$2</span>');
+    .replace(/(^|\s)@(everyone|here)\b/g, '$1<span class="mention">@$2</span>')
+    .replace(/\u0000(\d+)\u0000/g, (_, index) => kept[Number(index)]);
 }
 
 // Discord's <t:SECONDS:STYLE> timestamps, in the reader's own time zone.
@@ -122,13 +162,27 @@ function renderEmbed(embed) {
   const title = embed.title ? (embed.url ? `<a href="${escapeHtml(embed.url)}" target="_blank" rel="noopener">${escapeHtml(embed.title)}</a>` : escapeHtml(embed.title)) : "";
   const fields = (embed.fields || []).map((f) =>
     `<div class="embed-field ${f.inline ? "inline" : ""}"><div class="embed-field-name">${markdown(f.name)}</div><div class="content">${markdown(f.value)}</div></div>`).join("");
-  return `<div class="embed" style="border-left-color:${colour}">
+  const thumbnail = embed.thumbnail && embed.thumbnail.url ? `<img class="embed-thumbnail" src="${escapeHtml(embed.thumbnail.url)}" alt="">` : "";
+  return `<div class="embed" style="border-left-color:${colour}">${thumbnail}
     ${embed.author ? `<div class="embed-author">${escapeHtml(embed.author.name)}</div>` : ""}
     ${title ? `<div class="embed-title">${title}</div>` : ""}
     ${embed.description ? `<div class="content">${markdown(embed.description)}</div>` : ""}
     ${fields ? `<div class="embed-fields">${fields}</div>` : ""}
+    ${embed.image && embed.image.url ? `<img class="embed-image" src="${escapeHtml(embed.image.url)}" alt="">` : ""}
     ${embed.footer ? `<div class="embed-footer">${escapeHtml(embed.footer.text)}</div>` : ""}
   </div>`;
+}
+
+// Files sent with a message: images shown, anything else as a download link.
+function renderAttachments(message) {
+  return (message.attachments || []).map((a) => {
+    const url = escapeHtml(a.url);
+    if ((a.content_type || "").startsWith("image/")) {
+      const size = a.width && a.height ? ` width="${a.width}" height="${a.height}"` : "";
+      return `<a class="attachment" href="${url}" target="_blank" rel="noopener"><img class="attachment-image" src="${url}" alt="${escapeHtml(a.filename)}"${size}></a>`;
+    }
+    return `<a class="attachment attachment-file" href="${url}" download="${escapeHtml(a.filename)}">📎 ${escapeHtml(a.filename)} <small>${Math.ceil((a.size || 0) / 1024)} KB</small></a>`;
+  }).join("");
 }
 
 function renderPoll(message) {
@@ -179,18 +233,47 @@ function renderMessages() {
       ? '<div class="removed">This message was removed.</div>'
       : `${m.loading ? '<div class="note">DiscussionBot is thinking…</div>' : ""}
          ${m.content ? `<div class="content">${markdown(m.content)}</div>` : ""}
+         ${renderAttachments(m)}
          ${(m.embeds || []).map(renderEmbed).join("")}
          ${m.poll ? renderPoll(m) : ""}
          ${renderComponents(m)}
          ${m.ephemeral ? '<div class="note">Only you can see this</div>' : ""}`;
     const reply = m.reply_to ? `<div class="reply-to">↱ ${escapeHtml(m.reply_to.author)}: ${escapeHtml(m.reply_to.content || "(an embed)")}</div>` : "";
     const menu = m.deleted || m.ephemeral || !actions ? "" : `<div class="message-actions" data-message="${m.id}">${actions}</div>`;
-    return `<article class="message ${m.ephemeral ? "ephemeral" : ""} ${m.mentions_viewer ? "mentions-me" : ""} ${m.deleted ? "deleted" : ""}" data-id="${m.id}" data-author="${escapeHtml(m.author.name)}">
+    return `<article class="message ${m.ephemeral ? "ephemeral" : ""} ${m.mentions_viewer ? "mentions-me" : ""} ${m.deleted ? "deleted" : ""} ${m.id === focused ? "focused" : ""}" data-id="${m.id}" data-author="${escapeHtml(m.author.name)}">
       <div class="avatar ${m.author.bot ? "bot" : ""}">${initial}</div>
       <div class="body">${reply}<span class="author">${escapeHtml(m.author.name)}</span>${tag}<span class="time">${time}${m.edited ? " (edited)" : ""}</span>${body}</div>${menu}</article>`;
   }).join("") || '<p class="note" style="padding:0 16px">No messages yet.</p>';
-  if (atBottom) box.scrollTop = box.scrollHeight;
+  if (jumpTo) {
+    const target = box.querySelector(`.message[data-id="${jumpTo}"]`);
+    if (target) target.scrollIntoView({ block: "center" });
+    else toast("That message is not among the ones this page shows (the newest 200).");
+    jumpTo = null;
+  } else if (atBottom) {
+    box.scrollTop = box.scrollHeight;
+  }
 }
+
+// -- jump links ---------------------------------------------------------------------------------
+let jumpTo = null;  // a message to scroll to once its channel is drawn
+let focused = null;  // the message a jump link led to, highlighted for a moment
+function jump(channel, message) {
+  channelId = channel;
+  localStorage.setItem("channel", channelId);
+  jumpTo = message || null;
+  focused = message || null;
+  if (message) setTimeout(() => { if (focused === message) { focused = null; reload(); } }, 4000);
+  return load().then(() => {
+    if (snap.channel.id !== channel) toast("That channel is not in this server, or no longer exists.");
+  });
+}
+
+document.addEventListener("click", (event) => {
+  const anchor = event.target.closest("a.jump");
+  if (!anchor) return;
+  event.preventDefault();
+  jump(anchor.dataset.jumpChannel, anchor.dataset.jumpMessage);
+});
 
 // -- slash commands ---------------------------------------------------------------------------
 function renderCommandList() {
