@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 from bot.database_url import DatabaseUrl
 from bot.storage.database import Database, load_migrations
-from bot.storage.engine import DatabaseError
+from bot.storage.engine import DatabaseError, Transaction
 from bot.storage.maintenance import backup_database, check_database
 
 # Counts the triggers keep next to the votes must equal the votes themselves (portable SQL: both engines).
@@ -36,8 +36,8 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)  # what was not checked, and why
 
 
-async def count_problems(db: Database) -> list[str]:
-    """Vote counts that differ from the vote rows they count."""
+async def count_problems(db: Database | Transaction) -> list[str]:
+    """Vote counts that differ from the vote rows they count (in a database, or inside a transaction)."""
     problems = []
     for table, sql in _COUNT_CHECKS:
         for row in await db.fetch_all(sql):

@@ -101,7 +101,7 @@ async def copy_database(
             copied.append(CopiedTable(table, rows, next_id))
             report(f"{table}: {rows} rows" + (f" (next id {next_id})" if next_id is not None else ""))
         await set_user_triggers(writing, order, enabled=True)
-    problems = await count_problems(target)
-    if problems:  # committed by now: say so plainly
-        raise CopyError("the copy's vote counts do not match its votes: " + "; ".join(problems[:5]))
+        problems = await count_problems(writing)  # before the commit: a copy that does not add up is not kept
+        if problems:
+            raise CopyError("the copy's vote counts do not match its votes: " + "; ".join(problems[:5]))
     return copied

@@ -115,3 +115,15 @@ async def test_copy_refuses_a_target_with_data_or_a_source_not_migrated(db: Data
     finally:
         for database in (unmigrated, target, sqlite):
             await database.close()
+
+
+async def test_a_copy_whose_counts_do_not_add_up_is_not_kept(db: Database, new_database: NewDatabase):
+    await populate(db, voters=6)
+    await db.execute("UPDATE poll_options SET votes = votes + 1 WHERE answer_id = 1")  # a source that drifted
+    target = await Database.open(await new_database(engine="postgresql"))
+    try:
+        with pytest.raises(CopyError, match="vote counts do not match"):
+            await copy_database(db, target)
+        assert await target.fetch_value("SELECT COUNT(*) FROM poll_votes") == 0  # rolled back
+    finally:
+        await target.close()
