@@ -9,6 +9,8 @@ number is given out (case numbers), or claim rows FOR UPDATE SKIP LOCKED (the up
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
 import socket
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
@@ -22,7 +24,10 @@ from bot.storage.dialect import translate
 from bot.storage.engine import Columns, DatabaseError, Engine, Transaction, UniqueViolation
 from bot.storage.rows import Row, column_index
 
+log = logging.getLogger(__name__)
+
 CONNECT_TIMEOUT = 10.0
+CLOSE_SECONDS = 5.0
 POOL_MAX = 10
 # The engine's own bookkeeping (SQLite keeps the schema version in PRAGMA user_version).
 VERSION_TABLE = "bot_schema_version"
@@ -152,7 +157,13 @@ class PostgresEngine(Engine):
         return cls(pool, url)
 
     async def close(self) -> None:
-        await self._pool.close()
+        """Close the pool: connections in use are waited for, but not for ever (a stop must not hang on
+        a task that holds one); after CLOSE_SECONDS they are cut, and their transactions roll back."""
+        try:
+            await asyncio.wait_for(self._pool.close(), CLOSE_SECONDS)
+        except TimeoutError:
+            log.warning("Closing the database: connections still in use after %.0f s; cutting them", CLOSE_SECONDS)
+            self._pool.terminate()
 
     def describe_failure(self, error: BaseException, doing: str) -> str | None:
         if isinstance(error, asyncpg.PostgresError | asyncpg.InterfaceError | OSError):

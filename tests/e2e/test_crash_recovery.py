@@ -11,7 +11,8 @@ import pytest
 
 from bot.storage import Database
 from discord_emulator import Emulator
-from tests.harness import BotProcess, World, eventually, is_update_message
+from tests.e2e.support.ops import LoggedBotProcess
+from tests.harness import World, eventually, is_update_message
 
 SLUG = "odierno-ceasefire"
 THREADS = 20
@@ -34,7 +35,7 @@ async def test_sigkill_during_fan_out_loses_and_doubles_nothing(
     emulator: Emulator, world: World, bot_env: dict[str, str], tmp_path: Path, database_url: str, kills: int
 ):
     emulator.response_delay = 0.02  # each REST call takes a little time, as over a network
-    bot = BotProcess(emulator, bot_env | {"LOG_LEVEL": "WARNING"}, tmp_path)
+    bot = LoggedBotProcess(emulator, bot_env | {"LOG_LEVEL": "INFO"}, tmp_path, log_path=tmp_path / "bot.log")
     await bot.start(world.admin, world.general)
     database = await Database.open(database_url)  # a reader beside the bot's process
     try:

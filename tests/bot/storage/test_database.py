@@ -208,3 +208,34 @@ async def test_check_reports_invalid_indexes_and_constraints(db: Database, engin
     ]
     postgres_cluster.admin_sql("DROP EXTENSION amcheck", database=db.url.dsn.rsplit("/", 1)[1])
     assert "amcheck is not installed" in (await check(db.url)).notes[0]
+
+
+async def test_closing_does_not_wait_for_ever_on_a_connection_in_use(database_url: str, engine: str, monkeypatch):
+    if engine == "postgresql":
+        from bot.storage import postgres_engine
+
+        monkeypatch.setattr(postgres_engine, "CLOSE_SECONDS", 0.5)
+    db = await Database.open(database_url)
+    await db.migrate()
+    held = asyncio.Event()
+
+    async def stuck() -> None:
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO bot_meta (key, value) VALUES ('stuck', 'x')")
+            held.set()
+            await asyncio.Event().wait()  # a task that never lets its transaction go
+
+    task = asyncio.create_task(stuck())
+    await held.wait()
+    if engine == "postgresql":
+        await asyncio.wait_for(db.close(), 10)  # the hang guard: the pool's own close would wait for ever
+    task.cancel()
+    with pytest.raises((asyncio.CancelledError, Exception)):
+        await task
+    if engine == "sqlite":
+        await db.close()
+    reopened = await Database.open(database_url)
+    try:
+        assert await reopened.fetch_value("SELECT value FROM bot_meta WHERE key = 'stuck'") is None  # rolled back
+    finally:
+        await reopened.close()
