@@ -269,8 +269,15 @@ class DiscussionBot(commands.Bot):
                     log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
             await super().close()
         finally:
-            await self.operations.stop()
+            # Bounded too: a task cancelled in the middle of a database call may not finish cancelling
+            # until its connection is closed (asyncpg), which closing the database below does.
+            last: list[tuple[str, Callable[[], Awaitable[None]]]] = [("the operations tasks", self.operations.stop)]
             if self._poll_votes is not None:
-                await self._poll_votes.stop()
+                last.append(("the vote writer", self._poll_votes.stop))
+            for name, step in last:
+                try:
+                    await asyncio.wait_for(step(), SHUTDOWN_STEP_SECONDS)
+                except TimeoutError:
+                    log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
             if self._db is not None:
                 await self._db.close()

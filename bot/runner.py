@@ -74,6 +74,11 @@ async def serve(settings: Settings, token: str) -> None:
             raise StartupError(
                 f"Discord at {discord.http.Route.BASE} answered {error.status} while logging in: {error.text or error}"
             ) from None
+        finally:
+            # The stop runs to its end before asyncio.run cancels what is left: `async with` skips close()
+            # once discord.py reports itself closed, which happens midway through the bot's own close()
+            # (the vote writer, the operations tasks and the database are stopped after it).
+            await bot.close()
 
 
 def _connection_cause(error: BaseException) -> str:
