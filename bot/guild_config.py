@@ -26,8 +26,9 @@ class ConfigKey:
     name: str
     kind: ConfigKind
     description: str
-    setting: str  # the Settings attribute that gives the default
+    setting: str  # the Settings attribute that gives the default ("": none, the default is empty)
     bounds: tuple[int, int] = (0, 0)  # for numbers: the allowed range
+    fallback: Any = None  # the default when no Settings attribute gives one
 
 
 CONFIG_KEYS: dict[str, ConfigKey] = {
@@ -80,6 +81,27 @@ CONFIG_KEYS: dict[str, ConfigKey] = {
             (0, 100),
         ),
         ConfigKey(
+            "moderated_channels",
+            ConfigKind.CHANNELS,
+            "Channels and categories the filters check besides discussion threads and chat channels.",
+            "",
+        ),
+        ConfigKey(
+            "moderate_everywhere",
+            ConfigKind.NUMBER,
+            "1: the filters check every channel of the server (0: discussions, chat and moderated_channels).",
+            "",
+            (0, 1),
+        ),
+        ConfigKey(
+            "name_screening",
+            ConfigKind.NUMBER,
+            "Members' names checked by the word filters on join and change: 0 off, 1 alert, 2 reset the nickname.",
+            "",
+            (0, 2),
+            fallback=1,
+        ),
+        ConfigKey(
             "escalation_timeout_minutes",
             ConfigKind.NUMBER,
             "How long that automatic timeout lasts, in minutes.",
@@ -111,6 +133,14 @@ class GuildConfig:
     def channels(self, key: str) -> tuple[int, ...]:
         return self.values.get(key) or ()  # tuples of ints already (see channel_ids)
 
+    def is_moderated_place(self, *place_ids: int | None) -> bool:
+        """The server moderates everywhere, or one of a channel's ids (its own, its parent's, its
+        category's) is among its moderated channels and categories."""
+        if self.values.get("moderate_everywhere"):
+            return True
+        places: tuple[int, ...] = self.values.get("moderated_channels") or ()
+        return bool(places) and any(place in places for place in place_ids if place is not None)
+
     def is_chat_channel(self, channel_id: int, parent_id: int | None = None) -> bool:
         """A chat channel, or (`parent_id`) a thread under one."""
         chat = self.channels("chat_channels")
@@ -125,7 +155,7 @@ def channel_ids(value: Any) -> tuple[int, ...]:
 def defaults_from(settings: Settings) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
     for key in CONFIG_KEYS.values():
-        value = getattr(settings, key.setting)
+        value = getattr(settings, key.setting) if key.setting else key.fallback
         defaults[key.name] = channel_ids(value) if key.kind is ConfigKind.CHANNELS else value
     return defaults
 

@@ -116,7 +116,7 @@ COMMANDS: dict[str, Level] = {
     },
     **{
         f"/automod {name}": Level.MODERATOR
-        for name in ("rule add", "rule remove", "rule list", "test", "exempt", "config")
+        for name in ("rule add", "rule remove", "rule list", "test", "exempt", "config", "places", "names")
     },
     **{
         f"/mod {name}": Level.MODERATOR

@@ -3,6 +3,7 @@ or a DM. It answers from the articles, their updates and votes, quoting and link
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import logging
 import time
@@ -12,6 +13,8 @@ import discord
 from discord.ext import commands
 
 from bot.chat import replies
+from bot.chat.discussion import ReplyRecorder
+from bot.chat.embedding import load_models
 from bot.chat.limits import QuestionLimiter
 from bot.chat.service import ChatRequest, ChatService
 from bot.checks import message_standing
@@ -22,6 +25,7 @@ from bot.moderation.defaults import default_rules
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.rules import Action
 from bot.permissions import is_admin, is_editor, is_moderator
+from bot.storage.discussion import ReplyEdge
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +47,9 @@ class Chat(commands.Cog):
         )
         self.limiter = QuestionLimiter()
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
+        self.replies = ReplyRecorder(bot.db)
+        self._loading: asyncio.Task[None] | None = None
+        self.ready = asyncio.Event()  # set once the embedding models are loaded (or failed to)
 
     def _addressed(self, message: discord.Message, config: GuildConfig) -> bool:
         """Whether a server message is for the bot: it mentions the bot, replies to it, or was
@@ -60,12 +67,61 @@ class Chat(commands.Cog):
     @commands.Cog.listener()
     async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
         self._removed.append(payload.message_id)
+        self.replies.deleted(payload.message_id)
+
+    @commands.Cog.listener()
+    async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
+        for message_id in payload.message_ids:
+            self._removed.append(message_id)
+            self.replies.deleted(message_id)
 
     async def cog_load(self) -> None:
         self.bot.message_pipeline.add(self.answer, order=CHAT)
+        self.replies.start()
+        self._loading = asyncio.create_task(self._load_models(), name="chat-models")
 
     async def cog_unload(self) -> None:
         self.bot.message_pipeline.remove(self.answer)
+        if self._loading is not None:
+            self._loading.cancel()
+        await self.replies.stop()
+
+    async def _load_models(self) -> None:
+        """The embedding models load in a thread (about a second), then the articles' sentences
+        are embedded (a thread again): questions asked meanwhile are matched by their words."""
+        try:
+            # After start-up: parsing the model holds the interpreter for a while, and connecting,
+            # syncing commands and reconciling votes come first.
+            await self.bot.wait_until_ready()
+            started = time.perf_counter()
+            models = await asyncio.to_thread(load_models)
+            if models is not None:
+                log.info("Chat embedding models loaded in %.1f s", time.perf_counter() - started)
+                await self.service.warm(models)
+        except Exception:
+            log.exception("Preparing the chat's embedding models failed; the chat matches words only")
+        finally:
+            self.ready.set()
+
+    def _note_reply(self, message: discord.Message, channel: discord.Thread) -> None:
+        """A member answering another member in a thread: remembered for the thread's digest."""
+        reference = message.reference
+        if reference is None:
+            return
+        # Discord sends the message replied to; otherwise it may be in the client's cache.
+        parent = reference.resolved if isinstance(reference.resolved, discord.Message) else reference.cached_message
+        if not isinstance(parent, discord.Message) or parent.author.bot or parent.author.id == message.author.id:
+            return
+        self.replies.reply(
+            ReplyEdge(
+                message.id,
+                channel.id,
+                message.guild.id if message.guild else None,
+                parent.id,
+                parent.author.id,
+                parent.content,
+            )
+        )
 
     def answer(self, message: discord.Message) -> Awaitable[bool] | None:
         """A stage of every message (see bot.message_pipeline), after moderation. Most messages are
@@ -74,6 +130,8 @@ class Chat(commands.Cog):
         guild = message.guild
         if guild is None:  # a DM: every message is for the bot
             return self._answer(message)
+        if message.reference is not None and isinstance(message.channel, discord.Thread):
+            self._note_reply(message, message.channel)  # queued; moderation has passed it
         config = self.bot.cached_guild_config(guild.id)
         if config is None:
             return self._answer_after_loading(message, guild.id)

@@ -17,11 +17,12 @@ from bot.checks import filter_exempt, message_standing, require, require_guild, 
 from bot.client import DiscussionBot
 from bot.enforcement.enforcer import Enforcer
 from bot.errors import UserFacingError
-from bot.guild_config import GuildConfig
+from bot.guild_config import GuildConfig, parse_reference, split_references
 from bot.message_pipeline import MODERATION
 from bot.moderation.engine import CLEAN, MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.moderation.rules import Action, Reason, Verdict
+from bot.moderation.server_rules import ALLOW, try_addition
 from bot.permissions import Level, is_filter_exempt
 from bot.replies import send_ephemeral
 from bot.storage import moderation as mod_store
@@ -30,8 +31,38 @@ log = logging.getLogger(__name__)
 
 KINDS = [app_commands.Choice(name=n, value=n) for n in ("keyword", "regex", "deny_domain", "allow_domain")]
 MODES = [app_commands.Choice(name=n, value=n) for n in ("word", "prefix", "substring")]
-ACTIONS = [app_commands.Choice(name=n, value=n) for n in ("delete", "hold", "timeout", "warn", "alert", "log")]
+ACTIONS = [app_commands.Choice(name=n, value=n) for n in ("delete", "hold", "timeout", "warn", "alert", "log", "allow")]
+PLACES = [
+    app_commands.Choice(name="discussions and chat channels", value="default"),
+    app_commands.Choice(name="everywhere", value="everywhere"),
+    app_commands.Choice(name="discussions, chat and the channels listed", value="listed"),
+]
+NAME_ACTIONS = [
+    app_commands.Choice(name="off", value=0),
+    app_commands.Choice(name="alert the moderators", value=1),
+    app_commands.Choice(name="alert and reset the nickname", value=2),
+]
 MAX_TIMEOUT_MINUTES = 28 * 24 * 60
+
+
+def _resolve_place(guild: discord.Guild, text: str) -> discord.abc.GuildChannel:
+    ref = parse_reference(text)
+    found = (
+        guild.get_channel(ref)
+        if isinstance(ref, int)
+        else discord.utils.find(lambda c: c.name.casefold() == str(ref).casefold(), guild.channels)
+    )
+    if found is None:
+        raise UserFacingError(f"I can't find a channel or category called {text!r} here. Nothing was changed.")
+    return found
+
+
+def _describe_places(config: GuildConfig) -> str:
+    if config.values.get("moderate_everywhere"):
+        return "The filters check every channel of the server."
+    listed = config.channels("moderated_channels")
+    extra = f", and in {', '.join(f'<#{c}>' for c in listed)}" if listed else ""
+    return f"The filters check discussion threads and chat channels{extra}."
 
 
 class Moderation(commands.Cog):
@@ -74,11 +105,17 @@ class Moderation(commands.Cog):
 
     # -- checking messages ---------------------------------------------------------------------
     def _managed(self, message: discord.Message, config: GuildConfig) -> bool:
-        """A discussion thread the bot posted, or a chat channel (or a thread under one)."""
+        """A discussion thread the bot posted, a chat channel (or a thread under one), or a place the
+        server moderates (`moderated_channels`: channels and categories, or everywhere)."""
         channel = message.channel
         if not isinstance(channel, discord.Thread):
-            return config.is_chat_channel(channel.id)
-        return channel.id in self.bot.post_threads or config.is_chat_channel(channel.id, channel.parent_id)
+            if config.is_chat_channel(channel.id):
+                return True
+            return config.is_moderated_place(channel.id, getattr(channel, "category_id", None))
+        if channel.id in self.bot.post_threads or config.is_chat_channel(channel.id, channel.parent_id):
+            return True
+        parent = channel.parent
+        return config.is_moderated_place(channel.id, channel.parent_id, getattr(parent, "category_id", None))
 
     def _exempt(self, message: discord.Message, config: GuildConfig) -> bool:
         return is_filter_exempt(message_standing(message), config)
@@ -157,13 +194,76 @@ class Moderation(commands.Cog):
         if (work := self.screen(after)) is not None:
             await work
 
+    # -- members' names ------------------------------------------------------------------------
+    @commands.Cog.listener()
+    async def on_member_join(self, member: discord.Member) -> None:
+        await self._screen_names(member)
+
+    @commands.Cog.listener()
+    async def on_member_update(self, before: discord.Member, after: discord.Member) -> None:
+        if before.nick != after.nick or before.name != after.name or before.global_name != after.global_name:
+            await self._screen_names(after, already=(before.nick, before.name, before.global_name))
+
+    @commands.Cog.listener()
+    async def on_user_update(self, before: discord.User, after: discord.User) -> None:
+        if before.name == after.name and before.global_name == after.global_name:
+            return
+        for guild in after.mutual_guilds:
+            member = guild.get_member(after.id)
+            if member is not None:
+                await self._screen_names(member, already=(member.nick, before.name, before.global_name))
+
+    async def _screen_names(self, member: discord.Member, already: tuple[str | None, ...] = ()) -> None:
+        """A member's names (nickname, display name, username) through the server's word filters;
+        a match alerts the moderators (a case in the mod log) and, if the server asks, resets the
+        nickname (or sets a plain one when the account's own name is the problem)."""
+        if member.bot:
+            return
+        config = await self.bot.guild_config(member.guild.id)
+        setting = config.number("name_screening")
+        if not setting:
+            return
+        engine = await self.bot.enforcer.engine(member.guild.id)
+        # the names that are new (a name already seen was screened then: one alert per name)
+        names = [n for n in dict.fromkeys((member.nick, member.global_name, member.name)) if n and n not in already]
+        flagged = [(name, verdict) for name in names if (verdict := engine.check_name(name)).flagged]
+        if not flagged:
+            return
+        name, verdict = flagged[0]
+        top = verdict.reasons[0]
+        problems = []
+        if setting == 2:
+            account_flagged = any(n in (member.global_name, member.name) for n, _ in flagged)
+            new_nick = "Renamed member" if account_flagged else None
+            if member.nick != new_nick:
+                try:
+                    await member.edit(nick=new_nick, reason=f"Name filter: {top.describe()}"[:500])
+                except discord.HTTPException as error:
+                    problems.append(f"could not reset the nickname ({error.status} {error.text})")
+        case = await mod_store.open_case(
+            self.bot.db,
+            guild_id=member.guild.id,
+            member_id=member.id,
+            moderator_id=None,
+            rule=top.rule,
+            action="alert",
+            reason=f"Member name: {top.describe()}",
+            excerpt=name,
+        )
+        await self.bot.enforcer.log_case(
+            member.guild,
+            case,
+            verdict_lines=[f"Member name: {r.describe()}" for r in verdict.reasons],
+            problems=problems,
+        )
+
     # -- /automod ------------------------------------------------------------------------------
     @rule.command(name="add", description="Add a rule: a word, a regular expression (RE2) or a domain.")
     @app_commands.describe(
         kind="What the rule matches",
         value="The word, pattern or domain",
         mode="For words: whole word, prefix or anywhere",
-        action="What happens on a match",
+        action="What happens on a match (allow: a keyword that never triggers, such as Scunthorpe)",
     )
     @app_commands.choices(kind=KINDS, mode=MODES, action=ACTIONS)
     async def rule_add(
@@ -184,15 +284,31 @@ class Moderation(commands.Cog):
         elif kind.value in ("deny_domain", "allow_domain"):
             value = value.lower().removeprefix("https://").removeprefix("http://").split("/")[0]
         chosen = action.value if action else ("hold" if kind.value == "regex" else "delete")
+        if chosen == ALLOW and kind.value != "keyword":
+            raise UserFacingError("Only a keyword can be allowed (a word or phrase that never triggers).")
+        chosen_mode = mode.value if mode else "word"
+        # The server's whole rule set is compiled with the new rule first: a rule RE2 refuses, or one
+        # past the server's budget, is refused here instead of failing when messages arrive.
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        stored_rules = await mod_store.rules_of(self.bot.db, guild.id)
+        candidate = mod_store.StoredRule(0, guild.id, kind.value, value, chosen_mode, chosen)
+        addition = await asyncio.to_thread(try_addition, stored_rules, candidate)
+        if addition.problem is not None:
+            raise UserFacingError(
+                f"Rule not added: {addition.problem.reason}. {addition.budget_line()} "
+                "Remove rules with `/automod rule remove`, or use a shorter word or pattern."
+            )
         stored = await mod_store.add_rule(
-            self.bot.db, guild.id, kind.value, value, mode.value if mode else "word", chosen, interaction.user.id
+            self.bot.db, guild.id, kind.value, value, chosen_mode, chosen, interaction.user.id
         )
         if stored is None:
             raise UserFacingError("That rule is already there. See `/automod rule list`.")
         self.bot.enforcer.rules_changed(guild.id)
         note = " RE2's `\\b` knows only ASCII letters." if kind.value == "regex" and "\\b" in value else ""
-        await interaction.response.send_message(
-            f"Rule {stored.id} added: {kind.value} `{escape_markdown(shorten(value, 200))}` → {chosen}.{note}",
+        what = "never triggers" if chosen == ALLOW else f"→ {chosen}"
+        await interaction.followup.send(
+            f"Rule {stored.id} added: {kind.value} `{escape_markdown(shorten(value, 200))}` {what}.{note} "
+            f"{addition.budget_line()}",
             ephemeral=True,
         )
 
@@ -431,6 +547,49 @@ class Moderation(commands.Cog):
     @mod.command(name="unlock", description="Unlock this thread or channel.")
     async def unlock(self, interaction: discord.Interaction) -> None:
         await self._lock(interaction, False)
+
+    @automod.command(name="places", description="Where the filters check messages.")
+    @app_commands.describe(
+        scope="Discussions and chat channels (the default), everywhere, or those plus the channels listed",
+        channels="For 'listed': channels and categories (mentions, IDs or names, separated by spaces)",
+    )
+    @app_commands.choices(scope=PLACES)
+    async def places(
+        self,
+        interaction: discord.Interaction,
+        scope: app_commands.Choice[str] | None = None,
+        channels: app_commands.Range[str, 1, 1000] | None = None,
+    ) -> None:
+        guild = require_guild(interaction)
+        config = await self.bot.guild_config(guild.id)
+        if scope is None:
+            await interaction.response.send_message(_describe_places(config), ephemeral=True)
+            return
+        if scope.value == "listed":
+            if not channels:
+                raise UserFacingError("Name the channels or categories to moderate in `channels`. Nothing was changed.")
+            places = sorted({_resolve_place(guild, part).id for part in split_references(channels)})
+            await self.bot.set_config(guild.id, "moderated_channels", places, interaction.user.id)
+            await self.bot.set_config(guild.id, "moderate_everywhere", 0, interaction.user.id)
+        elif scope.value == "everywhere":
+            await self.bot.set_config(guild.id, "moderate_everywhere", 1, interaction.user.id)
+        else:
+            await self.bot.reset_config(guild.id, "moderated_channels")
+            await self.bot.reset_config(guild.id, "moderate_everywhere")
+        await interaction.response.send_message(_describe_places(await self.bot.guild_config(guild.id)), ephemeral=True)
+
+    @automod.command(name="names", description="Check members' names with the word filters when they join or change.")
+    @app_commands.describe(action="Off, alert the moderators (the default), or also reset the nickname")
+    @app_commands.choices(action=NAME_ACTIONS)
+    async def names(self, interaction: discord.Interaction, action: app_commands.Choice[int]) -> None:
+        guild = require_guild(interaction)
+        await self.bot.set_config(guild.id, "name_screening", action.value, interaction.user.id)
+        text = {
+            0: "Members' names are not checked.",
+            1: "A member whose name matches the filters is reported in the mod log.",
+            2: "A member whose name matches the filters is reported in the mod log and their nickname reset.",
+        }[action.value]
+        await interaction.response.send_message(text, ephemeral=True)
 
     @automod.command(name="exempt", description="Members with this role are not checked by the filters.")
     @app_commands.describe(role="The role (leave empty to remove the exemption)")

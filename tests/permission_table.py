@@ -12,6 +12,8 @@ MODERATOR_COMMANDS = (
     "/automod test",
     "/automod exempt",
     "/automod config",
+    "/automod places",
+    "/automod names",
     "/mod warn",
     "/mod timeout",
     "/mod untimeout",

@@ -19,6 +19,8 @@ class Intent(StrEnum):
     UPDATES = "updates"
     LATEST_UPDATE = "latest_update"
     PREVIOUS_UPDATE = "previous_update"
+    NTH_UPDATE = "nth_update"  # "the second one", after a list of updates
+    DISCUSSION = "discussion"  # "what are people saying?"
     QUESTION = "question"
 
 
@@ -109,17 +111,34 @@ def understand(message: str) -> Understood:
         r"\banything new\b",
         r"\bnews since\b",
         r"\bsince yesterday\b",
+        r"\b(did|has) anything (change|changed|happen|happened)\b",
+        r"\banything (changed|happened) since\b",
+        r"\bsince (the|it|this) (post|article|story|piece) (went up|was posted|came out)\b",
     ):
         return Understood(Intent.UPDATES, text, _since(low))
     if _has(
         low,
+        r"\bwhat (are|is|do|did|have) (people|members|folks|everyone|everybody|others|the others|users|the community)"
+        r"( been)? (say|saying|said|think|thinking|talking about|discussing|arguing)",
+        r"\bwhat('s| is) the (discussion|conversation|thread|debate|community|chat) (saying|about|like|think)",
+        r"\b(sum up|summari[sz]e|recap|digest of) (the )?(discussion|conversation|thread|debate|comments|replies)\b",
+        r"\bwhat('s| is| are)? (the )?(thread|discussion|comments|people) (saying|think|thinking)\b",
+        r"\b(main|top|best|popular|hot) (points|arguments|comments|takes)\b",
+        r"\bwhat do (people|members|folks|others) think\b",
+        r"\bhow('s| is) the (discussion|debate|conversation|thread) going\b",
+    ):
+        return Understood(Intent.DISCUSSION, text)
+    if _has(
+        low,
         r"\bhow('s| is| are)? (the )?(vote|voting|poll)\b",
-        r"\bresults?\b",
+        r"^results?\W*$",
+        r"\b(vote|voting|poll) results?\b",
+        r"\bresults? (of|for|in) the (vote|poll|voting)\b",
         r"\bwho('s| is) winning\b",
         r"\btally\b",
         r"\bvote counts?\b",
         r"\btop answers?\b",
-        r"\bwhat (are|did) people (say|vote|think)",
+        r"\bwhat did people vote\b",
         r"\bhow many (people )?(voted|votes)\b",
         r"\bleading answer\b",
         r"\bstanding\b",
@@ -155,3 +174,31 @@ def understand(message: str) -> Understood:
     ):
         return Understood(Intent.SUMMARY, text)
     return Understood(Intent.QUESTION, text)
+
+
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "last": -1,
+    "latest": -1,
+    "newest": -1,
+}
+_ORDINAL = re.compile(r"\b(the )?(" + "|".join(_ORDINALS) + r")( one| update)?\b")
+
+
+def update_ordinal(text: str) -> int | None:
+    """Which update "the second one" means, in publication order (1-based; -1 for the last), when a
+    follow-up to a list of updates names one by its place."""
+    low = text.casefold()
+    match = _ORDINAL.search(low)
+    if match is None or not (match.group(3) or re.search(r"\b(one|update|it)\b", low)):
+        return None
+    return _ORDINALS[match.group(2)]

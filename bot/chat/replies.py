@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.articles.render import escape_markdown, shorten
-from bot.chat.retrieval import Hit
+from bot.chat.retrieval import Sentence
 from bot.voting.tally import VoteSummary, result_lines
 
 LIMIT = 2000
@@ -160,19 +160,94 @@ def one_update(title: str, update: UpdateView | None, *, previous: bool = False)
     )
 
 
-def passages(title: str, hits: Sequence[Hit], url: str | None) -> str:
-    parts = [f"From **{escape_markdown(shorten(title, 150))}**:"]
-    for hit in hits:
-        where = ""
-        if hit.passage.kind == "update":
-            where = f" ({escape_markdown(hit.passage.label or 'Update')})"
-        elif hit.passage.kind == "exit_question":
-            where = " (the exit question)"
-        link = f" [jump]({hit.passage.message_url})" if hit.passage.message_url else ""
-        parts.append(quote(hit.passage.text, 500) + (f"\n-# {where.strip(' ()')}{link}" if where or link else ""))
-    if url:
-        parts.append(f"Discussion: {url}")
-    return fit("\n".join(parts))
+def _where(sentence: Sentence) -> str:
+    passage = sentence.passage
+    if passage.kind == "update":
+        return escape_markdown(passage.label or "Update")
+    if passage.kind == "exit_question":
+        return "the exit question"
+    return f"paragraph {passage.id[1:]}" if passage.id.startswith("p") else ""
+
+
+def sentences(title: str, quoted: Sequence[Sentence], url: str | None) -> str:
+    """The sentences that answer, in the article's order, each passage's run quoted whole (never
+    cut inside a sentence): "…" where the paragraph goes on before or after, a line saying where
+    they are, with a jump link when the passage has its own message."""
+    runs: list[list[Sentence]] = []
+    for sentence in quoted:
+        if runs and runs[-1][-1].passage == sentence.passage:
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    header = f"From **{escape_markdown(shorten(title, 150))}**:"
+    footer = f"Discussion: {url}" if url else ""
+    blocks = []
+    for run in runs:
+        pieces = []
+        for i, sentence in enumerate(run):
+            if i and sentence.position != run[i - 1].position + 1:
+                pieces.append("…")
+            pieces.append(sentence.text)
+        text = " ".join(pieces)
+        if run[0].position > 0:
+            text = "…" + text
+        if run[-1].position < run[-1].of - 1:
+            text += " …"
+        lines = "\n".join("> " + line for line in escape_markdown(" ".join(text.split())).splitlines())
+        where = _where(run[0])
+        link = f" · [jump]({run[0].passage.message_url})" if run[0].passage.message_url else ""
+        blocks.append(lines + (f"\n-# {where}{link}" if where or link else ""))
+    # Over Discord's limit: drop whole runs from the end rather than cut a sentence.
+    while blocks:
+        text = "\n".join([header, *blocks, *([footer] if footer else [])])
+        if len(text) <= LIMIT or len(blocks) == 1:
+            return fit(text)
+        blocks.pop()
+    return fit(header)
+
+
+def also_in_article(quoted: Sequence[Sentence]) -> str:
+    body = "\n".join("> " + line for line in escape_markdown(" ".join(s.text for s in quoted)).splitlines())
+    return f"The article says:\n{body}"
+
+
+def digest(
+    title: str,
+    votes: VoteSummary | None,
+    vote_url: str | None,
+    points: Sequence[tuple[str, int, int, str]],  # (excerpt, author id, replies, link)
+    thread_url: str | None,
+) -> str:
+    """What people are saying in a discussion thread: where the vote stands, the top suggested
+    answers, and the members' messages others replied to most, each linked."""
+    lines = [f"**What people are saying about {escape_markdown(shorten(title, 150))}**"]
+    vote_link = f" · [vote]({vote_url})" if vote_url else ""
+    if votes is None:
+        lines.append("No vote here yet.")
+    elif not votes.rows or (votes.total_votes == 0 and votes.mode == "poll"):
+        lines.append(f"**Vote** ({'open' if votes.is_open else 'closed'}): no votes yet{vote_link}")
+    else:
+        state = "open" if votes.is_open else "closed"
+        voters = f"{votes.voters} voter{'s' if votes.voters != 1 else ''}"
+        heading = "Top suggested answers" if votes.mode == "answers" else "Where the vote stands"
+        lines.append(f"**{heading}** ({state}, {voters}){vote_link}:")
+        for row in votes.rows[:3]:
+            lines.append(
+                f"• {escape_markdown(shorten(row.label, 120))}: {row.votes} vote{'s' if row.votes != 1 else ''} "
+                f"({row.percent:.0f}%)"
+            )
+    if points:
+        lines.append("**Most replied-to points:**")
+        for excerpt, author, count, link in points:
+            lines.append(
+                f"• <@{author}>: “{escape_markdown(shorten(excerpt, 160))}” · "
+                f"{count} repl{'ies' if count != 1 else 'y'} · [jump]({link})"
+            )
+    else:
+        lines.append("Nobody has replied to anyone in the thread yet.")
+    if thread_url:
+        lines.append(f"Discussion: {thread_url}")
+    return fit("\n".join(lines))
 
 
 def nothing_found(title: str) -> str:

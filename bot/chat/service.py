@@ -5,18 +5,21 @@ No discord.py here: the cog passes plain facts about the message in and sends th
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.articles.library import ArticleLibrary
 from bot.articles.model import Article
 from bot.chat import replies
-from bot.chat.intents import Intent, understand
-from bot.chat.retrieval import Passage, PassageIndex
+from bot.chat.intents import Intent, understand, update_ordinal
+from bot.chat.retrieval import Answer, Passage, PassageIndex, Query
 from bot.chat.summary import summarize
 from bot.chat.text import speaker_context, tokens
+from bot.storage import discussion as discussion_store
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
 from bot.storage import votes as vote_store
@@ -24,6 +27,9 @@ from bot.storage.database import Database
 from bot.storage.posts import PostRecord
 from bot.voting.tally import VoteSummary
 from bot.voting.tally import summarize as summarize_votes
+
+if TYPE_CHECKING:
+    from bot.chat.embedding import Models
 
 CONTEXT_SECONDS = 300.0
 
@@ -40,86 +46,162 @@ class ChatRequest:
     is_admin: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Reply:
+    text: str
+    quoted: list[str] = field(default_factory=list)  # the article's text in the reply, best first
+    answered: bool = True  # False: "I couldn't find anything about that"
+
+
 @dataclass(slots=True)
 class _Context:
     slug: str
     update_index: int | None  # the update last shown (1-based)
     until: float
+    question: str | None = None  # the last question about the article, for follow-ups
+    intent: Intent | None = None
 
 
 class ChatService:
     def __init__(
-        self, db: Database, library: ArticleLibrary, *, is_blocked: Callable[[str], bool] = lambda text: False
+        self,
+        db: Database,
+        library: ArticleLibrary,
+        *,
+        is_blocked: Callable[[str], bool] = lambda text: False,
+        models: Models | None = None,
     ) -> None:
         self.db = db
         self.library = library
         self.is_blocked = is_blocked  # the moderation filter: never repeat what it would block
+        # The sentence-embedding model, when loaded (the cog loads it in a thread at start-up;
+        # until then, and if it cannot load, questions are matched by their words alone).
+        self.models = models
         self._contexts: dict[tuple[int, int], _Context] = {}
-        self._indexes: dict[tuple[str, int | None, tuple[tuple[int, int], ...]], PassageIndex] = {}
+        self._indexes: dict[tuple[object, ...], asyncio.Future[PassageIndex]] = {}
 
     async def answer(self, request: ChatRequest, now: dt.datetime | None = None) -> str:
+        return (await self.respond(request, now)).text
+
+    async def respond(self, request: ChatRequest, now: dt.datetime | None = None) -> Reply:
         now = now or dt.datetime.now(dt.UTC)
         understood = understand(request.text)
         intent = understood.intent
         if intent is Intent.GREETING:
-            return replies.GREETING
+            return Reply(replies.GREETING)
         if intent is Intent.THANKS:
-            return replies.THANKS
+            return Reply(replies.THANKS)
         if intent is Intent.HELP:
-            return replies.help_text(
-                is_editor=request.is_editor, is_moderator=request.is_moderator, is_admin=request.is_admin
+            return Reply(
+                replies.help_text(
+                    is_editor=request.is_editor, is_moderator=request.is_moderator, is_admin=request.is_admin
+                )
             )
         if intent is Intent.LIST_ARTICLES:
-            return await self._list(request)
+            return Reply(await self._list(request))
         article, post, ask = await self._which_article(request, understood.text)
         if ask is not None:
-            return ask
+            return Reply(ask)
         if article is None:
-            return replies.NO_ARTICLES
+            return Reply(replies.NO_ARTICLES)
         key = (request.channel_id, request.user_id)
         context = self._contexts.get(key)
-        previous_index = context.update_index if context and context.slug == article.slug else None
+        if context is not None and (context.slug != article.slug or context.until < time.monotonic()):
+            context = None
+        previous_index = context.update_index if context else None
         shown_index: int | None = None
         url = post.jump_url() if post else None
+        ordinal = update_ordinal(understood.text) if context and context.intent is Intent.UPDATES else None
+        if intent is Intent.QUESTION and ordinal is not None:
+            intent = Intent.NTH_UPDATE
+        reply: Reply
         if intent is Intent.SUMMARY:
-            text = replies.summary(article.title, summarize(article.paragraphs), url)
+            picked = summarize(article.paragraphs)
+            reply = Reply(replies.summary(article.title, picked, url), picked)
         elif intent is Intent.EXIT_QUESTION:
             closes = _parse(post.closes_at) if post and post.closes_at else None
-            text = replies.exit_question(
-                article.title,
-                article.exit_question,
-                post.vote_mode if post else None,
-                post.is_open if post else None,
-                closes,
-                url,
+            reply = Reply(
+                replies.exit_question(
+                    article.title,
+                    article.exit_question,
+                    post.vote_mode if post else None,
+                    post.is_open if post else None,
+                    closes,
+                    url,
+                ),
+                [article.exit_question] if article.exit_question else [],
             )
         elif intent is Intent.RESULTS:
             text = replies.results(article.title, await self._votes(post), url)
-        elif intent in (Intent.UPDATES, Intent.LATEST_UPDATE, Intent.PREVIOUS_UPDATE):
+            # "vote count?" about an article that is itself about a vote: what the article says too.
+            found = await self._find(article, post, request, understood.text, None)
+            if found is not None:
+                text = replies.fit(text + "\n" + replies.also_in_article(found.quoted))
+            reply = Reply(text, [s.text for s in found.quoted] if found else [])
+        elif intent is Intent.DISCUSSION:
+            reply = Reply(await self._digest(article, post, url))
+        elif intent in (Intent.UPDATES, Intent.LATEST_UPDATE, Intent.PREVIOUS_UPDATE, Intent.NTH_UPDATE):
             views = await self._updates(article, post, request.guild_id)
             live = [v for v in views if not v.retracted]
             if intent is Intent.UPDATES:
                 text = replies.updates_list(article.title, views, understood.since, now)
+                shown = [v for v in reversed(live) if understood.since is None or v.created >= now - understood.since]
+                reply = Reply(text, [v.text for v in shown])
                 shown_index = live[-1].index if live else None
-            elif intent is Intent.LATEST_UPDATE:
-                latest = live[-1] if live else None
-                text = replies.one_update(article.title, latest)
-                shown_index = latest.index if latest else None
             else:
-                before = [v for v in live if previous_index is None or v.index < previous_index]
-                if previous_index is None:  # "the update before that" with nothing shown yet: the one before the latest
-                    before = live[:-1]
-                chosen = before[-1] if before else None
-                text = replies.one_update(article.title, chosen, previous=True)
+                if intent is Intent.LATEST_UPDATE:
+                    chosen = live[-1] if live else None
+                elif intent is Intent.NTH_UPDATE:
+                    assert ordinal is not None  # 1-based, or -1 for the last one
+                    position = ordinal - 1 if ordinal > 0 else len(live) + ordinal
+                    chosen = live[position] if 0 <= position < len(live) else None
+                else:
+                    before = [v for v in live if previous_index is None or v.index < previous_index]
+                    if previous_index is None:  # "the one before that" with nothing shown yet: before the latest
+                        before = live[:-1]
+                    chosen = before[-1] if before else None
+                text = replies.one_update(article.title, chosen, previous=intent is Intent.PREVIOUS_UPDATE)
+                reply = Reply(text, [chosen.text] if chosen else [])
                 shown_index = chosen.index if chosen else previous_index
         else:
-            index = await self._index(article, post, request.guild_id)
-            hits = [h for h in index.search(understood.text) if not self.is_blocked(h.passage.text)]
-            text = replies.passages(article.title, hits, url) if hits else replies.nothing_found(article.title)
+            previous = context.question if context else None
+            found = await self._find(article, post, request, understood.text, previous)
+            if found is None:
+                reply = Reply(replies.nothing_found(article.title), [], answered=False)
+            else:
+                reply = Reply(
+                    replies.sentences(article.title, found.quoted, url), [h.sentence.text for h in found.ranked]
+                )
         self._contexts[key] = _Context(
-            article.slug, shown_index if shown_index is not None else previous_index, time.monotonic() + CONTEXT_SECONDS
+            article.slug,
+            shown_index if shown_index is not None else previous_index,
+            time.monotonic() + CONTEXT_SECONDS,
+            question=understood.text,  # "where exactly?" after "any update about gunships?" leans on it
+            intent=intent,
         )
-        return text
+        if len(self._contexts) > 10_000:  # forget idle conversations
+            moment = time.monotonic()
+            for stale in [k for k, c in self._contexts.items() if c.until < moment]:
+                del self._contexts[stale]
+        return reply
+
+    async def _find(
+        self, article: Article, post: PostRecord | None, request: ChatRequest, text: str, previous: str | None
+    ) -> Answer | None:
+        """The article's answer to a question, never quoting what the filters would block."""
+        index = await self._index(article, post, request.guild_id)
+        found = (
+            await asyncio.to_thread(index.answer, Query(text, previous))
+            if index.semantic
+            else index.answer(Query(text, previous))
+        )
+        if found is None:
+            return None
+        ranked = [h for h in found.ranked if not self.is_blocked(h.sentence.text)]
+        quoted = [s for s in found.quoted if not self.is_blocked(s.text)]
+        if not quoted and ranked and ranked[0].sentence in {h.sentence for h in found.ranked[:3]}:
+            quoted = [ranked[0].sentence]  # the answer was blocked: the next best, if it was close
+        return Answer(ranked, quoted, found.signals) if quoted else None
 
     # -- which article --------------------------------------------------------------------------
     async def _which_article(
@@ -215,10 +297,21 @@ class ChatService:
         return [v for v in views if not self.is_blocked(v.text)]
 
     async def _index(self, article: Article, post: PostRecord | None, guild_id: int | None) -> PassageIndex:
+        """The article's index, built once per version of its text (and again once the model loads).
+        Built in a thread when the model is there: embedding a long article's sentences takes a
+        fraction of a second, which the event loop must not wait on."""
         views = await self._updates(article, post, guild_id)
-        key = (article.slug, guild_id, tuple((v.index, hash(v.text)) for v in views))
-        index = self._indexes.get(key)
-        if index is None:
+        models = self.models
+        key = (
+            article.slug,
+            guild_id,
+            hash(article.paragraphs),
+            article.exit_question,
+            tuple((v.index, hash(v.text), v.url) for v in views if not v.retracted),
+            id(models),
+        )
+        future = self._indexes.get(key)
+        if future is None:
             paragraphs = article.paragraphs
             passages = [
                 Passage(f"p{i}", "paragraph", text, context=speaker_context(text, paragraphs[i - 2] if i > 1 else None))
@@ -227,11 +320,52 @@ class ChatService:
             if article.exit_question:
                 passages.append(Passage("q", "exit_question", article.exit_question))
             passages += [Passage(f"u{v.index}", "update", v.text, v.label, v.url) for v in views if not v.retracted]
-            index = PassageIndex(passages)
-            if len(self._indexes) > 256:
+            if len(self._indexes) > 64:
                 self._indexes.clear()
-            self._indexes[key] = index
-        return index
+            future = asyncio.get_running_loop().create_future()
+            self._indexes[key] = future
+            try:
+                index = (
+                    await asyncio.to_thread(PassageIndex, passages, models)
+                    if models is not None
+                    else PassageIndex(passages)
+                )
+            except BaseException as error:
+                del self._indexes[key]
+                future.set_exception(error)
+                future.exception()  # retrieved: the caller raises it
+                raise
+            future.set_result(index)
+            return index
+        return await asyncio.shield(future)
+
+    async def _digest(self, article: Article, post: PostRecord | None, url: str | None) -> str:
+        """The thread's vote and its most replied-to points; never a message the filters would
+        block (removed ones were never stored, or were forgotten when deleted)."""
+        votes = await self._votes(post)
+        points = []
+        vote_url = None
+        if post is not None and post.thread_id is not None:
+            if post.question_message_id is not None:
+                vote_url = f"https://discord.com/channels/{post.guild_id}/{post.thread_id}/{post.question_message_id}"
+            for point in await discussion_store.top_points(self.db, post.thread_id, 6):
+                if self.is_blocked(point.excerpt):
+                    continue
+                link = f"https://discord.com/channels/{post.guild_id}/{point.thread_id}/{point.message_id}"
+                points.append((point.excerpt, point.author_id, point.replies, link))
+        return replies.digest(article.title, votes, vote_url, points[:3], url)
+
+    async def warm(self, models: Models) -> None:
+        """Embed the articles' sentences (in a thread), then answer with the models: until then
+        questions are matched by their words, instead of waiting seconds for the embedding."""
+        for article in self.library.articles():
+            views = await self._updates(article, None, None)
+            texts = [*article.paragraphs, *([article.exit_question] if article.exit_question else [])]
+            texts += [v.text for v in views if not v.retracted]
+            await asyncio.to_thread(
+                PassageIndex, [Passage(f"w{i}", "paragraph", t) for i, t in enumerate(texts)], models
+            )
+        self.models = models
 
     def forget_member(self, user_id: int) -> None:
         """A member asked to be forgotten: the article they were talking about goes from memory."""

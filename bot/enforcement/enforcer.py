@@ -52,6 +52,8 @@ class Enforcer:
         self.bot = bot
         self._engines: dict[int, ModerationEngine] = {}
         self._building: dict[int, asyncio.Task[ModerationEngine]] = {}
+        self._reported: dict[int, tuple[str, ...]] = {}  # rule problems already told to the mod log
+        self._reports: set[asyncio.Task[None]] = set()
 
     async def engine(self, guild_id: int) -> ModerationEngine:
         """The server's engine. One per server: its flood and repeat history must see every message."""
@@ -67,19 +69,54 @@ class Enforcer:
     async def _build(self, guild_id: int) -> ModerationEngine:
         current = asyncio.current_task()
         try:
-            engine = ModerationEngine(server_rules(await mod_store.rules_of(self.bot.db, guild_id)))
+            rules = server_rules(await mod_store.rules_of(self.bot.db, guild_id))
+            # thousands of listed words take seconds to compile: off the event loop
+            engine = await asyncio.to_thread(ModerationEngine, rules)
         finally:
             latest = self._building.get(guild_id) is current
             if latest:
                 del self._building[guild_id]
         if latest:  # not if the rules changed while this was reading them
             self._engines[guild_id] = engine
+            if engine.problems:  # told apart: the messages waiting for this engine need not wait for it
+                report = asyncio.create_task(self._report_problems(guild_id, engine))
+                self._reports.add(report)
+                report.add_done_callback(self._reports.discard)
         return engine
 
     def forget_member(self, user_id: int) -> None:
         """A member asked to be forgotten: every server's filter drops their recent history."""
         for engine in self._engines.values():
             engine.forget_member(user_id)
+
+    async def _report_problems(self, guild_id: int, engine: ModerationEngine) -> None:
+        """Rules that cannot run are left out, never the whole set: say so in the mod log, once for
+        each set of problems (the engine is rebuilt whenever the rules change)."""
+        described = tuple(problem.describe() for problem in engine.problems)
+        if self._reported.get(guild_id) == described:
+            return
+        self._reported[guild_id] = described
+        log.warning("Server %s: %d moderation rules are not running: %s", guild_id, len(described), described[:5])
+        guild = self.bot.get_guild(guild_id)
+        config = await self.bot.guild_config(guild_id)
+        channel_id = config.channel("mod_log_channel")
+        channel = guild.get_channel(channel_id) if guild is not None and channel_id else None
+        if not isinstance(channel, discord.TextChannel):
+            return
+        embed = discord.Embed(
+            title=f"{len(described)} moderation rule{'s are' if len(described) != 1 else ' is'} not running",
+            description=shorten(
+                "\n".join(f"• {escape_markdown(line)}" for line in described)
+                + "\n\nThe default rules and every other rule are running. Remove or shorten these with "
+                "`/automod rule remove`.",
+                4000,
+            ),
+            colour=discord.Colour.orange(),
+        )
+        try:
+            await channel.send(embed=embed, allowed_mentions=NO_PINGS)
+        except discord.HTTPException as error:
+            log.warning("Could not tell the mod log of server %s about rules not running: %s", guild_id, error)
 
     def rules_changed(self, guild_id: int) -> None:
         self._engines.pop(guild_id, None)

@@ -27,4 +27,5 @@ def default_rules() -> RuleSet:
         regexes=(),
         links=LinkPolicy(block_invites=True, block_shorteners=True, action=Action.HOLD),
         limits=Limits(),
+        builtin_keywords=1,
     )

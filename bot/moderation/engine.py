@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from bot.moderation.matcher import Entry, Matcher
-from bot.moderation.normalize import DISGUISE_HINT, normalize, plain_punctuation, variants
+from bot.moderation.normalize import ASCII_READING, normalize, normalize_with_offsets, plain_punctuation
+from bot.moderation.patterns import false_reading
 from bot.moderation.rules import Action, Reason, RuleSet, Verdict
 
 SHORTENERS = frozenset(
@@ -44,10 +45,10 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _INVITE = re.compile(r"(?:discord(?:app)?\.com/invite|discord\.gg|discord\.me|dsc\.gg)/[a-z0-9-]+", re.IGNORECASE)
-_LINK_HINT = re.compile(r"[a-z0-9]\.[a-z]{2}|://", re.IGNORECASE)  # no "x.yz" anywhere: no link
-# Asked of lower-case ASCII text in the matcher's one pass; positions in that tuple.
-_HINTS = (DISGUISE_HINT, _LINK_HINT.pattern)
-_DISGUISED, _MAYBE_LINK = 0, 1
+_LINK_HINT = re.compile(r"[a-zA-Z0-9]\.[a-zA-Z]{2}|://")  # no "x.yz" anywhere: no link
+# Asked of the reading in the matcher's one pass; positions in that tuple.
+_HINTS = (_LINK_HINT.pattern,)
+_MAYBE_LINK = 0
 _ASCII_LETTERS = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+)", re.IGNORECASE)
@@ -87,7 +88,11 @@ class ModerationEngine:
 
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
-        self.matcher = Matcher(rules.keywords, rules.regexes, hints=_HINTS)
+        self.matcher = Matcher(
+            rules.keywords, rules.regexes, hints=_HINTS, allowed=rules.allowed, defaults=rules.builtin_keywords
+        )
+        # Rules that could not run (RE2 refused them, or the server's budget is spent): the rest run.
+        self.problems = self.matcher.problems
         # Per member, their recent messages, oldest first, as one flat tuple: (time, hash of the
         # normalised text, time, hash, ...). A server has thousands of members: a tuple of numbers
         # is the one container the garbage collector stops walking (lists and arrays it walks in
@@ -111,16 +116,14 @@ class ModerationEngine:
         limits = self.rules.limits
         plain = text if text.isascii() else plain_punctuation(text)
         if plain.isascii():
-            # Most messages. As bytes, lower-cased: what RE2 reads, and what the history keeps a
-            # hash of. One RE2 pass says whether that is all (no rule, no disguise, no link).
+            # Most messages. As bytes, read (lower case but for I) with a space at each end: what
+            # RE2 reads; one pass says whether that is all (no rule, no link).
             data = plain.encode()
-            key = data.lower()
+            key = b" " + data.translate(ASCII_READING) + b" "
             found, hints = self.matcher.scan_bytes(key)
-            disguised = maybe_link = False
-            if hints:
-                disguised, maybe_link = _DISGUISED in hints, _MAYBE_LINK in hints
-            if found and not disguised:
-                self._explain(text, key.decode(), found, reasons)
+            maybe_link = bool(hints)
+            if found:
+                self._explain(plain, key, found, reasons)
             # Capitals counted in C; the exact ratio only for a text with enough of them.
             if (
                 len(data) >= limits.caps_min_letters
@@ -128,34 +131,68 @@ class ModerationEngine:
             ):
                 self._capitals(plain, reasons)
         else:
-            disguised, maybe_link = True, _LINK_HINT.search(text) is not None
+            key = b" " + normalize(plain).encode() + b" "
+            found, hints = self.matcher.scan_bytes(key)
+            maybe_link = bool(hints) or _LINK_HINT.search(text) is not None
+            if found:
+                self._explain(plain, key, found, reasons)
             if len(text) >= limits.caps_min_letters:
                 self._capitals(text, reasons)
-        if disguised:
-            normalized = normalize(text)
-            for form in variants(normalized):
-                self._explain(text, form, self.matcher.match(form), reasons)
-            key = normalized.encode()
         if maybe_link:
             self._links(facts, reasons)
         if facts.mentions > limits.max_mentions:
             self._mention_spam(facts.mentions, reasons)
         if remember:
+            # the reading is the key: the same text, however cased (but for I) or disguised, repeats
             self._history(facts.author_id, facts.now, key.strip(), reasons)
         if not reasons:
             return CLEAN
         return Verdict(max(r.action for r in reasons), tuple(reasons))
 
+    def check_name(self, name: str) -> Verdict:
+        """A member's name through the listed words and patterns only (no history, links or caps)."""
+        plain = name if name.isascii() else plain_punctuation(name)
+        reading = plain.encode().translate(ASCII_READING) if plain.isascii() else normalize(plain).encode()
+        key = b" " + reading + b" "
+        found, _ = self.matcher.scan_bytes(key)
+        reasons: list[Reason] = []
+        if found:
+            self._explain(plain, key, found, reasons)
+        if not reasons:
+            return CLEAN
+        return Verdict(max(r.action for r in reasons), tuple(reasons))
+
     # -- words and patterns --------------------------------------------------------------------
-    @staticmethod
-    def _explain(original: str, form: str, found: Sequence[Entry], reasons: list[Reason]) -> None:
-        """A reason for each rule that matched `form`, once per rule entry across the forms."""
+    def _explain(self, plain: str, key: bytes, found: Sequence[Entry], reasons: list[Reason]) -> None:
+        """A reason for each rule that matched, once per entry, unless every place it matched is a
+        false reading (a number, a model number, a contraction) or inside an allowed phrase."""
+        allowed = self.matcher.allowed_spans(key)
+        origins = _Origins(plain, key)
+        words: list[tuple[int, int, Reason]] = []  # listed words found, with their places
         for entry in found:
-            source = f"Matches the {'listed word' if entry.kind == 'keyword' else 'pattern'} {entry.source!r}."
+            kind = "listed word" if entry.kind == "keyword" else "pattern"
+            source = f"Matches the {kind} {entry.source!r}."
             if any(r.detail == source and r.rule == entry.rule for r in reasons):
-                continue  # the same entry matched an earlier form
-            matched = Matcher.span(entry, form)
-            reasons.append(Reason(entry.rule, entry.action, source, _original_of(original, matched), matched))
+                continue  # the same word in another rule entry of this rule
+            for start, end in self.matcher.spans(entry, key):
+                if any(a_start < end and start < a_end for a_start, a_end in allowed):
+                    continue
+                written = origins.written(start, end)
+                if entry.kind == "keyword":
+                    core = key[start:end].decode("utf-8", "replace")
+                    following = key[end : end + 1].decode("utf-8", "replace")
+                    if false_reading(core, following, written) is not None:
+                        continue
+                    words.append((start, end, Reason(entry.rule, entry.action, source, written, entry.source)))
+                else:
+                    seen = key[start:end].decode("utf-8", "replace")
+                    reasons.append(Reason(entry.rule, entry.action, source, written, seen))
+                break
+        # A listed word inside another one found ("shit" in "b.u.l.l.s.h.i.t") says nothing more.
+        for start, end, reason in words:
+            inside = any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in words)
+            if not inside and reason not in reasons:
+                reasons.append(reason)
 
     # -- links ---------------------------------------------------------------------------------
     def _links(self, facts: MessageFacts, reasons: list[Reason]) -> None:
@@ -288,15 +325,24 @@ class ModerationEngine:
         self._recent.pop(author_id, None)
 
 
-def _original_of(original: str, matched: str) -> str:
-    """The words of the original message that read as `matched` once normalised."""
-    if not matched:
-        return ""
-    words = original.split()
-    target = matched.strip()
-    for size in range(1, min(8, len(words)) + 1):
-        for start in range(len(words) - size + 1):
-            window = " ".join(words[start : start + size])
-            if target in normalize(window) or target in "".join(v for v in variants(normalize(window))):
-                return window
-    return original[:80]
+class _Origins:
+    """The part of the message (as written) behind byte offsets of its padded reading: the same
+    offsets for ASCII; for other text, traced back through the reading (worked out once, lazily)."""
+
+    def __init__(self, plain: str, key: bytes) -> None:
+        self.plain, self.key = plain, key
+        self._origins: list[int] | None = None
+
+    def written(self, start: int, end: int) -> str:
+        plain = self.plain
+        if plain.isascii():
+            return plain[start - 1 : end - 1]
+        if self._origins is None:
+            self._origins = normalize_with_offsets(plain)[1]
+        origins = self._origins
+        first = len(self.key[1:start].decode("utf-8", "ignore"))  # characters of the reading before
+        last = len(self.key[1:end].decode("utf-8", "ignore"))
+        positions = origins[first : max(last, first + 1)]
+        if not positions:
+            return plain[:80]
+        return plain[min(positions) : max(positions) + 1]

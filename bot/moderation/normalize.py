@@ -1,10 +1,29 @@
-"""Text as the filters see it, whatever a member did to disguise it.
+"""Text as the filters read it: one character at a time, whatever a member did to disguise it.
 
-Unicode NFKC (fullwidth and mathematical letters become plain ones), case folding, invisible
-characters removed, diacritics dropped, look-alike letters from other scripts mapped to Latin
-with the Unicode confusables table (from the confusable-homoglyphs package), leetspeak folded in
-words that mix letters and digits, and letters spaced out with separators ("b.a.d") joined.
-Stretched letters ("baaaad") are handled by `variants`.
+The pipeline, in order (each step depends on the one before):
+
+1. Bidirectional controls resolved: a run under a right-to-left override (U+202E) is displayed
+   backwards, so it is turned back ("\u202ekcuf" reads "fuck"); then the controls go.
+2. Per character, with the result cached (`str.translate` over a table that fills itself):
+   - blank-looking characters (Hangul fillers, the Braille blank) become `_`, a separator;
+     spaces of every width become a space, line and paragraph separators a line break;
+   - invisible characters (format controls, zero-width, variation selectors) and combining marks
+     are dropped;
+   - letters named after a Latin letter that NFKD leaves alone: enclosed, negative-circled,
+     negative-squared, parenthesised, regional-indicator, small-capital and stroke letters
+     ("🅵", "🇫", "ꜱ", "ø", "ł") become that letter;
+   - look-alikes Unicode's confusables table misses (Greek and Cyrillic ε к κ т τ м η ω χ ԍ …);
+   - NFKD (fullwidth, mathematical, circled letters), then marks stripped, *then* case folding
+     (folding first turns U+0345 into an "i");
+   - Unicode's confusables (Cherokee, Lisu, Armenian, … look-alikes of Latin letters);
+   - case folding, for what is left.
+3. ASCII letters are lower-cased, except capital `I`: it is the one letter that reads as two
+   (`I` or `l`, as in "buIIshit"), and it stays `I` so the matcher can read it either way. Any
+   glyph that looks like a bare vertical stroke (palochka, Greek capital iota) becomes `I` too.
+
+Leetspeak, separators between letters and stretched letters are not rewritten here: each listed
+word is compiled into a pattern that reads them (see `bot.moderation.patterns`), so the text is
+read once, never rewritten many ways.
 """
 
 from __future__ import annotations
@@ -15,26 +34,6 @@ from functools import lru_cache
 
 from confusable_homoglyphs import utils as homoglyph_data
 
-
-def _confusables_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for char, homoglyphs in homoglyph_data.load("confusables.json").items():
-        if len(char) != 1 or char.isascii():
-            continue
-        for glyph in homoglyphs:
-            target = glyph.get("c", "")
-            if len(target) == 1 and target.isascii() and target.isalnum():
-                table[ord(char)] = target.lower()
-                break
-    return table
-
-
-_CONFUSABLES = _confusables_table()
-# Before NFKC: only characters NFKC would not turn into ASCII itself (fullwidth "Ｉ" is "I", not "l").
-_CONFUSABLES_BEFORE_NFKC = {
-    code: latin for code, latin in _CONFUSABLES.items() if not unicodedata.normalize("NFKC", chr(code)).isascii()
-}
-_INVISIBLE_CATEGORIES = {"Cf", "Mn", "Me", "Cc"}
 # Typographic punctuation that is common in ordinary text: made ASCII first, so such text stays on
 # the fast path. A few str.replace calls: str.translate with a table is several times slower.
 _TYPOGRAPHIC = {
@@ -62,92 +61,293 @@ def plain_punctuation(text: str) -> str:
     return text
 
 
-_LEET_HINT = re.compile(r"[0-9@$!|+€]")
-_LEET = str.maketrans(
-    {
-        "0": "o",
-        "1": "i",
-        "3": "e",
-        "4": "a",
-        "5": "s",
-        "7": "t",
-        "8": "b",
-        "9": "g",
-        "@": "a",
-        "$": "s",
-        "!": "i",
-        "|": "l",
-        "+": "t",
-        "€": "e",
-    }
-)
-# A word that mixes letters with digits or symbols ("sh1t", "b@d"); plain numbers are left alone.
-# Trailing "!!" is punctuation, not an "i": the word must end on a letter or digit.
-_LEET_WORD = re.compile(
-    r"(?<![a-z0-9@$!|+€])(?=[a-z0-9@$!|+€]*[a-z])(?=[a-z0-9@$!|+€]*[0-9@$!|+€][a-z0-9@$!|+€]*[a-z0-9])"
-    r"[a-z0-9@$!|+€]*[a-z0-9]"
-)
-# Three or more single characters with the same separator between them: "b.a.d", "b a d".
-_SPACED = re.compile(r"(?<![a-z0-9@$])[a-z0-9@$]([\s.\-_*,/\\~'`^]+)(?:[a-z0-9@$]\1){1,}[a-z0-9@$](?![a-z0-9])")
-_SEPARATORS = re.compile(r"[\s.\-_*,/\\~'`^]+")
-# Three or more of a letter in a row: "baaaad". Except w's before a dot: "www." begins a web address.
-_RUN = re.compile(r"(?!w+\.)([a-z])\1{2,}")
+# ASCII as the matcher reads it: lower case, except `I` (see the module's docstring).
+ASCII_READING = bytes.maketrans(b"ABCDEFGHJKLMNOPQRSTUVWXYZ", b"abcdefghjklmnopqrstuvwxyz")
+_ASCII_READING_STR = {i: chr(ASCII_READING[i]) for i in range(128)}
 
-# Where normalize() could change lower-case ASCII text, in RE2 syntax (no back-references):
-# - a letter three times in a row (_RUN; w's only when no dot follows: "www." is in every other link);
-# - three single characters with separators that end alike between them (_SPACED repeats its
-#   separator exactly, so "u.s. p" is not one);
-# - a leet symbol before a letter, or letters then leet symbols ending on a digit (every
-#   _LEET_WORD has one or the other: "sh1t", "b@d", "a11"; "this!" has neither).
-# A superset, never missing a case: text it does not match normalises to itself, so the matcher
-# looks for it in the same pass as the keywords and most messages skip the Python regexes above.
-_WHITESPACE = r"[\t-\r\x1c-\x1f ]"  # what Python's \s matches in ASCII text; RE2's \s lacks \v and \x1c-\x1f
-_SEPARATOR_CHARS = [_WHITESPACE, r"\.", r"\-", "_", r"\*", ",", "/", r"\\", "~", "'", "`", r"\^"]
-_SEPARATOR_CLASS = r"[\t-\r\x1c-\x1f .\-_*,/\\~'`^]"
-_SPACED_HINT = "|".join(
-    rf"(?:^|[^a-z0-9@$])[a-z0-9@$]{_SEPARATOR_CLASS}*{c}[a-z0-9@$]{_SEPARATOR_CLASS}*{c}[a-z0-9@$](?:[^a-z0-9]|$)"
-    for c in _SEPARATOR_CHARS
+# Characters that show as blank space but are not spaces: read as a separator, never as nothing.
+_BLANK_LOOKING = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x1D159, 0x2062, 0x2063, 0x2064})
+_DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Cs"})
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+# Letters Unicode names after a Latin letter, which NFKD does not decompose: enclosed and negative
+# letters, regional indicators, small capitals, letters with strokes, bars, hooks and the like.
+_LATIN_NAME = re.compile(
+    r"^(?:(?:NEGATIVE )?(?:CIRCLED|SQUARED|PARENTHESIZED) )?LATIN "
+    r"(?:(?:SMALL|CAPITAL) LETTER|LETTER SMALL CAPITAL) (?:DOTLESS )?([A-Z])(?: WITH [A-Z ]+| BAR)?$"
+    r"|^REGIONAL INDICATOR SYMBOL LETTER ([A-Z])$"
 )
-DISGUISE_HINT = "|".join(
-    [
-        "|".join(letter * 3 for letter in "abcdefghijklmnopqrstuvxyz"),
-        r"www+(?:[^.w]|$)",
-        _SPACED_HINT,
-        r"[0-9@$!|+][a-z]|[a-z][0-9@$!|+]+[0-9]",
-    ]
-)
+# Look-alikes the confusables table does not map to a Latin letter (it maps many to other
+# non-Latin letters), read as the letter they are used for. Lower case: capitals fold to these.
+_LOOKALIKES = {
+    # Greek
+    "α": "a",
+    "β": "b",
+    "γ": "y",
+    "ε": "e",
+    "η": "n",
+    "ι": "i",
+    "κ": "k",
+    "μ": "u",
+    "ν": "v",
+    "ο": "o",
+    "ρ": "p",
+    "σ": "o",
+    "τ": "t",
+    "υ": "u",
+    "χ": "x",
+    "ω": "w",
+    "ϲ": "c",
+    "ϳ": "j",
+    "ϱ": "p",
+    # Cyrillic
+    "а": "a",
+    "в": "b",
+    "г": "r",
+    "е": "e",
+    "з": "3",
+    "ԑ": "e",
+    "є": "e",
+    "и": "u",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "п": "n",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "ш": "w",
+    "щ": "w",
+    "ъ": "b",
+    "ь": "b",
+    "і": "i",
+    "ј": "j",
+    "ѕ": "s",
+    "ԁ": "d",
+    "ԍ": "g",
+    "һ": "h",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ү": "y",
+    "ұ": "y",
+    "қ": "k",
+    "ҝ": "k",
+    "ҟ": "k",
+    "ҡ": "k",
+    "ң": "n",
+    "ҥ": "n",
+    "ӈ": "n",
+    "ҫ": "c",
+    "ҭ": "t",
+    "ҳ": "x",
+    "ө": "o",
+    "ӏ": "I",
+    "Ӏ": "I",
+    # "Faux Cyrillic" and Greek capitals drawn for the Latin letter they resemble (before case
+    # folding: lower-cased, Σ would be an o and И a u)
+    "Σ": "e",
+    "Ξ": "e",
+    "Λ": "a",
+    "Δ": "a",
+    "Π": "n",
+    "Я": "r",
+    "И": "n",
+    "Й": "n",
+    "Ц": "u",
+    "Б": "b",
+    "Є": "e",
+    "Ш": "w",
+    "Щ": "w",
+    # Latin letters without a decomposition, and symbols used as letters
+    "ð": "d",
+    "þ": "p",
+    "ŋ": "n",
+    "ĸ": "k",
+    "ı": "i",
+    "ȷ": "j",
+    "ɛ": "e",
+    "ɑ": "a",
+    "ɩ": "i",
+    "ʋ": "u",
+    "ɣ": "y",
+    "ɔ": "c",
+    "¢": "c",
+    "©": "c",
+    "®": "r",
+    "€": "e",
+    "∂": "d",
+    "¡": "i",
+    "†": "t",
+    "∪": "u",
+    "∩": "n",
+    "∈": "e",
+    "℮": "e",
+    "○": "o",
+}
+# A glyph that is a bare vertical stroke reads as `I` (the matcher reads that as i or l).
+_STROKES = frozenset("lI1|")
+
+
+def _latin_by_name(char: str) -> str | None:
+    found = _LATIN_NAME.match(unicodedata.name(char, ""))
+    if found is None:
+        return None
+    letter = found.group(1) or found.group(2)
+    if letter == "I" and ("CAPITAL" in found.group(0) or found.group(2)):
+        return "I"
+    return letter.lower()
+
+
+def _load_confusables() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for char, glyphs in homoglyph_data.load("confusables.json").items():
+        if len(char) == 1:
+            table[char] = [glyph.get("c", "") for glyph in glyphs]
+    return table
+
+
+_CONFUSABLES = _load_confusables()
+
+
+def _without_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) not in ("Mn", "Me", "Cf"))
+
+
+def _confusable(char: str) -> str | None:
+    """The ASCII letter or digit Unicode's confusables table reads `char` as, directly or through
+    one other look-alike that has a Latin name ("т" → "ᴛ" → t)."""
+    seen = {char}
+    frontier = [char]
+    for _ in range(2):
+        following = []
+        for current in frontier:
+            for target in _CONFUSABLES.get(current, ()):
+                plain = _without_marks(target)
+                if len(plain) == 1 and plain.isascii() and plain.isalnum():
+                    return "I" if plain in _STROKES else plain.lower()
+                if len(plain) == 1 and (named := _latin_by_name(plain)) is not None:
+                    return named
+                if len(target) == 1 and target not in seen:
+                    seen.add(target)
+                    following.append(target)
+        frontier = following
+    return None
+
+
+def _reading_of(char: str) -> str:
+    """What one character reads as (see the module's docstring for the order)."""
+    code = ord(char)
+    if code < 128:
+        return _ASCII_READING_STR[code]
+    if code in _BLANK_LOOKING:
+        return "_"
+    category = unicodedata.category(char)
+    if category == "Zs":
+        return " "
+    if category in ("Zl", "Zp") or code == 0x85:
+        return "\n"
+    if category in _DROPPED_CATEGORIES:
+        return ""
+    named = _latin_by_name(char)
+    if named is not None:
+        return named
+    looks = _LOOKALIKES.get(char)
+    if looks is not None:
+        return looks
+    decomposed = unicodedata.normalize("NFKD", char)
+    if decomposed != char:  # marks go (their category) before the rest is folded
+        return "".join(_reading_of(c) for c in decomposed)
+    confusable = _confusable(char)
+    if confusable is not None:
+        return confusable
+    folded = char.casefold()
+    if folded != char:
+        return "".join(_reading_of(c) for c in folded)
+    return char
+
+
+class _Readings(dict[int, str]):
+    """The per-character table `str.translate` reads; each character is worked out once."""
+
+    def __missing__(self, code: int) -> str:
+        reading = self[code] = _reading_of(chr(code))
+        return reading
+
+
+_READINGS = _Readings()
+
+
+def _resolve_bidi(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The characters (with their positions) in the order they are displayed, as far as overrides
+    go: a run under RLO is reversed (nested runs keep their own direction), embeddings and isolates
+    only nest. A line break ends every open run."""
+    out: list[tuple[str, int]] = []
+    line: list[tuple[str, int]] = []
+    for pair in pairs:
+        if pair[0] == "\n":
+            out.extend(_resolve_line(line))
+            out.append(pair)
+            line = []
+        else:
+            line.append(pair)
+    out.extend(_resolve_line(line))
+    return out
+
+
+def _resolve_line(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    # A tree of runs: each node is [kind, children]; kind "rtl" reverses, others keep order.
+    root: list = ["ltr", []]
+    stack = [root]
+    for char, index in pairs:
+        if char in "\u202d\u202e\u202a\u202b\u2066\u2067\u2068":
+            node: list = ["rtl" if char == "\u202e" else "ltr", [], char]
+            stack[-1][1].append(node)
+            stack.append(node)
+        elif char == "\u202c":  # PDF closes the innermost override or embedding, not an isolate
+            if len(stack) > 1 and stack[-1][2] not in "\u2066\u2067\u2068":
+                stack.pop()
+        elif char == "\u2069":  # PDI closes up to the innermost isolate
+            while len(stack) > 1:
+                if stack.pop()[2] in "\u2066\u2067\u2068":
+                    break
+        else:
+            stack[-1][1].append((char, index))
+    return _flatten(root)
+
+
+def _flatten(node: list) -> list[tuple[str, int]]:
+    """A run's characters in display order: reversed children under RLO (its characters backwards),
+    a nested run kept as a unit in its own resolved order."""
+    children = reversed(node[1]) if node[0] == "rtl" else node[1]
+    out: list[tuple[str, int]] = []
+    for child in children:
+        out.extend(_flatten(child) if isinstance(child, list) else [child])
+    return out
 
 
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """The matching form of `text`: lower-case ASCII-ish words, disguises undone."""
-    if not text.isascii():
-        text = plain_punctuation(text)
-    if text.isascii():  # most messages: no Unicode work to do
-        text = text.lower()
-    else:
-        # Look-alikes first: NFKC would turn some into other letters (lunate sigma) or spaces.
-        text = unicodedata.normalize("NFKC", text.translate(_CONFUSABLES_BEFORE_NFKC)).translate(_CONFUSABLES)
-        text = unicodedata.normalize("NFD", text.casefold())
-        text = "".join(ch for ch in text if ch in "\n\t " or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES)
-        text = text.translate(_CONFUSABLES)
-    text = _SPACED.sub(_join_spaced, text)
-    if _LEET_HINT.search(text) is None:
-        return text
-    return _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET), text)
+    """The reading of `text` the matcher works on (see the module's docstring)."""
+    if text.isascii():
+        return text.translate(_ASCII_READING_STR)
+    if _BIDI_CONTROLS.search(text):
+        text = "".join(char for char, _ in _resolve_bidi([(c, i) for i, c in enumerate(text)]))
+    return text.translate(_READINGS)
 
 
-def _join_spaced(match: re.Match[str]) -> str:
-    run = match.group(0)
-    joined = _SEPARATORS.sub("", run)
-    if run[0] in "ai" and match.group(1) == " ":
-        # "a b a d": the words "a" and "i" may stand before a spaced-out word; keep both readings
-        return f"{joined} {run[0]} {joined[1:]}"
-    return joined
-
-
-def variants(normalized: str) -> list[str]:
-    """The normalised text, plus forms with stretched letters squeezed ("baaaad" → "bad", "baad")."""
-    if not _RUN.search(normalized):
-        return [normalized]
-    return [normalized, _RUN.sub(r"\1", normalized), _RUN.sub(r"\1\1", normalized)]
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """`normalize(text)`, and for each of its characters the position in `text` it came from (to
+    show a moderator the words as written). Slower: only for messages that matched."""
+    pairs = [(c, i) for i, c in enumerate(text)]
+    if _BIDI_CONTROLS.search(text):
+        pairs = _resolve_bidi(pairs)
+    chars: list[str] = []
+    origins: list[int] = []
+    for char, index in pairs:
+        reading = _READINGS[ord(char)]
+        chars.append(reading)
+        origins.extend([index] * len(reading))
+    return "".join(chars), origins

@@ -82,6 +82,11 @@ class RuleSet:
     regexes: tuple[RegexRule, ...] = ()
     links: LinkPolicy = field(default_factory=LinkPolicy)
     limits: Limits = field(default_factory=Limits)
+    # Words and phrases that never trigger a listed word they contain or overlap ("Scunthorpe",
+    # "Dick Cheney"): the server's cure for the list's collisions.
+    allowed: tuple[str, ...] = ()
+    # The first this many keyword rules are built in: never refused, never counted in the budget.
+    builtin_keywords: int = 0
 
 
 @dataclass(frozen=True, slots=True)

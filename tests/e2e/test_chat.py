@@ -60,6 +60,7 @@ async def test_summary_exit_question_and_passages(emulator: Emulator, world: Wor
     question = await ask(emulator, world.member, thread, "what's the exit question?")
     assert "What exactly do the insurgents get out of this deal?" in question.content
     assert "Suggest an answer" in question.content and "The vote closes <t:" in question.content
+    await models_ready(bot)  # the answers below are the ones with the embedding models
     found = await ask(emulator, world.member, world.general, "what did Odierno say about ceasefires?")
     assert "> “We’re talking about ceasefires" in found.content and f"/{thread.id}" in found.content
     share = await ask(emulator, world.member, world.general, "how much of the insurgency is nationalist?")
@@ -202,3 +203,70 @@ async def test_listeners_added_to_the_bot_still_see_every_message(emulator: Emul
     emulator.send_message(world.member, world.general, "second")
     assert (await waiting).content == "second"
     assert seen == ["hello, anyone here?"]  # removed: no longer called
+
+
+async def models_ready(bot: DiscussionBot) -> None:
+    chat = bot.get_cog("Chat")
+    assert chat is not None
+    await asyncio.wait_for(chat.ready.wait(), 60)  # type: ignore[attr-defined]
+    assert chat.service.models is not None  # type: ignore[attr-defined]
+
+
+async def test_sentence_answers_paraphrases_misspellings_and_honest_no(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    thread = await post(emulator, world)
+    await models_ready(bot)
+    # deep in the seed's longest paragraph: the answering sentence, not the paragraph's opening
+    deep = await ask(emulator, world.member, world.general, "could ex-insurgents become tipsters?")
+    assert "having ex-insurgents as tipsters will be a huge help in gathering intel on AQ." in deep.content
+    assert "> …" in deep.content and "Odierno estimates that those nationalist" not in deep.content
+    assert "-# paragraph 8" in deep.content and f"/{thread.id}" in deep.content
+    # a paraphrase sharing no content word with the answer
+    paraphrase = await ask(emulator, world.member, world.general, "can the go-betweens actually stop the fighting?")
+    assert "self-declared insurgent interlocutors actually have the power to stop attacks" in paraphrase.content
+    # misspelt
+    misspelt = await ask(emulator, world.member, world.general, "whats the deal w the mahdi armey")
+    assert "how much of the Mahdi Army Sadr controls" in misspelt.content
+    # the article cannot answer: said so, nothing quoted
+    unknown = await ask(emulator, world.member, world.general, "what's the recipe for the best banana bread?")
+    assert "couldn't find anything" in unknown.content and "\n>" not in unknown.content
+
+
+async def test_what_people_are_saying_digest(emulator: Emulator, world: World, bot: DiscussionBot):
+    thread = await post(emulator, world, options="Protection | Money | Nothing")
+    question = question_of(emulator, thread)
+    for i, answer in enumerate((1, 1, 2)):
+        emulator.vote(emulator.add_member(world.guild, f"voter{i}"), question, answer)
+    alice, bob, carol = (emulator.add_member(world.guild, name) for name in ("alice", "bob", "carol"))
+    point = emulator.send_message(alice, thread, "They want protection from the Shiite militias, plain and simple.")
+    other = emulator.send_message(bob, thread, "Money and a seat at the table, I'd guess.")
+    for who, text in (
+        (bob, "Agreed, protection first."),
+        (carol, "Protection, and money later."),
+        (world.member, "Yes."),
+    ):
+        emulator.send_message(who, thread, text, reply_to=point)
+    emulator.send_message(carol, thread, "Maybe both.", reply_to=other)
+    rude = emulator.send_message(carol, thread, "what a load of bullshit, all of it")
+    emulator.send_message(bob, thread, "ha, exactly", reply_to=rude)
+    doomed = emulator.send_message(carol, thread, "Nothing, they will walk away from it.")
+    for who in (alice, bob, world.member, world.admin):
+        emulator.send_message(who, thread, "No way.", reply_to=doomed)
+    await eventually(lambda: rude.deleted)
+    emulator.delete_message(world.owner, doomed)  # a moderator removes it after the replies came
+    await asyncio.sleep(0.3)
+    await bot.poll_votes.writer.flush()
+    chat = bot.get_cog("Chat")
+    await chat.replies.flush()  # type: ignore[union-attr]
+
+    digest = await ask(emulator, world.member, thread, "what are people saying?")
+    text = digest.content
+    assert text.startswith("**What people are saying about")
+    assert "Where the vote stands" in text and "3 voters" in text and "Protection" in text
+    assert f"/{thread.id}/{question.id})" in text  # the vote, linked
+    lines = text.splitlines()
+    top = next(i for i, line in enumerate(lines) if "They want protection" in line)
+    assert "3 replies" in lines[top] and f"/{thread.id}/{point.id})" in lines[top]
+    assert "Money and a seat" in lines[top + 1] and "1 reply" in lines[top + 1]
+    assert "bullshit" not in text and "walk away" not in text  # moderated away, never shown

@@ -67,6 +67,8 @@ def command_options(world: World, server: Server) -> dict[str, dict[str, Any]]:
         "/automod test": {"text": "hello"},
         "/automod exempt": {"role": server.roles["the bypass role"]},
         "/automod config": {},
+        "/automod places": {},
+        "/automod names": {"action": 1},
         "/mod warn": {"member": target, "reason": "x"},
         "/mod timeout": {"member": target, "minutes": 1, "reason": "x"},
         "/mod untimeout": {"member": target},

@@ -1,17 +1,46 @@
-"""The seed-article evaluation set (tests/data/seed_questions.json) and how retrieval scores on it."""
+"""The chat's evaluation sets and how the bot scores on them.
+
+- `benchmarks/eval_data/chat/questions_dev.json` and `questions_heldout.json`: questions over three
+  articles written apart from the code, in members' own words. Each is asked of the real chat
+  service (after the member's earlier questions, for a follow-up) and graded on the reply the bot
+  would send. The development half is the one the chat is tuned on; the held-out half is only
+  ever reported (as figures: its questions are never printed).
+- `tests/data/seed_questions.json`: the seed article's first set, graded by passage.
+
+Grading (quotes and whitespace normalised, Discord's markdown escapes removed, since a member
+does not see them):
+- found: the reply contains one of the question's evidence strings;
+- top-k: an evidence string lies in one of the k best-ranked sentences (or, for a reply that is not
+  a retrieval, the k first texts it quotes); a question the bot declines counts as missed;
+- unanswerable: the bot says it found nothing and quotes nothing.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bot.articles import Article, parse_article_file
-from bot.chat.retrieval import Passage, PassageIndex
+from bot.articles.library import ArticleLibrary
+from bot.chat.retrieval import Passage, PassageIndex, Query
+from bot.chat.service import ChatRequest, ChatService, Reply
 from bot.chat.text import speaker_context
+from bot.storage import Database
 
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "data" / "seed_questions.json"
+EVAL_DIR = REPO / "benchmarks" / "eval_data" / "chat"
+DEV = EVAL_DIR / "questions_dev.json"
+HELDOUT = EVAL_DIR / "questions_heldout.json"
+
+
+# -- the seed set, by passage ----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -27,7 +56,7 @@ def load() -> tuple[Article, list[dict[str, str]]]:
     return parse_article_file(REPO / data["article"]), data["questions"]
 
 
-def seed_index(article: Article) -> PassageIndex:
+def passages_of(article: Article) -> list[Passage]:
     paragraphs = article.paragraphs
     passages = [
         Passage(f"p{i}", "paragraph", t, context=speaker_context(t, paragraphs[i - 2] if i > 1 else None))
@@ -36,18 +65,153 @@ def seed_index(article: Article) -> PassageIndex:
     if article.exit_question:
         passages.append(Passage("q", "exit_question", article.exit_question))
     passages += [Passage(f"u{i}", "update", u.text, u.label) for i, u in enumerate(article.updates, start=1)]
-    return PassageIndex(passages)
+    return passages
 
 
-def evaluate() -> EvalResult:
+def seed_index(article: Article, encoder: Any = None) -> PassageIndex:
+    return PassageIndex(passages_of(article), encoder)
+
+
+def evaluate(index: PassageIndex | None = None) -> EvalResult:
     article, questions = load()
-    index = seed_index(article)
+    index = index or seed_index(article)
     top1 = top3 = 0
     misses = []
     for item in questions:
-        ids = [hit.passage.id for hit in index.search(item["ask"], 3)]
+        answer = index.answer(Query(item["ask"]))
+        ids: list[str] = []
+        for hit in answer.ranked if answer else []:
+            if hit.passage.id not in ids:
+                ids.append(hit.passage.id)
+            if len(ids) == 3:
+                break
         top1 += ids[:1] == [item["answer"]]
         top3 += item["answer"] in ids
         if ids[:1] != [item["answer"]]:
             misses.append((item["ask"], item["answer"], ids))
     return EvalResult(len(questions), top1, top3, misses)
+
+
+# -- the written-apart sets, on the replies ----------------------------------------------------------
+
+_ESCAPE = re.compile(r"\\([\\*_~`|>#\-\[\]()!.])")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def normalised(text: str) -> str:
+    text = _ESCAPE.sub(r"\1", text)
+    text = re.sub(r"(?m)^(> |-# )", "", text)
+    return " ".join(text.translate(_QUOTES).split()).casefold()
+
+
+def contains(text: str, evidence: list[str]) -> bool:
+    body = normalised(text)
+    return any(normalised(e) in body for e in evidence)
+
+
+def said_nothing_found(reply: Reply) -> bool:
+    return not reply.answered and not any(line.startswith(">") for line in reply.text.splitlines())
+
+
+@dataclass
+class Graded:
+    id: str
+    article: str
+    category: str
+    question: str
+    answerable: bool
+    found: bool
+    top1: bool
+    top3: bool
+    declined: bool
+    seconds: float
+    reply: str
+
+
+@dataclass
+class SetResult:
+    name: str
+    graded: list[Graded] = field(default_factory=list)
+
+    def _share(self, items: list[Graded], attribute: str) -> float:
+        return sum(getattr(g, attribute) for g in items) / len(items) if items else 0.0
+
+    @property
+    def answerable(self) -> list[Graded]:
+        return [g for g in self.graded if g.answerable]
+
+    @property
+    def unanswerable(self) -> list[Graded]:
+        return [g for g in self.graded if not g.answerable]
+
+    def figures(self) -> dict[str, float]:
+        answerable, unanswerable = self.answerable, self.unanswerable
+        return {
+            "questions": len(self.graded),
+            "found": self._share(answerable, "found"),
+            "top1": self._share(answerable, "top1"),
+            "top3": self._share(answerable, "top3"),
+            "declined_answerable": self._share(answerable, "declined"),
+            "correct_unknown": self._share(unanswerable, "declined"),
+        }
+
+    def by_category(self) -> dict[str, tuple[int, float]]:
+        out = {}
+        for category in sorted({g.category for g in self.graded}):
+            items = [g for g in self.graded if g.category == category]
+            score = self._share(items, "declined") if category == "unanswerable" else self._share(items, "found")
+            out[category] = (len(items), score)
+        return out
+
+
+def load_set(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    return data
+
+
+async def evaluate_set(path: Path, encoder: Any = None) -> SetResult:
+    """Ask every question of the real chat service (one article per library, a fresh member per
+    question, the earlier questions of a follow-up first) and grade the replies."""
+    data = load_set(path)
+    result = SetResult(path.stem)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        db = await Database.open(root / "eval.sqlite3")
+        await db.migrate()
+        try:
+            services: dict[str, ChatService] = {}
+            for slug, filename in data["articles"].items():
+                seeds = root / slug
+                seeds.mkdir()
+                source = EVAL_DIR / "articles" / filename
+                shutil.copy(source if source.exists() else REPO / "seeds" / filename, seeds / f"{slug}.txt")
+                services[slug] = ChatService(db, ArticleLibrary(seeds))
+                if encoder is not None:
+                    await services[slug].warm(encoder)
+            for number, item in enumerate(data["questions"], start=1):
+                service = services[item["article"]]
+                user, channel = 10_000 + number, 20_000 + number
+                for earlier in item["conversation"]:
+                    await service.respond(ChatRequest(earlier, user, channel, None))
+                started = time.perf_counter()
+                reply = await service.respond(ChatRequest(item["question"], user, channel, None))
+                seconds = time.perf_counter() - started
+                evidence: list[str] = item["evidence"]
+                result.graded.append(
+                    Graded(
+                        id=item["id"],
+                        article=item["article"],
+                        category=item["category"],
+                        question=item["question"],
+                        answerable=bool(evidence),
+                        found=bool(evidence) and contains(reply.text, evidence),
+                        top1=bool(evidence) and any(contains(q, evidence) for q in reply.quoted[:1]),
+                        top3=bool(evidence) and any(contains(q, evidence) for q in reply.quoted[:3]),
+                        declined=said_nothing_found(reply),
+                        seconds=seconds,
+                        reply=reply.text,
+                    )
+                )
+        finally:
+            await db.close()
+    return result

@@ -9,7 +9,7 @@ import pytest
 from bot.moderation.defaults import default_rules
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.matcher import InvalidPattern, check_pattern
-from bot.moderation.normalize import normalize, variants
+from bot.moderation.normalize import normalize
 from bot.moderation.rules import Action, KeywordMode, KeywordRule, Limits, LinkPolicy, RegexRule, RuleSet
 from tests.moderation_corpus import EVASIONS, admin_regexes, clean_messages, evasions, keywords
 
@@ -22,20 +22,13 @@ from tests.moderation_corpus import EVASIONS, admin_regexes, clean_messages, eva
         ("Ьаԁ", "bad"),  # Cyrillic look-alikes
         ("b\u200ba\u2060d\ufeff", "bad"),  # invisible characters
         ("BÁD", "bad"),  # case and accents
-        ("b4d", "bad"),  # leetspeak in a word
-        ("b.a.d", "bad"),
-        ("b a d", "bad"),
-        ("s_h_1_t", "shit"),
-        ("I have 100 apples", "i have 100 apples"),  # plain numbers stay
+        ("b4d", "b4d"),  # leetspeak is read by the patterns, not rewritten
+        ("b.a.d", "b.a.d"),
+        ("I have 100 apples", "I have 100 apples"),  # capital I stays: it reads as i or l
     ],
 )
 def test_normalize(text: str, expected: str):
     assert normalize(text) == expected
-
-
-def test_stretched_letters_have_squeezed_variants():
-    assert variants("baaaad") == ["baaaad", "bad", "baad"]
-    assert variants("good") == ["good"]  # doubled letters are not stretching
 
 
 def engine(**kwargs) -> ModerationEngine:  # type: ignore[no-untyped-def]
@@ -55,6 +48,7 @@ def test_keyword_modes():
     assert check("spammer alert") == {"p"} and check("antispam") == set()
     assert check("abcxyzdef") == {"s"}
     assert check("asssss") == {"w"}  # stretched
+    assert check("as it is") == set()  # a doubled letter must be there twice
 
 
 def test_verdict_explains_itself():

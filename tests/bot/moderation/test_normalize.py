@@ -1,45 +1,59 @@
-"""The disguise hint: the one-pass test that lets most messages skip normalisation must never let
-a disguised message through, and should stay quiet on ordinary text."""
+"""The reading of a text: the pipeline's order, its tables, and the ASCII fast path agreeing with it."""
 
 from __future__ import annotations
 
-import re2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.moderation.normalize import DISGUISE_HINT, normalize, plain_punctuation, variants
-from tests.moderation_corpus import clean_messages
+from bot.moderation.defaults import DEFAULT_WORDS
+from bot.moderation.engine import MessageFacts, ModerationEngine
+from bot.moderation.normalize import normalize, normalize_with_offsets, plain_punctuation
+from bot.moderation.rules import KeywordRule, RuleSet
 
-HINT = re2.compile(DISGUISE_HINT)
-# Letters, leet symbols, every separator _SPACED knows (ASCII whitespace as Python sees it
-# included) and a few other characters: the places where a superset could leak.
-ALPHABET = "abdeilostwABS 013457@$!|+.-_*,/\\~'`^\t\n\x0b\x0c\r\x1c\x1f#?:"
+ENGINE = ModerationEngine(RuleSet(keywords=(KeywordRule("listed", (*DEFAULT_WORDS, "ass", "hell", "tit")),)))
+# Letters, leet symbols, separators of every kind and a few other characters.
+ALPHABET = "abcefhiklnorstuwABIS 013457@$!|+.-_*,/\\~'`^\t\n\r#?:;()"
 
 
-@settings(max_examples=3000, deadline=None)
+def rules(text: str) -> list[tuple[str, str]]:
+    return [(r.rule, r.normalized) for r in ENGINE.check(MessageFacts(text), remember=False).reasons]
+
+
+@settings(max_examples=1500, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=24))
-def test_text_the_hint_does_not_match_normalises_to_itself(text: str):
-    lowered = text.lower()
-    if HINT.search(lowered) is None:
-        assert normalize.__wrapped__(text) == lowered  # type: ignore[attr-defined]
-        assert variants(lowered) == [lowered]
+def test_the_ascii_fast_path_reads_as_the_unicode_path(text: str):
+    # A zero-width space reads as nothing, but sends the text down the Unicode path.
+    assert rules(text) == rules(text + "\u200b")
 
 
-def test_the_hint_fires_on_disguises():
-    disguises = ["b.a.d", "b a d", "b. a. d", "s_h_1_t", "sh1t", "b@d", "a11", "baaaad", "x b-a-d.", "wwwtf", "awww"]
-    for disguised in disguises:
-        assert HINT.search(disguised.lower()), disguised
+def test_marks_are_stripped_before_case_folding():
+    assert normalize("fu\u0345ck") == "fuck"  # folding first would make U+0345 an "i"
 
 
-def test_ordinary_text_rarely_needs_the_slow_path():
-    messages = [plain_punctuation(m).lower() for m in clean_messages(2000, seed=5)]
-    ascii_messages = [m for m in messages if m.isascii()]
-    hinted = [m for m in ascii_messages if HINT.search(m)]
-    assert len(ascii_messages) > 0.95 * len(messages)  # typographic quotes and dashes do not count
-    assert len(hinted) < 0.05 * len(ascii_messages), hinted[:5]
-    ordinary_texts = ["the u.s. president", "i'm not sure", "it's a strong case", "this!!", "in 2024 it grew"]
-    for ordinary in [*ordinary_texts, "see www.reuters.com/world/83"]:
-        assert HINT.search(ordinary) is None, ordinary
+def test_a_right_to_left_override_is_turned_back():
+    assert normalize("what a \u202ekcuf\u202c day") == "what a fuck day"
+    assert normalize("\u202e\u202dab\u202ccd\u202c") == "dcab"  # a nested left-to-right run keeps its order
+    assert normalize("\u202eab\ncd") == "ba\ncd"  # a line break ends the override
+
+
+def test_tables_for_what_nfkd_and_the_confusables_leave_out():
+    assert normalize("🅵🆄🅲🅺 🇫🇺🇨🇰 ⒡⒰⒞⒦ ⓕⓤⓒⓚ 🄵🅄🄲🄺") == "fuck fuck fuck fuck fuck"
+    assert normalize("ꜱʜᴏᴜᴛ") == "shout"  # small capitals
+    assert normalize("øłđħʉ") == "oldhu"  # strokes and bars
+    assert normalize("εкκтτмηωχԍ") == "ekkttmnwxg"  # Greek and Cyrillic the confusables miss
+    assert normalize("ᏚᎻᎥᎢ") == "shit"  # Cherokee, from the confusables
+    assert normalize("ӏ") == normalize("I") == "I"  # palochka and capital I read as i or l
+
+
+def test_blank_looking_characters_separate_and_invisible_ones_vanish():
+    assert normalize("fu\u3164ck f\u2800u") == "fu_ck f_u"
+    assert normalize("f\u200bu\u00adck") == "fuck"
+
+
+def test_offsets_lead_back_to_the_text_as_written():
+    reading, origins = normalize_with_offsets("x \u202ekcuf\u202c 𝐲")
+    assert reading == "x fuck y"
+    assert [origins[i] for i in range(2, 6)] == [6, 5, 4, 3]
 
 
 def test_plain_punctuation():

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bot.storage import Database
+from bot.storage import discussion as discussion_store
 from bot.storage import feeds as feed_store
 from bot.storage import moderation as moderation_store
 from bot.storage import posts as post_store
@@ -98,5 +99,9 @@ async def populate(db: Database, *, voters: int = 50) -> Populated:
         ReviewedMessage(GUILD, CHANNEL, THREAD + 21, MEMBER, "max", None, "reported"),
         reporter_id=MODERATOR,
         reason="rude",
+    )
+    await discussion_store.record_replies(
+        db,
+        [discussion_store.ReplyEdge(THREAD + 31, THREAD, GUILD, THREAD + 30, MEMBER, "a point others answer")],
     )
     return Populated(poll.id, answers.id, update.id, feed.id)

@@ -78,8 +78,9 @@ async def test_every_table_is_copied_counted_and_ids_continue(db: Database, new_
             "review_items": item.id,
             "update_deliveries": deliveries[0].id,
         }
-        assert set(new_ids) == set(identities)
-        assert all(new_ids[t] == largest[t] + 1 for t in identities)
+        # (the reply tables' ids are Discord's message ids, given by the bot, never by the table)
+        assert set(new_ids) == set(identities) - {"thread_points", "thread_replies"}
+        assert all(new_ids[t] == largest[t] + 1 for t in new_ids)
         case = await moderation_store.open_case(
             target, guild_id=GUILD, member_id=MEMBER, moderator_id=None, rule=None, action="warn", reason=None
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.storage import Database
+from bot.storage import discussion as discussion_store
 from bot.storage import feeds as feed_store
 from bot.storage import moderation as moderation_store
 from bot.storage import posts as post_store
@@ -320,6 +321,27 @@ async def test_review_queue(db: Database):
     assert decided.status == "approved" and TIME.fullmatch(decided.decided_at)
 
 
+async def test_thread_replies(db: Database):
+    edge = discussion_store.ReplyEdge
+    await discussion_store.record_replies(db, [])
+    await discussion_store.record_replies(
+        db,
+        [
+            edge(THREAD + 2, THREAD, GUILD, THREAD + 1, MEMBER, "first point " * 50),
+            edge(THREAD + 3, THREAD, GUILD, THREAD + 1, MEMBER, "first point"),
+            edge(THREAD + 3, THREAD, GUILD, THREAD + 1, MEMBER, "first point"),  # seen twice, counted once
+            edge(THREAD + 5, THREAD, None, THREAD + 4, MODERATOR, "second point"),
+        ],
+    )
+    points = await discussion_store.top_points(db, THREAD)
+    assert [(p.message_id, p.replies, p.guild_id) for p in points] == [(THREAD + 1, 2, GUILD), (THREAD + 4, 1, None)]
+    assert len(points[0].excerpt) == discussion_store.EXCERPT_CHARS
+    await discussion_store.forget_messages(db, [THREAD + 2])  # a reply deleted
+    await discussion_store.forget_messages(db, [THREAD + 4])  # a point deleted, its replies with it
+    await discussion_store.forget_messages(db, [])
+    assert [(p.message_id, p.replies) for p in await discussion_store.top_points(db, THREAD)] == [(THREAD + 1, 1)]
+
+
 async def test_meta(db: Database):
     assert await get_meta(db, "k") is None
     await set_meta(db, "k", "1")
@@ -329,6 +351,7 @@ async def test_meta(db: Database):
 
 def test_every_query_module_function_is_exercised_here():
     """A new storage function must be run by a test in this folder, so it runs on both engines."""
+    import bot.storage.discussion
     import bot.storage.feeds
     import bot.storage.guild_config
     import bot.storage.meta
@@ -339,6 +362,7 @@ def test_every_query_module_function_is_exercised_here():
     import bot.storage.votes
 
     modules = [
+        bot.storage.discussion,
         bot.storage.feeds,
         bot.storage.guild_config,
         bot.storage.meta,

@@ -1,0 +1,47 @@
+"""The evaluation's generator (tests/moderation_evasions.py): both splits as the issue asks, and the
+engine holding on the development split (the held-out split is only reported, by the script)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests import moderation_evasions as generated
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def test_the_splits_share_no_words_seeds_sentences_or_traps():
+    dev, held = generated.DEV, generated.HELDOUT
+    assert not set(dev.words) & set(held.words)
+    assert dev.seed != held.seed
+    assert not set(dev.comments) & set(held.comments) and not set(dev.clean) & set(held.clean)
+    assert not {t for ts in dev.traps.values() for t in ts} & {t for ts in held.traps.values() for t in ts}
+
+
+def test_every_category_alone_and_in_combinations_of_two_and_three():
+    cases = generated.evasions(generated.DEV)
+    singles = {c["categories"][0] for c in cases if len(c["categories"]) == 1}
+    assert singles == set(generated.CATEGORIES)
+    assert {len(c["categories"]) for c in cases} == {1, 2, 3}
+    assert all(c["text"] != c["word"] for c in cases)
+
+
+def test_at_least_two_thousand_clean_comments_with_every_trap():
+    comments = generated.clean(generated.DEV)
+    assert len(comments) >= 2000
+    assert {c["trap"] for c in comments} == {*generated.DEV.traps, "none", "list_collision"}
+
+
+def test_the_evaluation_script_reports_the_development_split():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/moderation_eval.py", "--split", "dev"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "overall caught 99." in result.stdout and "(target >= 99%: met)" in result.stdout
+    assert "mixed separators" in result.stdout and "list's own collisions" not in result.stdout

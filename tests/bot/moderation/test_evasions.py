@@ -1,0 +1,107 @@
+"""One test per way of hiding a listed word (issue 13's categories), and the clean texts that must
+pass: each case here was missed, or flagged, by the engine before the patterns read it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.moderation.engine import MessageFacts, ModerationEngine
+from bot.moderation.rules import KeywordMode, KeywordRule, RuleSet
+
+WORDS = (
+    "retard",
+    "fuck",
+    "fucking",
+    "shit",
+    "bullshit",
+    "cunt",
+    "whore",
+    "dick",
+    "word",
+    "ass",
+    "hell",
+    "bitch",
+    "penis",
+)
+ENGINE = ModerationEngine(RuleSet(keywords=(KeywordRule("listed", WORDS, KeywordMode.WORD),)))
+
+
+def caught(text: str) -> bool:
+    return any(r.rule == "listed" for r in ENGINE.check(MessageFacts(text), remember=False).reasons)
+
+
+CATEGORIES = {
+    "Greek and Cyrillic look-alikes": ["whοrε", "ԁiск", "ѕhiт", "вiтch", "ωhore", "ηo, fuck"],
+    "palochka is an l": ["buӏӏshit"],
+    "enclosed and negative letters": ["🅵🆄🅲🅺 this", "🅕🅤🅒🅚", "⒡⒰⒞⒦", "🄵🅄🄲🄺"],
+    "regional indicators": ["🇫🇺🇨🇰 off"],
+    "small capitals": ["ꜱʜɪᴛ", "ʙɪᴛᴄʜ"],
+    "stroke letters": ["bułłshit", "đick", "ħell", "whøre"],
+    "a digit at the end of a word": ["cun7", "whor3", "shi7"],
+    "1 as an l": ["bu11shit", "he11"],
+    "a trailing $": ["a$$", "as$"],
+    "leetspeak drawn with symbols": ["phuck", "fu(|<", "\\/\\/h0r3", "|)!(|<", "cu|\\|7", "4$$"],
+    "faux Cyrillic capitals": ["ЯΣΤΛЯD", "WHΘЯΣ"],
+    "capital I for l": ["buIIshit", "BlTCH"],
+    "spoiler tags": ["||word||", "w|o|r|d", "||fuck||"],
+    "repeated or mixed punctuation": ["fuc,,king", "s.h i t", "c*-u*-n*-t", "fu ,ck", "r~ etard"],
+    "markdown inside the word": ["**cu**nt", "__fu__ck", "~~shi~~t", "`dick`"],
+    "a line break inside the word": ["fu\nck", "bull\r\nshit"],
+    "blank-looking characters": ["fu\u3164ck", "s\u2800h\u2800i\u2800t"],
+    "doubled letters and mixed runs": ["dddickk", "fuuck", "shiitt", "ffuucckk"],
+    "combining marks before folding": ["fu\u0345ck", "f̶u̶c̶k̶"],
+    "right-to-left override": ["\u202ekcuf\u202c", "you \u202eerohw\u202c"],
+    "handled before: zero-width, fullwidth, spacing, stretching": ["f\u200bu\u200bck", "ｆｕｃｋ", "f u c k", "fuuuck"],
+}
+
+
+@pytest.mark.parametrize(
+    ("category", "text"), [(category, text) for category, texts in CATEGORIES.items() for text in texts]
+)
+def test_each_disguise_is_caught(category: str, text: str):
+    assert caught(f"well {text} indeed"), (category, text)
+    assert caught(text), (category, text)
+
+
+CLEAN = [
+    "I'm reading this on my Galaxy A55.",  # a model number is not "ass"
+    "The AK47 is everywhere.",
+    "He'll say anything.",  # a contraction is not "hell"
+    "The pen is mightier than the sword.",  # two words are not one
+    "It's hit or miss.",
+    "The U.S. hit them hard.",
+    "My therapist says so.",
+    "A cocktail in Scunthorpe, then Penistone.",
+    "The class assessed the analysis.",
+    "In 2007 it cost $455 billion.",
+    "The U.S.A. and the U.K. agreed.",
+    "@Sniper_Wolf99 posted https://example.com/assets/hello.png",
+    "Slut is Swedish for end.",  # not on this list
+    "Click here for the phone number.",  # "cl" is not a d, "ph" an f only where the word needs it
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_passes(text: str):
+    assert not caught(text), text
+
+
+def test_lowercase_leet_is_read_where_a_capitalised_code_is_not():
+    assert caught("you a55") and not caught("my A55")
+
+
+def test_words_in_other_scripts_are_listed_too():
+    rules = (KeywordRule("w", ("сука", "scheiße")), KeywordRule("s", ("傻逼",), KeywordMode.SUBSTRING))
+    engine = ModerationEngine(RuleSet(keywords=rules))
+    for text, rule in [("ты сука", "w"), ("so eine Scheiße", "w"), ("你是傻逼吗", "s"), ("你是傻逼逼吗", "s")]:
+        assert [r.rule for r in engine.check(MessageFacts(text), remember=False).reasons] == [rule], text
+
+
+def test_allowed_phrases_stop_a_collision_and_nothing_else():
+    rules = RuleSet(keywords=(KeywordRule("listed", ("dick", "cunt"), KeywordMode.SUBSTRING),))
+    allowing = ModerationEngine(RuleSet(keywords=rules.keywords, allowed=("Dick Cheney", "Scunthorpe")))
+    plain = ModerationEngine(rules)
+    for text in ("Dick Cheney was there", "Scunthorpe United"):
+        assert plain.check(MessageFacts(text), remember=False).flagged
+        assert not allowing.check(MessageFacts(text), remember=False).flagged
+    assert allowing.check(MessageFacts("Dick Cheney is a dick"), remember=False).flagged
