@@ -147,7 +147,7 @@ class DiscussionBot(commands.Bot):
     async def setup_hook(self) -> None:
         m = self.metrics
         self._db = await TimedDatabase.open_timed(
-            self.settings.database_path, read=m.db_read, write=m.db_write, lock_wait=m.db_write_wait
+            self.settings.database(), read=m.db_read, write=m.db_write, lock_wait=m.db_write_wait
         )
         await self._db.migrate()
         self._build_services(self._db)
@@ -386,9 +386,16 @@ class DiscussionBot(commands.Bot):
                     log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
             await super().close()
         finally:
+            # Bounded too: a task cancelled in the middle of a database call may not finish cancelling
+            # until its connection is closed (asyncpg), which closing the database below does.
+            last: list[tuple[str, Callable[[], Awaitable[None]]]] = []
             if self._services_built:
-                await self.operations.stop()
-                await self.poll_votes.stop()
+                last += [("the operations tasks", self.operations.stop), ("the vote writer", self.poll_votes.stop)]
+            for name, step in last:
+                try:
+                    await asyncio.wait_for(step(), SHUTDOWN_STEP_SECONDS)
+                except TimeoutError:
+                    log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
             if self._feed_session is not None:
                 await self._feed_session.close()
             if self._db is not None:

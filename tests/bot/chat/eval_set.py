@@ -185,7 +185,9 @@ async def evaluate_set(path: Path, encoder: Any = None) -> SetResult:
                 seeds.mkdir()
                 source = EVAL_DIR / "articles" / filename
                 shutil.copy(source if source.exists() else REPO / "seeds" / filename, seeds / f"{slug}.txt")
-                services[slug] = ChatService(db, ArticleLibrary(seeds))
+                library = ArticleLibrary(seeds)
+                await library.refresh()  # the library reads the folder off the event loop, then serves from memory
+                services[slug] = ChatService(db, library)
                 if encoder is not None:
                     await services[slug].warm(encoder)
             for number, item in enumerate(data["questions"], start=1):
