@@ -97,6 +97,7 @@ PLACES: dict[str, Layer] = {
     "bot.storage": Layer.STORAGE,
     # the foundation: settings, errors and the like, importable from anywhere
     "bot.background": Layer.FOUNDATION,
+    "bot.database_url": Layer.FOUNDATION,
     "bot.enums": Layer.FOUNDATION,
     "bot.errors": Layer.FOUNDATION,
     "bot.formatting": Layer.FOUNDATION,
