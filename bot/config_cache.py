@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.guild_config import GuildConfig
+from bot.guild_config import CONFIG_KEYS, GuildConfig, effective_config
 from bot.storage.database import Database
-from bot.storage.guild_config import load_guild_config, reset_guild_config, set_guild_config
+from bot.storage.guild_config import remove_setting, store_setting, stored_settings
 
 
 class ConfigCache:
@@ -27,16 +27,18 @@ class ConfigCache:
         """The server's settings, from memory after the first read."""
         config = self._configs.get(guild_id)
         if config is None:
-            config = await load_guild_config(self.db, guild_id, self.defaults)
+            config = effective_config(guild_id, await stored_settings(self.db, guild_id), self.defaults)
             self._configs[guild_id] = config
         return config
 
     async def set(self, guild_id: int, key: str, value: Any, updated_by: int | None) -> None:
-        await set_guild_config(self.db, guild_id, key, value, updated_by)
+        if key not in CONFIG_KEYS:
+            raise KeyError(key)
+        await store_setting(self.db, guild_id, key, value, updated_by)
         self._configs.pop(guild_id, None)
 
     async def reset(self, guild_id: int, key: str) -> bool:
         """Back to the default; False if it was there already."""
-        removed = await reset_guild_config(self.db, guild_id, key)
+        removed = await remove_setting(self.db, guild_id, key)
         self._configs.pop(guild_id, None)
         return removed

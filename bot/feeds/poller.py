@@ -28,7 +28,7 @@ from bot.storage import feeds as feed_store
 from bot.storage import updates as update_store
 from bot.storage.database import Database
 from bot.storage.feeds import FeedRecord, StoredFeedArticle
-from bot.updates.text import text_key
+from bot.text_key import text_key
 
 log = logging.getLogger(__name__)
 

@@ -1,32 +1,21 @@
-"""Stored per-server configuration (table guild_config)."""
+"""Stored per-server settings (table guild_config): each key's value as JSON. What the keys mean, and
+their defaults, is the core's (bot.guild_config); this module only keeps them."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 
-from bot.guild_config import CONFIG_KEYS, ConfigKind, GuildConfig, channel_ids
 from bot.storage.database import SQL_NOW, Database
 
 
-async def load_guild_config(db: Database, guild_id: int, defaults: Mapping[str, Any]) -> GuildConfig:
+async def stored_settings(db: Database, guild_id: int) -> dict[str, Any]:
+    """The server's stored settings, by key (only those set)."""
     rows = await db.fetch_all("SELECT key, value FROM guild_config WHERE guild_id = ?", (guild_id,))
-    values = dict(defaults)
-    overridden = set()
-    for row in rows:
-        key = CONFIG_KEYS.get(row["key"])
-        if key is None:  # keys of removed features are ignored, not fatal
-            continue
-        value = json.loads(row["value"])
-        values[key.name] = channel_ids(value) if key.kind is ConfigKind.CHANNELS else value
-        overridden.add(key.name)
-    return GuildConfig(guild_id, values, frozenset(overridden))
+    return {str(row["key"]): json.loads(row["value"]) for row in rows}
 
 
-async def set_guild_config(db: Database, guild_id: int, key: str, value: Any, updated_by: int | None) -> None:
-    if key not in CONFIG_KEYS:
-        raise KeyError(key)
+async def store_setting(db: Database, guild_id: int, key: str, value: Any, updated_by: int | None) -> None:
     await db.execute(
         f"""
         INSERT INTO guild_config (guild_id, key, value, updated_by) VALUES (?, ?, ?, ?)
@@ -37,5 +26,6 @@ async def set_guild_config(db: Database, guild_id: int, key: str, value: Any, up
     )
 
 
-async def reset_guild_config(db: Database, guild_id: int, key: str) -> bool:
+async def remove_setting(db: Database, guild_id: int, key: str) -> bool:
+    """False if the server had not set it."""
     return await db.execute("DELETE FROM guild_config WHERE guild_id = ? AND key = ?", (guild_id, key)) > 0

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.storage.database import SQL_NOW, Database, Row, Transaction, UniqueViolation, sql_time
-from bot.updates.text import text_key
+from bot.text_key import text_key
 
 NOW = SQL_NOW
 # How long a delivery worker's claim on outbox rows lasts unless renewed (the worker renews it

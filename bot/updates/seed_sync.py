@@ -22,7 +22,7 @@ from bot.articles.model import Article, ArticleError, slug_for
 from bot.articles.parser import parse_article_file
 from bot.storage import updates as update_store
 from bot.storage.database import Database
-from bot.updates.text import text_key
+from bot.text_key import text_key
 
 log = logging.getLogger(__name__)
 

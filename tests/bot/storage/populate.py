@@ -13,7 +13,7 @@ from bot.storage import posts as post_store
 from bot.storage import review as review_store
 from bot.storage import updates as update_store
 from bot.storage import votes as vote_store
-from bot.storage.guild_config import set_guild_config
+from bot.storage.guild_config import store_setting
 from bot.storage.meta import set_meta
 from bot.storage.review import ReviewedMessage
 
@@ -34,7 +34,7 @@ class Populated:
 
 
 async def populate(db: Database, *, voters: int = 50) -> Populated:
-    await set_guild_config(db, GUILD, "editor_role", 77, updated_by=MODERATOR)
+    await store_setting(db, GUILD, "editor_role", 77, updated_by=MODERATOR)
     await set_meta(db, "command_hash", "abc")
     poll = await post_store.create_post(
         db,
