@@ -19,7 +19,6 @@ from bot.errors import UserFacingError
 from bot.formatting import escape_markdown, shorten
 from bot.permissions import Level
 from bot.responses import answer_error, send_ephemeral
-from bot.storage import updates as update_store  # the autocomplete query, until it moves to storage
 from bot.updates.text import UPDATE_TEXT_LIMIT, first_words
 
 log = logging.getLogger(__name__)
@@ -96,19 +95,10 @@ class Updates(commands.Cog):
     async def update_autocomplete(self, interaction: BotInteraction, current: str) -> list[app_commands.Choice[int]]:
         if interaction.guild is None:
             return []
-        rows = await self.bot.db.fetch_all(
-            "SELECT id FROM updates WHERE guild_id = ? AND retracted_at IS NULL ORDER BY id DESC LIMIT 100",
-            (interaction.guild.id,),
-        )
-        choices = []
-        for row in rows:
-            update = await update_store.get_update(self.bot.db, int(row["id"]))
-            if update is None:
-                continue
-            name = f"#{update.id} {update.article_slug}: {first_words(update.text, 60)}"
-            if current.casefold() in name.casefold():
-                choices.append(app_commands.Choice(name=shorten(name, 100), value=update.id))
-        return choices[:25]
+        return [
+            app_commands.Choice(name=shorten(name, 100), value=update_id)
+            for update_id, name in await self.bot.update_editor.matching(interaction.guild.id, current)
+        ]
 
     # -- commands ------------------------------------------------------------------------------
     @update.command(name="push", description="Push an update into every thread of an article in this server.")

@@ -123,7 +123,6 @@ SANDBOX_COMMAND = ("bot.cli", "_sandbox")  # the one place allowed to start the 
 KNOWN_VIOLATIONS: list[str] = [
     "bot.updates.delivery -> bot.client",
     "bot.voting.poll_votes -> bot.client",
-    "cogs.updates -> bot.storage.updates",
 ]
 
 

@@ -242,11 +242,7 @@ class ChatService:
 
     async def _recent_posts(self, guild_id: int | None) -> list[PostRecord]:
         if guild_id is None:
-            rows = await self.db.fetch_all(
-                "SELECT id FROM article_posts WHERE status IN ('posted', 'closed') ORDER BY id DESC LIMIT 20"
-            )
-            found = [await post_store.get_post(self.db, int(r["id"])) for r in rows]
-            return [p for p in found if p is not None]
+            return await post_store.recent_published_posts(self.db, 20)
         posts = await post_store.posts_in_guild(self.db, guild_id)
         return [p for p in reversed(posts) if p.status in ("posted", "closed")]
 

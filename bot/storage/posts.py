@@ -107,6 +107,14 @@ async def posts_in_guild(db: Database, guild_id: int) -> list[PostRecord]:
     return [_record(r) for r in rows]
 
 
+async def recent_published_posts(db: Database, limit: int = 20) -> list[PostRecord]:
+    """The newest discussions of every server, posted or closed, newest first."""
+    rows = await db.fetch_all(
+        "SELECT * FROM article_posts WHERE status IN ('posted', 'closed') ORDER BY id DESC LIMIT ?", (limit,)
+    )
+    return [_record(r) for r in rows]
+
+
 async def post_by_thread(db: Database, thread_id: int) -> PostRecord | None:
     row = await db.fetch_one(
         "SELECT * FROM article_posts WHERE thread_id = ? AND status != 'abandoned' ORDER BY id DESC LIMIT 1",

@@ -169,6 +169,15 @@ async def updates_of_article(db: Database, article_slug: str, guild_id: int | No
     return [_update(r) for r in rows]
 
 
+async def live_updates_of_guild(db: Database, guild_id: int, limit: int = 100) -> list[UpdateRecord]:
+    """A server's own updates that are not retracted, newest first."""
+    rows = await db.fetch_all(
+        f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE guild_id = ? AND retracted_at IS NULL ORDER BY id DESC LIMIT ?",
+        (guild_id, limit),
+    )
+    return [_update(r) for r in rows]
+
+
 _CLASH = (
     "SELECT u2.id FROM updates u1 JOIN updates u2 ON u2.article_slug = u1.article_slug "
     "AND IFNULL(u2.guild_id, 0) = IFNULL(u1.guild_id, 0) AND u2.text_key = ? AND u2.id != u1.id "

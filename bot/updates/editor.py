@@ -11,7 +11,7 @@ from bot.storage import posts as post_store
 from bot.storage import updates as update_store
 from bot.storage.database import Database
 from bot.storage.updates import UpdateRecord
-from bot.updates.text import clean_update_text
+from bot.updates.text import clean_update_text, first_words
 
 
 class UpdateEditor:
@@ -68,6 +68,16 @@ class UpdateEditor:
         await update_store.retract_update(self.db, update.id, by)
         self.wake_delivery()
         return update
+
+    async def matching(self, guild_id: int, typed: str) -> list[tuple[int, str]]:
+        """The server's own live updates whose name ("#12 slug: first words") contains what was typed,
+        newest first, for autocomplete: (id, name), at most 25."""
+        found = []
+        for update in await update_store.live_updates_of_guild(self.db, guild_id):
+            name = f"#{update.id} {update.article_slug}: {first_words(update.text, 60)}"
+            if typed.casefold() in name.casefold():
+                found.append((update.id, name))
+        return found[:25]
 
     async def updates_of(self, guild_id: int, slug: str) -> list[UpdateRecord]:
         """The updates the server sees for the article, oldest first."""

@@ -400,3 +400,24 @@ async def test_two_edits_to_the_same_text_at_once_one_is_told_of_the_other(db: D
     refused = [r for r in results if isinstance(r, BaseException)]
     assert len(edited) == 1 and len(refused) == 1
     assert isinstance(refused[0], DuplicateUpdate) and refused[0].existing.id == edited[0].id
+
+
+async def test_recent_published_posts_of_every_server_newest_first(db: Database):
+    posted, pending, elsewhere, closed = [await _post(db, slug, guild=GUILD + i) for i, slug in enumerate("abcd")]
+    for post in (posted, elsewhere, closed):
+        await post_store.mark_posted(db, post.id, None)
+    await post_store.mark_closed(db, closed.id)
+    assert [p.id for p in await post_store.recent_published_posts(db)] == [closed.id, elsewhere.id, posted.id]
+    assert [p.id for p in await post_store.recent_published_posts(db, 1)] == [closed.id]
+    assert pending.status == "pending"
+
+
+async def test_live_updates_of_a_guild_newest_first(db: Database):
+    first, second, operators, other = [
+        (await update_store.store_update(db, article_slug="a", guild_id=g, label="U", text=t, source="admin"))[0]
+        for g, t in ((GUILD, "one"), (GUILD, "two"), (None, "three"), (GUILD + 1, "four"))
+    ]
+    await update_store.retract_update(db, first.id, MODERATOR)
+    assert [u.id for u in await update_store.live_updates_of_guild(db, GUILD)] == [second.id]
+    assert [u.id for u in await update_store.live_updates_of_guild(db, GUILD + 1)] == [other.id]
+    assert operators.guild_id is None
