@@ -18,7 +18,6 @@ from bot.guild_config import GuildConfig
 from bot.permissions import Level, denial, holds, is_filter_exempt, may_act_on, outranked
 from bot.responses import send_ephemeral
 from bot.standing import member_standing, standing_of
-from bot.standing import message_standing as message_standing  # for the cogs that read a message's author
 
 if TYPE_CHECKING:
     from bot.client import BotInteraction  # the bot imports what imports this module

@@ -191,8 +191,8 @@ class DiscussionBot(commands.Bot):
         self.mod_actions = ModeratorActions(cases=self.cases, sanctions=self.sanctions)
         self.answer_board = AnswerBoard(db, self, enforcer=self.enforcer)
         self.live_blog = LiveBlog(db, self, library=self.library)
-        self.delivery = DeliveryWorker(self)
-        self.poll_votes = PollVotes(self)
+        self.delivery = DeliveryWorker(db, self, live_blog=self.live_blog, metrics=self.metrics)
+        self.poll_votes = PollVotes(db, self)
         self.publisher = Publisher(
             db,
             self,
@@ -280,16 +280,6 @@ class DiscussionBot(commands.Bot):
         synced = await self.tree.sync(guild=guild)
         await set_meta(self.db, key, digest)
         log.info("Synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
-
-    # The server's settings: kept on the bot for the extensions not moved to `configs` yet.
-    async def guild_config(self, guild_id: int) -> GuildConfig:
-        return await self.configs.get(guild_id)
-
-    async def set_config(self, guild_id: int, key: str, value: Any, updated_by: int | None) -> None:
-        await self.configs.set(guild_id, key, value, updated_by)
-
-    async def reset_config(self, guild_id: int, key: str) -> bool:
-        return await self.configs.reset(guild_id, key)
 
     @property
     def on_message(self) -> NoReturn:

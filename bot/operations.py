@@ -83,6 +83,10 @@ class Operations:
         if self.server is not None:
             await self.server.stop()
 
+    async def database_bytes(self) -> int:
+        """The database's size on disk (for /about)."""
+        return await self.db.size_bytes()
+
     # -- what /metrics and /healthz read -------------------------------------------------------
     async def render_metrics(self) -> bytes:
         live = LiveState(shards=shard_states(self.client))

@@ -13,12 +13,12 @@ from discord.ext import commands
 
 from bot.chat import replies
 from bot.chat.service import ChatRequest
-from bot.checks import message_standing
 from bot.client import DiscussionBot
 from bot.guild_config import GuildConfig
 from bot.message_pipeline import CHAT
 from bot.permissions import is_admin, is_editor, is_moderator
 from bot.responses import APOLOGY, REPLY_MENTIONS
+from bot.standing import message_standing
 
 log = logging.getLogger(__name__)
 

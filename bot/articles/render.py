@@ -11,9 +11,6 @@ from dataclasses import dataclass
 
 from bot.articles.model import Article
 from bot.errors import UserFacingError
-
-# escape_markdown and shorten moved to bot.formatting; the names stay importable from here until the
-# modules that still import them from here are changed (other branches in flight use them).
 from bot.formatting import escape_markdown, shorten
 
 THREAD_NAME_LIMIT = 100

@@ -6,10 +6,6 @@ import discord
 
 from bot.articles.render import EmbedSpec
 
-# NO_PINGS moved to bot.responses; still importable from here until the modules of other branches in
-# flight that import it from here are changed.
-from bot.responses import NO_PINGS as NO_PINGS
-
 ARTICLE_COLOUR = discord.Colour.from_rgb(52, 101, 164)
 
 

@@ -52,21 +52,7 @@ def test_a_layout_listens_to_nothing() -> None:
     assert not Layout(discord.ui.Button(label="x", custom_id="x:1")).is_dispatchable()
 
 
-# Buttons still to be given their handler, each an expected failure (strict: fixing one fails the test
-# until it leaves this list).
-NOT_YET: set[str] = set()
-
-
-@pytest.mark.parametrize(
-    "cls",
-    [
-        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="no handler yet"))
-        if c.__qualname__ in NOT_YET
-        else c
-        for c in our_classes(discord.ui.DynamicItem)
-    ],
-    ids=lambda c: c.__qualname__,
-)
+@pytest.mark.parametrize("cls", our_classes(discord.ui.DynamicItem), ids=lambda c: c.__qualname__)
 def test_every_persistent_button_answers_its_errors(cls: type) -> None:
     """The callback's whole body is a `try` whose `except Exception` answers with bot.responses.answer_error."""
     function = ast.parse(textwrap.dedent(inspect.getsource(cls.callback))).body[0]

@@ -258,7 +258,7 @@ async def test_thread_and_channel_tools(emulator: Emulator, world: World, bot: D
     assert "lack a permission" in (await refused.wait_message()).content
     exempt = emulator.run_command(world.admin, world.general, "automod exempt", role=world.admin_role)
     assert "exempt" in (await exempt.wait_message()).content
-    assert (await bot.guild_config(world.guild.id)).role("automod_bypass_role") == world.admin_role.id
+    assert (await bot.configs.get(world.guild.id)).role("automod_bypass_role") == world.admin_role.id
 
 
 async def test_an_alert_pings_the_alert_role_and_nothing_else_does(
