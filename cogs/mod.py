@@ -13,7 +13,6 @@ from discord.ext import commands
 from bot.checks import require, require_guild, require_outranks
 from bot.client import BotInteraction, DiscussionBot
 from bot.enforcement.actions import channel_of
-from bot.enforcement.cases import opened_at
 from bot.formatting import escape_markdown, shorten
 from bot.permissions import Level
 
@@ -129,7 +128,7 @@ class Mod(commands.Cog):
     async def history(self, interaction: BotInteraction, member: discord.Member) -> None:
         guild = require_guild(interaction)
         lines = [
-            f"**#{c.number}** {c.action} · {opened_at(c):%Y-%m-%d %H:%M} · "
+            f"**#{c.number}** {c.action} · {c.created_at:%Y-%m-%d %H:%M} · "
             f"{escape_markdown(shorten(c.reason or '', 120))}"
             for c in await self.actions.history(guild.id, member.id)
         ]
@@ -148,7 +147,7 @@ class Mod(commands.Cog):
         who = "the filter" if found.moderator_id is None else f"<@{found.moderator_id}>"
         text = (
             f"**Case {found.number}** · {found.action} · <@{found.member_id}> by {who} · "
-            f"{opened_at(found):%Y-%m-%d %H:%M}\n{escape_markdown(found.reason or '')}"
+            f"{found.created_at:%Y-%m-%d %H:%M}\n{escape_markdown(found.reason or '')}"
         )
         if found.excerpt:
             text += f"\n>>> {escape_markdown(shorten(found.excerpt, 500))}"

@@ -163,7 +163,7 @@ class Updates(commands.Cog):
         embed = discord.Embed(title=shorten(f"Updates: {title}", 256), colour=discord.Colour.orange())
         lines = []
         for update in reversed(updates):
-            stamp = f"<t:{int(update.created().timestamp())}:f>"
+            stamp = f"<t:{int(update.created_at.timestamp())}:f>"
             state = " · retracted" if update.retracted else " · edited" if update.edited_at else ""
             by = f" · <@{update.author_id}>" if update.author_id else f" · from {update.source}"
             lines.append(

@@ -126,7 +126,7 @@ class ChatService:
             picked = summarize(article.paragraphs)
             reply = Reply(replies.summary(article.title, picked, url), picked)
         elif intent is Intent.EXIT_QUESTION:
-            closes = _parse(post.closes_at) if post and post.closes_at else None
+            closes = post.closes_at if post else None
             reply = Reply(
                 replies.exit_question(
                     article.title,
@@ -290,7 +290,7 @@ class ChatService:
                         f"https://discord.com/channels/{post.guild_id}/{post.thread_id}/{job.message_ids[0]}"
                     )
         views = [
-            replies.UpdateView(i, r.label, r.text, r.created(), links.get(r.id), r.retracted)
+            replies.UpdateView(i, r.label, r.text, r.created_at, links.get(r.id), r.retracted)
             for i, r in enumerate(records, start=1)
         ]
         if not views:  # not stored yet (no seed scan so far): the article file's own updates
@@ -403,10 +403,6 @@ def _named_article(articles: list[Article], text: str) -> Article | None:
     if best[0] >= 2 and best[0] > second[0]:
         return best[1]
     return None
-
-
-def _parse(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 def _epoch() -> dt.datetime:

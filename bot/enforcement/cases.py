@@ -204,8 +204,3 @@ class CaseLog:
 
     async def active_warnings(self, guild_id: int, member_id: int, now: dt.datetime) -> int:
         return await mod_store.active_warnings(self.db, guild_id, member_id, now)
-
-
-def opened_at(case: Case) -> dt.datetime:
-    """When the case was opened (the database keeps ISO 8601 text)."""
-    return dt.datetime.fromisoformat(case.created_at.replace("Z", "+00:00"))

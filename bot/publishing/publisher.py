@@ -248,7 +248,7 @@ class Publisher:
         return thread
 
     def _adoptable_thread(self, post: PostRecord, channel: discord.ForumChannel, name: str) -> discord.Thread | None:
-        created = dt.datetime.fromisoformat(post.created_at.replace("Z", "+00:00"))
+        created = post.created_at
         me = channel.guild.me.id
         for thread in channel.threads:
             if thread.owner_id == me and thread.name == name and thread.created_at and thread.created_at >= created:

@@ -52,7 +52,7 @@ def footer_marker(update_id: int) -> str:
 
 def update_embeds(update: UpdateRecord) -> list[discord.Embed]:
     """One embed per part (a 4,000-character update may need two), each naming the update."""
-    created = update.created()
+    created = update.created_at
     if update.retracted:
         embed = discord.Embed(
             title=f"{update.label} (retracted)",
@@ -266,7 +266,7 @@ class DeliveryWorker:
                 await update_store.mark_sent(self.db, job.id, ids, job.update.revision)
                 self.sent += 1
                 log.debug("Update %s delivered to thread %s", job.update.id, job.thread_id)
-                if (queued := job.queued()) is not None:
+                if (queued := job.queued_at) is not None:
                     self.metrics.update_delivery.observe((dt.datetime.now(dt.UTC) - queued).total_seconds())
             return True
         except discord.HTTPException as error:

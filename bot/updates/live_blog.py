@@ -36,7 +36,7 @@ def live_blog_embed(
     lines: list[str] = []
     used = len(TITLE) + 40  # the footer
     for update, message_id in reversed(shown):
-        stamp = f"<t:{int(update.created().timestamp())}:t>"
+        stamp = f"<t:{int(update.created_at.timestamp())}:t>"
         link = f" [↗](https://discord.com/channels/{guild_id}/{thread_id}/{message_id})" if message_id else ""
         line = f"{stamp} **{escape_markdown(update.label)}** · {escape_markdown(first_words(update.text, 80))}{link}"
         if used + len(line) + 1 > limit:

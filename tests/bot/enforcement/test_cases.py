@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.config_cache import ConfigCache
-from bot.enforcement.cases import CASE_OPENED, CaseLog, opened_at
+from bot.enforcement.cases import CASE_OPENED, CaseLog
 from bot.enums import CaseAction
 from bot.metrics import BotMetrics
 from bot.storage import Database
@@ -54,7 +54,7 @@ async def test_one_call_stores_counts_and_announces(cases: CaseLog, client: Clie
     assert await mod_store.get_case(db, 1, 1) == case
     assert client.events == [(CASE_OPENED, (case,))]
     assert counted(metrics, "note", "moderator") == 1
-    assert opened_at(case).tzinfo is not None
+    assert case.created_at.tzinfo is not None and case.action is CaseAction.NOTE
 
 
 async def test_a_failed_action_leaves_the_case_stored_and_unannounced(cases: CaseLog, client: Client, db: Database):

@@ -9,7 +9,7 @@ from bot.updates.text import clean_update_text, update_parts
 
 
 def record(i: int, text: str, retracted: bool = False) -> UpdateRecord:
-    created = (dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC) + dt.timedelta(minutes=i)).isoformat()
+    created = dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC) + dt.timedelta(minutes=i)
     return UpdateRecord(
         id=i,
         article_slug="a",
