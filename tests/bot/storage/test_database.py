@@ -15,7 +15,7 @@ from bot.storage.guild_config import remove_setting, store_setting, stored_setti
 from bot.storage.maintenance import check_database
 from bot.storage.posts import create_post
 from bot.storage.votes import PollVote, apply_poll_votes
-from tests.bot.storage.conftest import NewDatabase
+from tests.conftest import NewDatabase
 
 
 async def test_engine_settings_and_schema_version(db: Database, engine: str):
