@@ -157,10 +157,13 @@ class DiscussionBot(commands.Bot):
         await self.feeds.load_articles()  # feed articles are in the database: findable again after a restart
         await self.poll_votes.start()
         self.reply_recorder.start()
-        self._after_ready = [
-            run_in_background(self._when_ready(self.delivery.start), name="start-update-delivery"),
-            run_in_background(self._when_ready(self.chat.load_models), name="load-chat-models"),
-        ]
+        self._after_ready = [run_in_background(self._when_ready(self.delivery.start), name="start-update-delivery")]
+        if self.settings.chat_models:
+            self._after_ready.append(
+                run_in_background(self._when_ready(self.chat.load_models), name="load-chat-models")
+            )
+        else:
+            self.chat.models_ready.set()  # CHAT_MODELS=false: the chat matches words only
         await self.load_all_extensions()
         await self.sync_commands()
 
