@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.guild_config import CONFIG_KEYS, GuildConfig, effective_config
 from bot.storage.database import Database
-from bot.storage.guild_config import remove_setting, store_setting, stored_settings
+from bot.storage.server_settings import remove_setting, store_setting, stored_settings
 
 
 class ConfigCache:

@@ -21,7 +21,7 @@ from bot.chat.intents import Intent, understand, update_ordinal
 from bot.chat.limits import QuestionLimiter
 from bot.chat.retrieval import Answer, Passage, PassageIndex, Query
 from bot.chat.summary import summarize
-from bot.chat.text import speaker_context, tokens
+from bot.chat.words import speaker_context, tokens
 from bot.storage import discussion as discussion_store
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store

@@ -11,9 +11,9 @@ from bot.storage import Database, DatabaseError, MigrationError
 from bot.storage.admin import backup, check
 from bot.storage.database import Migration, as_url, load_migrations, split_statements
 from bot.storage.dialect import split_script
-from bot.storage.guild_config import remove_setting, store_setting, stored_settings
 from bot.storage.maintenance import check_database
 from bot.storage.posts import create_post
+from bot.storage.server_settings import remove_setting, store_setting, stored_settings
 from bot.storage.votes import PollVote, apply_poll_votes
 from tests.conftest import NewDatabase
 

@@ -358,18 +358,18 @@ def test_every_query_module_function_is_exercised_here():
     """A new storage function must be run by a test in this folder, so it runs on both engines."""
     import bot.storage.discussion
     import bot.storage.feeds
-    import bot.storage.guild_config
     import bot.storage.meta
     import bot.storage.moderation
     import bot.storage.posts
     import bot.storage.review
+    import bot.storage.server_settings
     import bot.storage.updates
     import bot.storage.votes
 
     modules = [
         bot.storage.discussion,
         bot.storage.feeds,
-        bot.storage.guild_config,
+        bot.storage.server_settings,
         bot.storage.meta,
         bot.storage.moderation,
         bot.storage.posts,
