@@ -44,6 +44,14 @@ class ChatRequest:
     is_editor: bool = False
     is_moderator: bool = False
     is_admin: bool = False
+    # In a DM: the servers the asker shares with the bot (as the bot knows its members). A DM may
+    # speak only of these servers' discussions, votes and updates, never of another server's.
+    member_guild_ids: tuple[int, ...] = ()
+
+    @property
+    def guild_ids(self) -> tuple[int, ...]:
+        """The servers whose discussions this request may hear about."""
+        return (self.guild_id,) if self.guild_id is not None else self.member_guild_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +149,7 @@ class ChatService:
         elif intent is Intent.DISCUSSION:
             reply = Reply(await self._digest(article, post, url))
         elif intent in (Intent.UPDATES, Intent.LATEST_UPDATE, Intent.PREVIOUS_UPDATE, Intent.NTH_UPDATE):
-            views = await self._updates(article, post, request.guild_id)
+            views = await self._updates(article, post, _guild_of(request, post))
             live = [v for v in views if not v.retracted]
             if intent is Intent.UPDATES:
                 text = replies.updates_list(article.title, views, understood.since, now)
@@ -189,7 +197,7 @@ class ChatService:
         self, article: Article, post: PostRecord | None, request: ChatRequest, text: str, previous: str | None
     ) -> Answer | None:
         """The article's answer to a question, never quoting what the filters would block."""
-        index = await self._index(article, post, request.guild_id)
+        index = await self._index(article, post, _guild_of(request, post))
         found = (
             await asyncio.to_thread(index.answer, Query(text, previous))
             if index.semantic
@@ -207,7 +215,7 @@ class ChatService:
     async def _which_article(
         self, request: ChatRequest, text: str
     ) -> tuple[Article | None, PostRecord | None, str | None]:
-        articles = self.library.articles(request.guild_id)
+        articles = self._articles(request)
         named = _named_article(articles, text)
         if request.thread_id is not None and named is None:
             post = await post_store.post_by_thread(self.db, request.thread_id)
@@ -216,8 +224,8 @@ class ChatService:
         if named is None:
             context = self._contexts.get((request.channel_id, request.user_id))
             if context is not None and context.until > time.monotonic():
-                named = self.library.get(context.slug)
-        posts = await self._recent_posts(request.guild_id)
+                named = next((a for a in articles if a.slug == context.slug), None)
+        posts = await self._recent_posts(request)
         if named is not None:
             return named, next((p for p in posts if p.article_slug == named.slug), None), None
         if not posts:
@@ -228,26 +236,32 @@ class ChatService:
             return None, None, replies.which_one([a.title for a in articles])
         latest = posts[0]
         rivals = {p.article_slug for p in posts if p.is_open}
+        visible = {a.slug: a for a in articles}
         if len(rivals) > 1:  # several open discussions: "the most recent" would be a guess
-            titles = [a.title for a in (self.library.get(slug) for slug in rivals) if a is not None]
+            titles = [visible[slug].title for slug in sorted(rivals) if slug in visible]
             return None, None, replies.which_one(titles)
-        return self.library.get(latest.article_slug), latest, None
+        return visible.get(latest.article_slug), latest, None
 
-    async def _recent_posts(self, guild_id: int | None) -> list[PostRecord]:
-        if guild_id is None:
-            rows = await self.db.fetch_all(
-                "SELECT id FROM article_posts WHERE status IN ('posted', 'closed') ORDER BY id DESC LIMIT 20"
-            )
-            found = [await post_store.get_post(self.db, int(r["id"])) for r in rows]
-            return [p for p in found if p is not None]
-        posts = await post_store.posts_in_guild(self.db, guild_id)
-        return [p for p in reversed(posts) if p.status in ("posted", "closed")]
+    def _articles(self, request: ChatRequest) -> list[Article]:
+        """The articles this request may hear about: the seeds, and those of its servers."""
+        found: dict[str, Article] = {}
+        for guild_id in request.guild_ids or (None,):
+            for article in self.library.articles(guild_id) if guild_id is not None else self.library.seeds():
+                found.setdefault(article.slug, article)
+        return list(found.values())
+
+    async def _recent_posts(self, request: ChatRequest) -> list[PostRecord]:
+        """The posted discussions of the request's servers (none for a DM from a member the bot
+        shares no server with), newest first."""
+        posts = [p for g in request.guild_ids for p in await post_store.posts_in_guild(self.db, g)]
+        posts.sort(key=lambda p: p.id, reverse=True)
+        return [p for p in posts if p.status in ("posted", "closed")]
 
     async def _list(self, request: ChatRequest) -> str:
-        articles = self.library.articles(request.guild_id)
+        articles = self._articles(request)
         if not articles:
             return replies.NO_ARTICLES
-        posts = await self._recent_posts(request.guild_id)
+        posts = await self._recent_posts(request)
         rows = []
         for article in articles:
             post = next((p for p in posts if p.article_slug == article.slug), None)
@@ -383,6 +397,12 @@ def _named_article(articles: list[Article], text: str) -> Article | None:
     if best[0] >= 2 and best[0] > second[0]:
         return best[1]
     return None
+
+
+def _guild_of(request: ChatRequest, post: PostRecord | None) -> int | None:
+    """The server whose updates to show: the request's, or in a DM the discussion's (one of the
+    asker's servers, or there would be no post)."""
+    return request.guild_id if request.guild_id is not None else (post.guild_id if post else None)
 
 
 def _parse(value: str) -> dt.datetime:
