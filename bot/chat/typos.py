@@ -1,11 +1,22 @@
-"""Misspelt questions: chat shorthand spelled out, and words the article does not have matched to
-the closest word it does have (rapidfuzz), so "seperators" finds "separators"."""
+"""Misspelt questions: chat shorthand spelled out, and misspelt words matched to the article's own.
+
+`symspellpy` does the matching (SymSpell over the article's words: "seperators" finds
+"separators") and ships the English word list that says which words are misspelt at all: a real
+English word the article does not use ("start", "layer", "firm") is the member's word, never
+"corrected" into a look-alike of the article's ("state", "later", "fire"). A real word one letter
+from an article word ("fair" for "fare") is only offered alongside, for the word matching.
+The same list says how common a word is, which tells a rare name from an everyday word.
+"""
 
 from __future__ import annotations
 
+import importlib.resources
+import math
 import re
+import threading
+from collections import Counter
 
-from rapidfuzz import fuzz, process
+from symspellpy import SymSpell, Verbosity
 
 from bot.chat.text import STOP_WORDS, normalise
 
@@ -54,41 +65,78 @@ SHORTHAND = {
 }
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/]*")
+_LEXICON: dict[str, int] = {}
+_LEXICON_LOCK = threading.Lock()
+
+
+def lexicon() -> dict[str, int]:
+    """English words and how often each occurs (symspellpy's 82,765-word frequency list), read once."""
+    with _LEXICON_LOCK:
+        if not _LEXICON:
+            resource = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+            for line in resource.read_text("utf-8").splitlines():
+                word, _, count = line.partition(" ")
+                if count.isdigit():
+                    _LEXICON[word] = int(count)
+        return _LEXICON
+
+
+def rarity(word: str) -> float:
+    """How rare a word is in English, 0 (as common as "the") to 1 (not in the list: a name, a typo)."""
+    count = lexicon().get(word)
+    if not count:
+        return 1.0
+    return min(1.0, max(0.0, 1.0 - math.log10(count) / 10.4))
 
 
 class Corrector:
     """Corrects a question against one article's vocabulary."""
 
     def __init__(self, article_text: str) -> None:
-        words = {w.strip("'") for w in _WORD.findall(normalise(article_text))}
-        self.vocabulary = frozenset(w for w in words if len(w) >= 3 and not w.isdigit())
-        self._choices = sorted(self.vocabulary)
+        counts = Counter(w.strip("'") for w in _WORD.findall(normalise(article_text)))
+        self.vocabulary = frozenset(w for w in counts if len(w) >= 3 and not w.isdigit())
+        self._spell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        for word in self.vocabulary:
+            self._spell.create_dictionary_entry(word, counts[word])
+        self._english = lexicon()
         self._cache: dict[str, str | None] = {}
 
     def correct(self, text: str) -> str:
+        """Shorthand spelled out, misspelt words replaced by the article's closest word."""
         out = []
         for word in normalise(text).split():
             bare = word.strip("?!.,;:\"“”()'")
             if bare in SHORTHAND:
                 out.append(SHORTHAND[bare])
                 continue
-            fixed = self._closest(bare)
+            fixed = self._closest(bare) if bare not in self._english else None
             out.append(fixed if fixed else word)
         return " ".join(out)
 
-    def _closest(self, word: str) -> str | None:
+    def alternatives(self, text: str) -> dict[str, str]:
+        """Article words a letter or two from a real word the article lacks ("fair" → "fare"): maybe meant."""
+        found = {}
+        for word in normalise(text).split():
+            bare = word.strip("?!.,;:\"“”()'")
+            if bare in self._english and len(bare) >= 4 and bare not in self.vocabulary and bare not in STOP_WORDS:
+                near = self._closest(bare, distance=2)
+                if near:
+                    found[bare] = near
+        return found
+
+    def _closest(self, word: str, distance: int = 2) -> str | None:
         if len(word) < 4 or word in self.vocabulary or word in STOP_WORDS or not word.isalpha():
             return None
-        if word not in self._cache:
+        key = f"{distance}:{word}"
+        if key not in self._cache:
             if len(self._cache) > 10_000:
                 self._cache.clear()
-            self._cache[word] = _closest(word, self._choices)
-        return self._cache[word]
-
-
-def _closest(word: str, choices: list[str]) -> str | None:
-    # Misspellings keep their first letter and their length, give or take two letters.
-    cutoff = 75.0
-    candidates = [c for c in choices if c[0] == word[0] and abs(len(c) - len(word)) <= 2]
-    match = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return match[0] if match else None
+            # Misspellings keep their first letter; a short word may be one letter off, a long one two.
+            allowed = min(distance, 1 if len(word) <= 5 else 2)
+            found = [
+                s.term
+                for s in self._spell.lookup(word, Verbosity.CLOSEST, max_edit_distance=allowed)
+                if s.term[0] == word[0] and s.distance > 0
+            ]
+            self._cache[key] = found[0] if found else None
+        return self._cache[key]
