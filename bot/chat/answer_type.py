@@ -32,6 +32,7 @@ SPEED = "speed"
 MONEY = "money"
 PERCENT = "percent"
 COUNT = "count"  # any number that is not a year, money or a share
+TALLY = "tally"  # a vote's count or a score: "5-4", "five yes votes"
 REASON = "reason"
 STATEMENT = "statement"  # something someone said
 
@@ -85,6 +86,7 @@ _SPANS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"weekend|time)\b|\b(?:first|second|third|fourth|last) quarter\b|\b(?:soon|later|earlier|recently|ago)\b",
         ),
         (LENGTH, rf"\b{_NUM}[\s-]*{_OTHER_UNIT}\b"),  # other measures count as a measure, like a length
+        (TALLY, rf"\b\d+\s?[-–]\s?\d+\b|\b{_NUM} (?:yes |no )?votes?\b|\b{_NUM} to {_NUM}\b"),
         (COUNT, rf"\b{_DIGITS}\b|\b(?:\d+-\d+)\b|\b{_NUMBER_WORD}\b"),
         (
             REASON,
@@ -249,6 +251,8 @@ def expectation(question: str) -> Expectation | None:
         low,
     ):
         return Expectation(frozenset({MONEY}), unit)
+    if re.search(r"\b(?:vote|voting|poll) (?:count|tally|split|margin|score|total)\b|\bfinal (?:score|tally)\b", low):
+        return Expectation(frozenset({TALLY}), unit)
     if re.search(r"\bhow long\b", low):
         return Expectation(frozenset({DURATION, LENGTH}), unit)
     if re.search(r"\bhow (?:far|wide|tall|deep|thick|thin|big|large|heavy|high|low|small|old|often)\b", low):
@@ -315,6 +319,23 @@ _PRONOUNS = frozenset(
     {"they", "he", "she", "it", "peopl", "everyon", "folk", "you", "i", "we", "anyon", "updat", "latest", "last"}
     | {"articl", "post", "stori", "piec", "report", "news", "blog", "blogger", "author", "writer", "first", "second"}
 )
+
+
+_HEAD = re.compile(
+    r"^ (?:and |so |but )?(?:who|what|which)(?:'s| is| are| was| were| will be)? (?:the |a |an |their |its )?"
+    r"([a-z][a-z-]+)\b"
+)
+
+
+def head_noun(question: str) -> str | None:
+    """The noun a "who is the …" / "what is the …" / "which …" question asks about, stemmed:
+    "who is the lawyer for the plaintiffs?" asks about a lawyer (the article's "attorney")."""
+    low = " " + re.sub(r"\s+", " ", normalise(question).replace("?", " ")).strip() + " "
+    match = _HEAD.search(low)
+    if match is None:
+        return None
+    found = tokens(match.group(1))
+    return found[0] if found else None
 
 
 # -- does a sentence answer it -----------------------------------------------------------------------

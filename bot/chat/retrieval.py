@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from bot.chat.answer_type import Expectation, answers, expectation, unknown_names
+from bot.chat.answer_type import Expectation, answers, expectation, head_noun, unknown_names
 from bot.chat.text import STOP_WORDS, normalise, sentences, stem, tokens
 from bot.chat.typos import Corrector, rarity
 
@@ -115,6 +115,7 @@ class Tuning:
             "bm25_passage": 0.0,
             "kind": 0.5,  # holds what the question asks for (a number, a date, a person), not yet in the question
             "asks": -0.6,  # is itself a question ("how much command and control is there?")
+            "head": 0.4,  # names the noun a "who is the …" question asks about
             "ordinal": 1.5,  # opens with the ordinal a follow-up asks for ("Second, it argues…")
         }
     )
@@ -230,6 +231,8 @@ class PassageIndex:
                 [answers(wants, s.text, text, s.passage.context, roles=False) for s in self.sentences], dtype=float
             )
         raw["asks"] = self._asks
+        if head := head_noun(text):  # "who is the lawyer…": the sentence that names a lawyer (an attorney)
+            raw["head"] = np.array([head in t for t in self._sentence_tokens], dtype=float)
         if previous and (ordinal := _ORDINAL.search(text)):
             # "what about the second one?" after "what are the two claims?": the sentence that says "Second, …"
             word = ordinal.group(1)
@@ -244,7 +247,7 @@ class PassageIndex:
         for name, scores in raw.items():
             weight = weights.get(name, 0.0)
             if weight:
-                fused += weight * (scores if name in ("kind", "asks", "ordinal") else _z(scores))
+                fused += weight * (scores if name in ("kind", "asks", "ordinal", "head") else _z(scores))
         # A question the article asks itself is not an answer, but the sentence after it may be.
         # It passes on what it scored, a little less, as if it did not ask.
         penalty = weights.get("asks", 0.0)

@@ -96,7 +96,7 @@ class Corrector:
         counts = Counter(w.strip("'") for w in _WORD.findall(normalise(article_text)))
         self.vocabulary = frozenset(w for w in counts if len(w) >= 3 and not w.isdigit())
         self._spell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-        for word in self.vocabulary:
+        for word in sorted(self.vocabulary):  # in a fixed order: ties are then broken the same way every run
             self._spell.create_dictionary_entry(word, counts[word])
         self._english = lexicon()
         self._cache: dict[str, str | None] = {}
@@ -135,7 +135,10 @@ class Corrector:
             allowed = min(distance, 1 if len(word) <= 5 else 2)
             found = [
                 s.term
-                for s in self._spell.lookup(word, Verbosity.CLOSEST, max_edit_distance=allowed)
+                for s in sorted(
+                    self._spell.lookup(word, Verbosity.CLOSEST, max_edit_distance=allowed),
+                    key=lambda s: (s.distance, -s.count, s.term),
+                )
                 if s.term[0] == word[0] and s.distance > 0
             ]
             self._cache[key] = found[0] if found else None
