@@ -16,6 +16,7 @@ from bot.chat import replies
 from bot.chat.discussion import ReplyRecorder
 from bot.chat.embedding import load_models
 from bot.chat.limits import QuestionLimiter
+from bot.chat.typos import lexicon
 from bot.chat.service import ChatRequest, ChatService
 from bot.checks import message_standing
 from bot.client import DiscussionBot
@@ -95,9 +96,10 @@ class Chat(commands.Cog):
             # syncing commands and reconciling votes come first.
             await self.bot.wait_until_ready()
             started = time.perf_counter()
+            await asyncio.to_thread(lexicon)  # the English word list the spelling correction reads
             models = await asyncio.to_thread(load_models)
             if models is not None:
-                log.info("Chat embedding models loaded in %.1f s", time.perf_counter() - started)
+                log.info("Chat embedding model loaded in %.1f s", time.perf_counter() - started)
                 await self.service.warm(models)
         except Exception:
             log.exception("Preparing the chat's embedding models failed; the chat matches words only")

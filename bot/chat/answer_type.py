@@ -86,7 +86,7 @@ _SPANS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"weekend|time)\b|\b(?:first|second|third|fourth|last) quarter\b|\b(?:soon|later|earlier|recently|ago)\b",
         ),
         (LENGTH, rf"\b{_NUM}[\s-]*{_OTHER_UNIT}\b"),  # other measures count as a measure, like a length
-        (TALLY, rf"\b\d+\s?[-–]\s?\d+\b|\b{_NUM} (?:yes |no )?votes?\b|\b{_NUM} to {_NUM}\b"),
+        (TALLY, rf"\b\d+\s?[-–]\s?\d+\b|\b{_NUM} to {_NUM}\b"),
         (COUNT, rf"\b{_DIGITS}\b|\b(?:\d+-\d+)\b|\b{_NUMBER_WORD}\b"),
         (
             REASON,
@@ -130,7 +130,10 @@ _PLACE_NOUN = re.compile(
     r"province|capital|chamber|garden|field|lab|plant|factory|warehouse|facility|compound|base)s?\b",
     re.IGNORECASE,
 )
-_PLACE_CUE = re.compile(r"\b(?:in|at|from|near|outside|across|to|into|of|around|throughout)\s+$", re.IGNORECASE)
+# A preposition before a name, perhaps with a word between ("in western Baghdad"): a place.
+_PLACE_CUE = re.compile(
+    r"\b(?:in|at|from|near|outside|across|to|into|of|around|throughout)\s+(?:[a-z]+\s+)?$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +174,7 @@ def spans(sentence: str) -> tuple[Span, ...]:
             continue
         found.append(Span(PERSON, text, start))
         before = sentence[:start]
-        if _PLACE_CUE.search(before[-12:]) or re.search(
+        if _PLACE_CUE.search(before[-24:]) or re.search(
             r"\b(?:Street|Avenue|Road|City|County|Hall|Station|Park|Mall|Depot|Church|Square|Bridge|State|Valley)\b",
             text,
         ):
@@ -300,11 +303,15 @@ def expectation(question: str) -> Expectation | None:
 
 def _speaker(low: str) -> tuple[str, ...] | None:
     """ "what did the iraqi government say", "whats the mayor think": the one whose words are wanted."""
-    match = re.search(
-        rf"\bwhat(?:'s| is| are| does| do| did| has| have| was)? (.{{1,40}}?) (?:have |has |had )?{_SPEECH_VERB}"
-        rf"(?:s|ing|ed)?\b",
-        low,
-    ) or re.search(rf"\bhow (?:did|does|do|has|have) (.{{1,40}}?) {_SPEECH_VERB}\w*\b", low)
+    subject = r"(.{1,40}?)"
+    match = (
+        re.search(rf"\bwhat (?:did|does|do|will|would|can|could|should) {subject} {_SPEECH_VERB}\b", low)
+        or re.search(
+            rf"\bwhat(?:'s| is| are| was| were) {subject} (?:saying|thinking|arguing|claiming|think|say)\b", low
+        )
+        or re.search(rf"\bwhat (?:has|have|had) {subject} (?:said|told|claimed|argued|announced|predicted)\b", low)
+        or re.search(rf"\bhow (?:did|does|do|has|have|will) {subject} (?:respond|react)\w*\b", low)
+    )
     if match is None:
         return None
     verb = re.match(r"\w+", low[match.end(1) :].strip())
@@ -325,6 +332,9 @@ _HEAD = re.compile(
     r"^ (?:and |so |but )?(?:who|what|which)(?:'s| is| are| was| were| will be)? (?:the |a |an |their |its )?"
     r"([a-z][a-z-]+)\b"
 )
+
+
+WEAK = frozenset({REASON, STATEMENT})  # their marks ("after", "said") are common: weaker evidence
 
 
 def head_noun(question: str) -> str | None:

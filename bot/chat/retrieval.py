@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from bot.chat.answer_type import Expectation, answers, expectation, head_noun, unknown_names
+from bot.chat.answer_type import WEAK, Expectation, answers, expectation, head_noun, unknown_names
 from bot.chat.text import STOP_WORDS, normalise, sentences, stem, tokens
 from bot.chat.typos import Corrector, rarity
 
@@ -85,6 +85,7 @@ class Answer:
 class Query:
     text: str
     previous: str | None = None  # the member's question before, for a follow-up ("and before that?")
+    previous_passages: tuple[str, ...] = ()  # where its answer was: a follow-up is likely about the same place
 
 
 # -- the index ----------------------------------------------------------------------------------
@@ -116,6 +117,8 @@ class Tuning:
             "kind": 0.5,  # holds what the question asks for (a number, a date, a person), not yet in the question
             "asks": -0.6,  # is itself a question ("how much command and control is there?")
             "head": 0.4,  # names the noun a "who is the …" question asks about
+            "focus": 0.5,  # a follow-up: in the passage that answered the question before
+            "recent": 0.5,  # "yet", "so far", "now": in an update
             "ordinal": 1.5,  # opens with the ordinal a follow-up asks for ("Second, it argues…")
         }
     )
@@ -129,6 +132,8 @@ class Tuning:
 
 
 _ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|last|final|other)\b", re.IGNORECASE)
+_RECENT = re.compile(r"\b(yet|now|so far|still|anymore|any more|currently|latest|at this point|these days)\b")
+_FLAGS = frozenset({"kind", "asks", "ordinal", "head", "focus", "recent"})  # 0 or 1, added as they are
 MIN_UNIT_WORDS = 7
 SHORT_PASSAGE = 400  # characters: quoted whole
 _POINTS_BACK = re.compile(
@@ -229,8 +234,12 @@ class PassageIndex:
         if wants is not None:  # a name counts here; a role ("the court") only opens the gate
             raw["kind"] = np.array(
                 [answers(wants, s.text, text, s.passage.context, roles=False) for s in self.sentences], dtype=float
-            )
+            ) * (0.5 if wants.kinds <= WEAK else 1.0)
         raw["asks"] = self._asks
+        if previous and query.previous_passages:  # "what did they say?": about what was just quoted
+            raw["focus"] = np.array([s.passage.id in query.previous_passages for s in self.sentences], dtype=float)
+        if _RECENT.search(text):  # "have they named it yet?": the updates say what is true now
+            raw["recent"] = np.array([s.passage.kind == "update" for s in self.sentences], dtype=float)
         if head := head_noun(text):  # "who is the lawyer…": the sentence that names a lawyer (an attorney)
             raw["head"] = np.array([head in t for t in self._sentence_tokens], dtype=float)
         if previous and (ordinal := _ORDINAL.search(text)):
@@ -247,7 +256,7 @@ class PassageIndex:
         for name, scores in raw.items():
             weight = weights.get(name, 0.0)
             if weight:
-                fused += weight * (scores if name in ("kind", "asks", "ordinal", "head") else _z(scores))
+                fused += weight * (scores if name in _FLAGS else _z(scores))
         # A question the article asks itself is not an answer, but the sentence after it may be.
         # It passes on what it scored, a little less, as if it did not ask.
         penalty = weights.get("asks", 0.0)

@@ -68,6 +68,7 @@ class _Context:
     until: float
     question: str | None = None  # the last question about the article, for follow-ups
     intent: Intent | None = None
+    passages: tuple[str, ...] = ()  # where the last answer quoted the article (passage ids)
 
 
 class ChatService:
@@ -118,6 +119,7 @@ class ChatService:
             context = None
         previous_index = context.update_index if context else None
         shown_index: int | None = None
+        quoted_passages: tuple[str, ...] = ()
         url = post.jump_url() if post else None
         ordinal = update_ordinal(understood.text) if context and context.intent is Intent.UPDATES else None
         if intent is Intent.QUESTION and ordinal is not None:
@@ -173,7 +175,11 @@ class ChatService:
                 shown_index = chosen.index if chosen else previous_index
         else:
             previous = context.question if context else None
-            found = await self._find(article, post, request, understood.text, previous)
+            found = await self._find(
+                article, post, request, understood.text, previous, context.passages if context else ()
+            )
+            if found is not None:
+                quoted_passages = tuple(dict.fromkeys(s.passage.id for s in found.quoted))
             if found is None:
                 reply = Reply(replies.nothing_found(article.title), [], answered=False)
             else:
@@ -186,6 +192,7 @@ class ChatService:
             time.monotonic() + CONTEXT_SECONDS,
             question=understood.text,  # "where exactly?" after "any update about gunships?" leans on it
             intent=intent,
+            passages=quoted_passages,
         )
         if len(self._contexts) > 10_000:  # forget idle conversations
             moment = time.monotonic()
@@ -194,15 +201,19 @@ class ChatService:
         return reply
 
     async def _find(
-        self, article: Article, post: PostRecord | None, request: ChatRequest, text: str, previous: str | None
+        self,
+        article: Article,
+        post: PostRecord | None,
+        request: ChatRequest,
+        text: str,
+        previous: str | None,
+        previous_passages: tuple[str, ...] = (),
     ) -> Answer | None:
         """The article's answer to a question, never quoting what the filters would block."""
         index = await self._index(article, post, _guild_of(request, post))
-        found = (
-            await asyncio.to_thread(index.answer, Query(text, previous))
-            if index.semantic
-            else index.answer(Query(text, previous))
-        )
+        found = await asyncio.to_thread(
+            index.answer, Query(text, previous, previous_passages)
+        )  # an E5 encoding: off the loop
         if found is None:
             return None
         ranked = [h for h in found.ranked if not self.is_blocked(h.sentence.text)]
@@ -312,8 +323,8 @@ class ChatService:
 
     async def _index(self, article: Article, post: PostRecord | None, guild_id: int | None) -> PassageIndex:
         """The article's index, built once per version of its text (and again once the model loads).
-        Built in a thread when the model is there: embedding a long article's sentences takes a
-        fraction of a second, which the event loop must not wait on."""
+        Built in a thread: embedding a long article's sentences takes seconds of one core, which the
+        event loop must not wait on."""
         views = await self._updates(article, post, guild_id)
         models = self.models
         key = (
@@ -339,11 +350,8 @@ class ChatService:
             future = asyncio.get_running_loop().create_future()
             self._indexes[key] = future
             try:
-                index = (
-                    await asyncio.to_thread(PassageIndex, passages, models)
-                    if models is not None
-                    else PassageIndex(passages)
-                )
+                # off the loop: embedding the sentences, and the word list read the first time
+                index = await asyncio.to_thread(PassageIndex, passages, models)
             except BaseException as error:
                 del self._indexes[key]
                 future.set_exception(error)

@@ -243,8 +243,11 @@ def gate_cases(path: Path, models: Any) -> list[GateCase]:
     for item in data["questions"]:
         if understand(item["question"]).intent is not Intent.QUESTION:
             continue
+        index = indexes[item["article"]]
         previous = item["conversation"][-1] if item["conversation"] else None
-        judged = indexes[item["article"]].judge(Query(item["question"], previous))
+        before = index.answer(Query(previous)) if previous else None  # where the chat's answer to it was
+        where = tuple(dict.fromkeys(s.passage.id for s in before.quoted)) if before else ()
+        judged = index.judge(Query(item["question"], previous, where))
         if judged is None:
             continue
         ranked, signals = judged
