@@ -22,7 +22,7 @@ import re
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -262,11 +262,10 @@ def _article_path(filename: str) -> Path:
     return source if source.exists() else REPO / "seeds" / filename
 
 
-GRID = {
-    "min_cosine": [round(0.78 + 0.005 * i, 3) for i in range(27)],
-    "min_overlap": [round(0.1 * i, 1) for i in range(1, 11)],
-    "max_elsewhere": [round(0.4 + 0.05 * i, 2) for i in range(13)],
-}
+# The one threshold fitted here. Similarity thresholds were tried too (E5's cosine, the share of
+# the question's words): fitted per fold they swung from 0.78 to 0.85 and lost a third of the
+# answerable questions of the article left out, for no more "I don't know"s than this one gives.
+GRID = [round(0.4 + 0.05 * i, 2) for i in range(13)]  # max_elsewhere
 
 
 def gate_score(cases: list[GateCase], tuning: Tuning) -> float:
@@ -281,15 +280,13 @@ def gate_score(cases: list[GateCase], tuning: Tuning) -> float:
 
 
 def calibrate(cases: list[GateCase]) -> Tuning:
-    """The grid's thresholds that score best on these cases (ties: the most permissive)."""
+    """The grid's threshold that scores best on these cases (ties: the most permissive)."""
     best: tuple[float, Tuning] | None = None
-    for cosine in GRID["min_cosine"]:
-        for overlap in GRID["min_overlap"]:
-            for elsewhere in GRID["max_elsewhere"]:
-                tuning = Tuning(min_cosine=cosine, min_overlap=overlap, max_elsewhere=elsewhere)
-                score = gate_score(cases, tuning)
-                if best is None or score > best[0] + 1e-9:
-                    best = (score, tuning)
+    for elsewhere in reversed(GRID):
+        tuning = replace(Tuning(), max_elsewhere=elsewhere)
+        score = gate_score(cases, tuning)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, tuning)
     assert best is not None
     return best[1]
 
