@@ -179,6 +179,13 @@ def spans(sentence: str) -> tuple[Span, ...]:
             text,
         ):
             found.append(Span(PLACE, text, start))
+        # "Corvane Materials of Ohio", "the Islamic State of Iraq": what follows "of" is a name of its own
+        offset = 0
+        for part in text.split(" of ")[1:]:
+            offset = text.index(" of " + part, offset) + 4
+            if part and part[0].isupper():
+                found.append(Span(PERSON, part, start + offset))
+                found.append(Span(PLACE, part, start + offset))
     for match in _ROLE.finditer(sentence):
         found.append(Span("role", match.group(0), match.start()))
     for match in _PLACE_NOUN.finditer(sentence):

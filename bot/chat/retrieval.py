@@ -119,7 +119,7 @@ class Tuning:
             "head": 0.4,  # names the noun a "who is the …" question asks about
             "focus": 0.5,  # a follow-up: in the passage that answered the question before
             "recent": 0.5,  # "yet", "so far", "now": in an update
-            "ordinal": 1.5,  # opens with the ordinal a follow-up asks for ("Second, it argues…")
+            "ordinal": 2.5,  # opens with the ordinal a follow-up asks for ("Second, it argues…")
         }
     )
     words_only_passage: float = 0.3  # without the model, the paragraph's words count this much

@@ -124,27 +124,37 @@ class Corrector:
         for word in normalise(text).split():
             bare = word.strip("?!.,;:\"“”()'")
             if bare in self._english and len(bare) >= 4 and bare not in self.vocabulary and bare not in STOP_WORDS:
-                near = self._closest(bare, distance=2)
+                near = self._closest(bare, distance=2, short=2)
                 if near:
                     found[bare] = near
         return found
 
-    def _closest(self, word: str, distance: int = 2) -> str | None:
+    def _closest(self, word: str, distance: int = 2, short: int = 1) -> str | None:
+        """The article's closest word: a short word (five letters or fewer) at most `short` letters
+        off, a longer one `distance`; the same first letter; then the longest shared start."""
         if len(word) < 4 or word in self.vocabulary or word in STOP_WORDS or not word.isalpha():
             return None
-        key = f"{distance}:{word}"
+        key = f"{distance}:{short}:{word}"
         if key not in self._cache:
             if len(self._cache) > 10_000:
                 self._cache.clear()
-            # Misspellings keep their first letter; a short word may be one letter off, a long one two.
-            allowed = min(distance, 1 if len(word) <= 5 else 2)
+            allowed = short if len(word) <= 5 else distance
             found = [
                 s.term
                 for s in sorted(
                     self._spell.lookup(word, Verbosity.CLOSEST, max_edit_distance=allowed),
-                    key=lambda s: (s.distance, -s.count, s.term),
+                    key=lambda s: (s.distance, -_shared_start(s.term, word), -s.count, s.term),
                 )
                 if s.term[0] == word[0] and s.distance > 0
             ]
             self._cache[key] = found[0] if found else None
         return self._cache[key]
+
+
+def _shared_start(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
