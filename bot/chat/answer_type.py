@@ -35,6 +35,7 @@ COUNT = "count"  # any number that is not a year, money or a share
 TALLY = "tally"  # a vote's count or a score: "5-4", "five yes votes"
 REASON = "reason"
 STATEMENT = "statement"  # something someone said
+FINDING = "finding"  # what someone found out: "found that", "concluded", "points to"
 
 _NUMBER_WORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -93,6 +94,11 @@ _SPANS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:because|due to|owing to|thanks to|as a result|so that|in order to|caused by|blamed|"
             r"points? to|led to|after|since|the reason|partly|given|so as to|to (?:show|win|calm|give|raise|avoid|"
             r"stop|keep|make))\b",
+        ),
+        (
+            FINDING,
+            r"\b(?:found|finds|concluded|concludes|determined|ruled|discovered|decided|showed|shows|revealed|reveals|"
+            r"points? to|pointed to|blamed|identified|confirmed|established|measured)\b",
         ),
         (
             STATEMENT,
@@ -156,7 +162,7 @@ def spans(sentence: str) -> tuple[Span, ...]:
             if kind == COUNT and (match.group(0).casefold() in ("a", "half") or _is_year(match.group(0))):
                 continue
             found.append(Span(kind, match.group(0), start))
-            if kind not in (REASON, STATEMENT):
+            if kind not in (REASON, STATEMENT, FINDING):
                 taken.append((start, end))
     for match in _NAME.finditer(sentence):
         text = match.group(0).strip(" .’'")
@@ -244,6 +250,12 @@ def expectation(question: str) -> Expectation | None:
     speaker = _speaker(low)
     if speaker is not None:
         return Expectation(frozenset({STATEMENT}), speaker=speaker)
+    if match := re.search(
+        r"\bwhat (?:did|does|do|has|have|had|will) (.{1,40}?) (?:find|found|conclude|determine|rule|discover|decide|"
+        r"show|reveal|turn up|learn)\w*\b",
+        low,
+    ):  # "what did the cpsc find?": a finding by them, not that they are looking
+        return Expectation(frozenset({FINDING}), speaker=tuple(t for t in tokens(match.group(1)) if t not in _PRONOUNS))
     unit = None
     if match := re.search(r"\bin (\w+)(?: (\w+))?\b", low):
         for word in (match.group(1), f"{match.group(1)}{match.group(2) or ''}"):
@@ -341,7 +353,7 @@ _HEAD = re.compile(
 )
 
 
-WEAK = frozenset({REASON, STATEMENT})  # their marks ("after", "said") are common: weaker evidence
+WEAK = frozenset({REASON, STATEMENT, FINDING})  # their marks ("after", "said") are common: weaker evidence
 
 
 def head_noun(question: str) -> str | None:
@@ -374,7 +386,7 @@ def new_spans(
             continue
         if kind not in expect.kinds:
             continue
-        if kind in (REASON, STATEMENT):
+        if kind in (REASON, STATEMENT, FINDING):
             out.append(span)
             continue
         words = set(tokens(span.text))
@@ -391,7 +403,7 @@ def new_spans(
         unit = re.compile(_UNIT_WORDS[expect.unit], re.IGNORECASE)
         out = [s for s in out if unit.search(s.text) or unit.search(sentence[s.start : s.start + len(s.text) + 20])]
     if expect.speaker and out:
-        said_by = set(tokens(sentence)) | set(tokens(context))
+        said_by = set(tokens(sentence)) | set(tokens(context)) | _initials(f"{context} {sentence}")
         if not set(expect.speaker) <= said_by:
             return []
     return out

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.chat.text import STOP_WORDS
+
 
 class Intent(StrEnum):
     HELP = "help"
@@ -141,7 +143,8 @@ def understand(message: str) -> Understood:
         r"\bwhat did people vote\b",
         r"\bhow many (people )?(voted|votes)\b",
         r"\bleading answer\b",
-        r"\bstanding\b",
+        r"\b(vote|poll|voting) standings?\b",
+        r"^standings?\W*$",
     ):
         return Understood(Intent.RESULTS, text)
     if _has(
@@ -202,3 +205,24 @@ def update_ordinal(text: str) -> int | None:
     if match is None or not (match.group(3) or re.search(r"\b(one|update|it)\b", low)):
         return None
     return _ORDINALS[match.group(2)]
+
+
+# The words these intents are asked with: a topic named after them is a question of its own.
+_INTENT_WORDS = frozenset(
+    """update updates latest last newest recent news new change changed changes happen happened happening
+    going on it this that these those there here article story piece post thread summary vote votes voting poll
+    polls result results tally count standing things stuff everything anything""".split()
+)
+_TOPIC = re.compile(r"\b(?:on|about|with|regarding|re|concerning|over|for|of)\b")
+GRABBING = frozenset({Intent.SUMMARY, Intent.UPDATES, Intent.LATEST_UPDATE, Intent.RESULTS})
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of the topic a message names after its intent's own words ("what's the latest on
+    the lawsuit?": "lawsuit"): if the article knows them, the member asks about them."""
+    low = text.casefold().replace("’", "'")
+    match = _TOPIC.search(low)
+    if match is None:
+        return []
+    words = re.findall(r"[a-z][a-z'-]*", low[match.end() :])
+    return [w for w in words if w not in _INTENT_WORDS and w not in STOP_WORDS and len(w) > 2]

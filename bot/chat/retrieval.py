@@ -132,6 +132,7 @@ class Tuning:
     min_cosine: float = 0.78
     min_overlap: float = 0.2
     min_overlap_words_only: float = 0.5  # without the model, words are all there is
+    leaders: int = 3  # how far down the ranking a sentence that holds the wanted kind is looked for
     keep_margin: float = 0.35  # further sentences quoted when within this of the best (in z units)
     max_quoted: int = 3
 
@@ -281,7 +282,7 @@ class PassageIndex:
         # A question that asks for a kind of thing (a number, a date, a person) is answered by the
         # best of the leaders that holds one: first place goes to it.
         holding = [
-            h for h in ranked[: tuning.max_quoted] if answers(wants, h.sentence.text, text, h.sentence.passage.context)
+            h for h in ranked[: tuning.leaders] if answers(wants, h.sentence.text, text, h.sentence.passage.context)
         ]
         if holding and holding[0] is not ranked[0]:
             ranked = [holding[0], *(h for h in ranked if h is not holding[0])]
@@ -368,6 +369,10 @@ class PassageIndex:
             missing=missing,
             elsewhere=elsewhere,
         )
+
+    def names_a_topic(self, words: Sequence[str]) -> bool:
+        """Whether any of these words (a member's, misspelt or not) is one the article uses."""
+        return any(token in self._words for word in words for token in tokens(self.corrector.correct(word)))
 
     def answers(self, signals: Signals) -> bool:
         """The gate: whether the best sentence answers the question."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bot.articles.library import ArticleLibrary
 from bot.articles.model import Article
 from bot.chat import replies
-from bot.chat.intents import Intent, understand, update_ordinal
+from bot.chat.intents import GRABBING, Intent, topic_words, understand, update_ordinal
 from bot.chat.retrieval import Answer, Passage, PassageIndex, Query
 from bot.chat.summary import summarize
 from bot.chat.text import speaker_context, tokens
@@ -120,6 +120,8 @@ class ChatService:
         previous_index = context.update_index if context else None
         shown_index: int | None = None
         quoted_passages: tuple[str, ...] = ()
+        if intent in GRABBING and await self._names_a_topic(article, post, request, understood.text):
+            intent = Intent.QUESTION  # "what's the latest on the lawsuit?" asks about the lawsuit
         url = post.jump_url() if post else None
         ordinal = update_ordinal(understood.text) if context and context.intent is Intent.UPDATES else None
         if intent is Intent.QUESTION and ordinal is not None:
@@ -221,6 +223,15 @@ class ChatService:
         if not quoted and ranked and ranked[0].sentence in {h.sentence for h in found.ranked[:3]}:
             quoted = [ranked[0].sentence]  # the answer was blocked: the next best, if it was close
         return Answer(ranked, quoted, found.signals) if quoted else None
+
+    async def _names_a_topic(self, article: Article, post: PostRecord | None, request: ChatRequest, text: str) -> bool:
+        """Whether a message asked like "what's the latest?" or "how's the vote?" also names something
+        the article uses, after those words ("on the lawsuit")."""
+        extra = topic_words(text)
+        if not extra:
+            return False
+        index = await self._index(article, post, _guild_of(request, post))
+        return index.names_a_topic(extra)
 
     # -- which article --------------------------------------------------------------------------
     async def _which_article(

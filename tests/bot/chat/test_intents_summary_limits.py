@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bot.articles import parse_article_file
-from bot.chat.intents import Intent, understand
+from bot.chat.intents import GRABBING, Intent, topic_words, understand
 from bot.chat.limits import QuestionLimiter
 from bot.chat.summary import summarize
 from tests.bot.chat.eval_set import REPO
@@ -87,3 +87,26 @@ async def test_the_service_never_repeats_blocked_text(tmp_path):
         assert "bullshit" not in answer and "praised the plan in public" in answer
     finally:
         await db.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what's the latest on the lawsuit?", ["lawsuit"]),
+        ("any updates about the gunships?", ["gunships"]),
+        ("what is going on with the mahdi army", ["mahdi", "army"]),
+        ("what does it say about the supplier?", ["supplier"]),
+        ("did anything change after the post went up?", []),
+        ("what's the article about?", []),
+        ("any news on this?", []),
+        ("how's the vote going?", []),
+    ],
+)
+def test_a_topic_named_after_an_intents_words_is_a_question_of_its_own(text: str, topic: list[str]):
+    assert understand(text).intent in GRABBING
+    assert topic_words(text) == topic
+
+
+def test_standing_alone_is_not_the_vote():
+    assert understand("is the ceasefire still standing?").intent is Intent.QUESTION
+    assert understand("vote standings?").intent is Intent.RESULTS
