@@ -26,7 +26,7 @@ from rank_bm25 import BM25Okapi
 
 from bot.chat.answer_type import WEAK, Expectation, answers, expectation, head_noun, unknown_names
 from bot.chat.text import STOP_WORDS, normalise, sentences, stem, tokens
-from bot.chat.typos import Corrector, rarity
+from bot.chat.typos import Corrector
 
 if TYPE_CHECKING:
     from bot.chat.embedding import Models
@@ -70,7 +70,6 @@ class Signals:
     wants: Expectation | None  # the kind of answer the question wants
     has_wanted: bool  # a leading sentence holds it
     unknown: tuple[str, ...] = ()  # names in the question the article never mentions
-    missing: float = 0.0  # how rare the question's words are that the article never uses (summed)
     elsewhere: float = 0.0  # the share of the question's weight the article holds, but not near the answer
 
 
@@ -111,7 +110,7 @@ class Tuning:
     weights: dict[str, float] = field(
         default_factory=lambda: {
             "e5": 1.0,  # cosine to the sentence
-            "e5_passage": 0.3,  # cosine to its paragraph
+            "e5_passage": 0.0,  # cosine to its paragraph (the mean of its sentences'): no better ranked with it
             "bm25": 0.5,  # words
             "bm25_passage": 0.0,
             "kind": 0.5,  # holds what the question asks for (a number, a date, a person), not yet in the question
@@ -194,7 +193,13 @@ class PassageIndex:
         self._passage_vectors: dict[str, np.ndarray] = {}
         if models is not None and self.sentences:
             self._sentence_vectors = models.passages([s.text for s in self.sentences])
-            self._passage_vectors = models.passages([p.text for p in self.passages])
+            # A paragraph's vector (for the gate's floor): the mean of its sentences'. Embedding whole
+            # paragraphs as well took three times as long, for no better answers on the development half.
+            of = np.asarray(self._passage_of)
+            for name, vectors in self._sentence_vectors.items():
+                sums = np.zeros((len(self.passages), vectors.shape[1]), dtype=np.float32)
+                np.add.at(sums, of, vectors)
+                self._passage_vectors[name] = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
 
     @property
     def semantic(self) -> bool:
@@ -350,23 +355,12 @@ class PassageIndex:
             orders = [h.sentence.order for h in leaders]
             cosine = float(max(max(raw["e5"][i], 0.95 * raw["e5_passage"][i]) for i in orders))
         wants = self._question(query)[2]
-        offered = self.corrector.alternatives(query.text)
-        missing = sum(
-            rarity(word)
-            for word in re.findall(r"[a-z]+", normalise(text))
-            if len(word) > 2
-            and word not in STOP_WORDS
-            and word not in self.corrector.vocabulary
-            and stem(word) not in self._words
-            and word not in offered
-        )
         return Signals(
             cosine=cosine,
             overlap=overlap,
             wants=wants,
             has_wanted=has_wanted or wants is None,
             unknown=tuple(unknown_names(query.text, self.corrector.vocabulary | self._words, self.text)),
-            missing=missing,
             elsewhere=elsewhere,
         )
 

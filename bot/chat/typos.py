@@ -5,13 +5,11 @@
 English word the article does not use ("start", "layer", "firm") is the member's word, never
 "corrected" into a look-alike of the article's ("state", "later", "fire"). A real word one letter
 from an article word ("fair" for "fare") is only offered alongside, for the word matching.
-The same list says how common a word is, which tells a rare name from an everyday word.
 """
 
 from __future__ import annotations
 
 import importlib.resources
-import math
 import re
 import threading
 from collections import Counter
@@ -70,28 +68,18 @@ SHORTHAND = {
 }
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/]*")
-_LEXICON: dict[str, int] = {}
+_LEXICON: list[frozenset[str]] = []
 _LEXICON_LOCK = threading.Lock()
 
 
-def lexicon() -> dict[str, int]:
-    """English words and how often each occurs (symspellpy's 82,765-word frequency list), read once."""
+def lexicon() -> frozenset[str]:
+    """English words: symspellpy's 82,765-word frequency list (its words; the counts are not needed), read once."""
     with _LEXICON_LOCK:
         if not _LEXICON:
             resource = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
-            for line in resource.read_text("utf-8").splitlines():
-                word, _, count = line.partition(" ")
-                if count.isdigit():
-                    _LEXICON[word] = int(count)
-        return _LEXICON
-
-
-def rarity(word: str) -> float:
-    """How rare a word is in English, 0 (as common as "the") to 1 (not in the list: a name, a typo)."""
-    count = lexicon().get(word)
-    if not count:
-        return 1.0
-    return min(1.0, max(0.0, 1.0 - math.log10(count) / 10.4))
+            text = resource.read_text("utf-8")
+            _LEXICON.append(frozenset(line.partition(" ")[0] for line in text.splitlines() if line))
+        return _LEXICON[0]
 
 
 class Corrector:
