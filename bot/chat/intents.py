@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.chat.text import STOP_WORDS
+from bot.chat.typos import SHORTHAND
 
 
 class Intent(StrEnum):
@@ -59,21 +60,35 @@ def _since(text: str) -> dt.timedelta | None:
     return None
 
 
+_GREETING = r"^(hi|hello|hey|heya|hiya|yo|howdy|greetings|good (morning|afternoon|evening))\b"
+_THANKS = r"\b(thanks|thank you|thx|ty|cheers|much appreciated|great,? thanks)\b"
+# What may follow a greeting or a thank-you without saying anything more.
+_FILLER = frozenset("there again everyone all folks bot so much very lot lots a you guys mate buddy friend".split())
+
+
+def _says_more(pattern: str, low: str) -> bool:
+    """Whether a greeting or a thank-you comes with words of its own ("hey, who's the judge?")."""
+    rest = re.sub(pattern, " ", low)
+    return any(w not in _FILLER for w in re.findall(r"[a-z']+", rest))
+
+
 def understand(message: str) -> Understood:
     text = " ".join(_MENTION.sub(" ", message).split())
-    low = text.casefold().replace("’", "'")
+    # chat shorthand spelled out first: "whats the latest", "hows the vote going"
+    low = re.sub(r"[a-z0-9/]+", lambda m: SHORTHAND.get(m.group(0), m.group(0)), text.casefold().replace("’", "'"))
     words = re.findall(r"[a-z']+", low)
     if not words:
         return Understood(Intent.HELP, text)
     short = len(words) <= 5
-    if (
-        short
-        and _has(low, r"^(hi|hello|hey|heya|hiya|yo|howdy|greetings|good (morning|afternoon|evening))\b")
-        and not _has(low, r"\?$")
-    ):
+    if short and _has(low, _GREETING) and not _has(low, r"\?$") and not _says_more(_GREETING, low):
         return Understood(Intent.GREETING, text)
-    if short and _has(low, r"\b(thanks|thank you|thx|ty|cheers|much appreciated|great,? thanks)\b"):
+    if short and _has(low, _THANKS) and not _says_more(_THANKS, low):
         return Understood(Intent.THANKS, text)
+    if _has(low, f"^(?:{_GREETING[1:]}|{_THANKS})") and _says_more(_GREETING, low) | _says_more(_THANKS, low):
+        # "hey, who's the judge?", "thanks! and the second one?": the rest is the message
+        rest = re.sub(rf"^\W*(?:(?:{_GREETING[1:]}|{_THANKS})[\s,!.:;-]*)+", "", text, flags=re.IGNORECASE)
+        if rest:
+            return understand(rest)
     if _has(
         low,
         r"\bwhat can you do\b",

@@ -110,3 +110,20 @@ def test_a_topic_named_after_an_intents_words_is_a_question_of_its_own(text: str
 def test_standing_alone_is_not_the_vote():
     assert understand("is the ceasefire still standing?").intent is Intent.QUESTION
     assert understand("vote standings?").intent is Intent.RESULTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "rest"),
+    [
+        ("hey who's the judge", Intent.QUESTION, "who's the judge"),
+        ("Thanks! any updates?", Intent.UPDATES, "any updates?"),
+        ("thanks, what about the lawsuit?", Intent.QUESTION, "what about the lawsuit?"),
+        ("hey whats the latest", Intent.LATEST_UPDATE, "whats the latest"),  # shorthand read as "what is"
+        ("hows the vote going", Intent.RESULTS, "hows the vote going"),
+        ("thanks so much", Intent.THANKS, "thanks so much"),
+        ("hello there", Intent.GREETING, "hello there"),
+    ],
+)
+def test_a_greeting_or_thanks_with_a_question_is_the_question(text: str, intent: Intent, rest: str):
+    understood = understand(text)
+    assert (understood.intent, understood.text) == (intent, rest)
