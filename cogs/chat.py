@@ -16,8 +16,8 @@ from bot.chat import replies
 from bot.chat.discussion import ReplyRecorder
 from bot.chat.embedding import load_models
 from bot.chat.limits import QuestionLimiter
-from bot.chat.typos import lexicon
 from bot.chat.service import ChatRequest, ChatService
+from bot.chat.typos import lexicon
 from bot.checks import message_standing
 from bot.client import DiscussionBot
 from bot.guild_config import GuildConfig
