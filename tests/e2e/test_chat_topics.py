@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.client import DiscussionBot
 from discord_emulator import Emulator
 from tests.e2e.test_chat import ask, models_ready, post
 from tests.harness import World
+
+
+@pytest.fixture
+def bot_env(bot_env: dict[str, str]) -> dict[str, str]:
+    return bot_env | {"CHAT_MODELS": "true"}  # the answers with the embedding models
 
 
 async def test_updates_about_a_topic_quote_that_topic(emulator: Emulator, world: World, bot: DiscussionBot):
