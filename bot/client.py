@@ -73,6 +73,13 @@ def bot_intents() -> discord.Intents:
     return intents
 
 
+def shard_options(settings: Settings) -> dict[str, Any]:
+    """What the client is told about shards: nothing when unsharded (it connects as one, as before)."""
+    if settings.shard_count == 1:
+        return {}
+    return {"shard_count": settings.shard_count, "shard_ids": settings.ownership().sorted_ids()}
+
+
 class DiscussionBot(commands.Bot):
     """Opens storage, applies migrations, builds the services once, loads every extension in `cogs/`
     and syncs commands.
@@ -120,9 +127,11 @@ class DiscussionBot(commands.Bot):
             chunk_guilds_at_startup=False,
             http_trace=rest_trace(metrics),  # REST requests and 429s by route, for /metrics
             tree_cls=LoggingCommandTree,
+            **shard_options(settings),
         )
         self.metrics = metrics
         self.settings = settings
+        self.ownership = settings.ownership()  # the servers whose work this process does
         self.started_at = time.monotonic()
         self.failed_extensions: dict[str, str] = {}
         self._db: Database | None = None
@@ -393,6 +402,16 @@ class DiscussionBot(commands.Bot):
                 await self._feed_session.close()
             if self._db is not None:
                 await self._db.close()
+
+
+class ShardedDiscussionBot(DiscussionBot, commands.AutoShardedBot):
+    """The same bot connecting several shards (SHARD_COUNT > 1): discord.py's AutoShardedClient comes
+    before Client in the method order, so it runs the shards; everything of the bot's own is shared."""
+
+
+def new_bot(settings: Settings) -> DiscussionBot:
+    """The client for these settings: sharded only when SHARD_COUNT says so."""
+    return ShardedDiscussionBot(settings) if settings.shard_count > 1 else DiscussionBot(settings)
 
 
 # What every command, button and form of this bot receives: `interaction.client` is the bot, typed.

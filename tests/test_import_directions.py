@@ -98,6 +98,7 @@ PLACES: dict[str, Layer] = {
     "bot.background": Layer.FOUNDATION,
     "bot.text_key": Layer.FOUNDATION,
     "bot.database_url": Layer.FOUNDATION,
+    "bot.sharding": Layer.FOUNDATION,
     "bot.enums": Layer.FOUNDATION,
     "bot.errors": Layer.FOUNDATION,
     "bot.formatting": Layer.FOUNDATION,
