@@ -43,6 +43,7 @@ from bot.privacy import MemberData
 from bot.publishing.publisher import Publisher
 from bot.retention import Retention
 from bot.settings import Settings
+from bot.sharding import Ownership
 from bot.storage import Database
 from bot.storage.meta import get_meta, set_meta
 from bot.storage.posts import post_thread_ids
@@ -78,6 +79,13 @@ def shard_options(settings: Settings) -> dict[str, Any]:
     if settings.shard_count == 1:
         return {}
     return {"shard_count": settings.shard_count, "shard_ids": settings.ownership().sorted_ids()}
+
+
+def claimant_for(ownership: Ownership) -> str:
+    """This process's name on the outbox rows it claims: "main" unsharded (as always), else its shards."""
+    if not ownership.sharded:
+        return "main"
+    return "shards-" + "-".join(map(str, ownership.sorted_ids())) + f"-of-{ownership.count}"
 
 
 class DiscussionBot(commands.Bot):
@@ -203,8 +211,18 @@ class DiscussionBot(commands.Bot):
         self.mod_actions = ModeratorActions(cases=self.cases, sanctions=self.sanctions)
         self.answer_board = AnswerBoard(db, self, enforcer=self.enforcer)
         self.live_blog = LiveBlog(db, self, library=self.library)
-        self.delivery = DeliveryWorker(db, self, live_blog=self.live_blog, metrics=self.metrics)
-        self.poll_votes = PollVotes(db, self)
+        # Shard processes share the outbox: each claims under its own name (the same after a restart,
+        # so it takes back what a crash of its previous run left) and only its servers' rows.
+        ownership = self.ownership
+        self.delivery = DeliveryWorker(
+            db,
+            self,
+            live_blog=self.live_blog,
+            metrics=self.metrics,
+            claimant=claimant_for(ownership),
+            ownership=ownership,
+        )
+        self.poll_votes = PollVotes(db, self, ownership=ownership)
         self.publisher = Publisher(
             db,
             self,
@@ -214,7 +232,9 @@ class DiscussionBot(commands.Bot):
             answer_board=self.answer_board,
             wake_delivery=self.delivery.wake,
         )
-        self.vote_results = VoteResults(db, self, poll_votes=self.poll_votes, answer_board=self.answer_board)
+        self.vote_results = VoteResults(
+            db, self, poll_votes=self.poll_votes, answer_board=self.answer_board, ownership=ownership
+        )
         self.update_editor = UpdateEditor(db, wake_delivery=self.delivery.wake)
         # The bot's one HTTP session for what it fetches itself: it checks every address it connects to,
         # unless the operator allows private ones.
@@ -248,6 +268,7 @@ class DiscussionBot(commands.Bot):
             metrics=self.metrics,
             configs=self.configs,
             review_queue=self.review_queue,
+            ownership=ownership,
         )
         self.operations = Operations(settings, self.metrics, db, self, retention=retention)
         self._services_built = True
