@@ -34,12 +34,14 @@ from bot.enforcement.screening import Screening
 from bot.feeds.fetch import feed_session
 from bot.feeds.poller import FeedPoller
 from bot.guild_config import GuildConfig, defaults_from
+from bot.leases import Leases, process_name
 from bot.message_pipeline import MessagePipeline
 from bot.metrics import BotMetrics
 from bot.metrics.rest import rest_trace
 from bot.moderation.toxicity import ToxicityScorer, model_installed
 from bot.operations import Operations
 from bot.privacy import MemberData
+from bot.publishing.auto_post import AutoPoster
 from bot.publishing.publisher import Publisher
 from bot.retention import Retention
 from bot.settings import Settings
@@ -118,6 +120,8 @@ class DiscussionBot(commands.Bot):
     update_editor: UpdateEditor
     feeds: FeedPoller
     seed_watcher: SeedWatcher
+    leases: Leases
+    auto_poster: AutoPoster
     chat: ChatService
     reply_recorder: ReplyRecorder
     member_data: MemberData
@@ -236,6 +240,14 @@ class DiscussionBot(commands.Bot):
             db, self, poll_votes=self.poll_votes, answer_board=self.answer_board, ownership=ownership
         )
         self.update_editor = UpdateEditor(db, wake_delivery=self.delivery.wake)
+        # Work of no server (the seeds folder, each feed): one live process at a time, under a lease.
+        self.leases = Leases(
+            db,
+            holder=process_name(claimant_for(ownership)),
+            seconds=settings.lease_seconds,
+            shared=ownership.sharded,
+        )
+        self.auto_poster = AutoPoster(db, self, library=self.library, configs=self.configs, publisher=self.publisher)
         # The bot's one HTTP session for what it fetches itself: it checks every address it connects to,
         # unless the operator allows private ones.
         self._feed_session = feed_session(allow_private=settings.feed_allow_private)
@@ -249,14 +261,22 @@ class DiscussionBot(commands.Bot):
             publisher=self.publisher,
             wake_delivery=self.delivery.wake,
             metrics=self.metrics,
+            leases=self.leases,
+            ownership=ownership,
         )
         sync = SeedSync(
             db,
             settings.seeds_dir,
             settle_seconds=settings.seed_poll_seconds * 0.9,
-            on_new_article=self.publisher.publish_everywhere,
+            on_new_article=self.auto_poster.queue,
         )
-        self.seed_watcher = SeedWatcher(self.library, sync, wake_delivery=self.delivery.wake)
+        self.seed_watcher = SeedWatcher(
+            self.library,
+            sync,
+            wake_delivery=self.delivery.wake,
+            hold_lease=self.leases.hold,
+            post_queued=self.auto_poster.post_queued,
+        )
         # The chat never repeats text the default filters would remove (a passage, an answer, an update).
         self.chat = ChatService(db, self.library, is_blocked=blocks_by_default())
         self.reply_recorder = ReplyRecorder(db)
@@ -413,7 +433,11 @@ class DiscussionBot(commands.Bot):
             # until its connection is closed (asyncpg), which closing the database below does.
             last: list[tuple[str, Callable[[], Awaitable[None]]]] = []
             if self._services_built:
-                last += [("the operations tasks", self.operations.stop), ("the vote writer", self.poll_votes.stop)]
+                last += [
+                    ("the operations tasks", self.operations.stop),
+                    ("the vote writer", self.poll_votes.stop),
+                    ("the leases", self.leases.stop),
+                ]
             for name, step in last:
                 try:
                     await asyncio.wait_for(step(), SHUTDOWN_STEP_SECONDS)

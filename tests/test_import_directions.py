@@ -65,6 +65,7 @@ PLACES: dict[str, Layer] = {
     "bot.enforcement": Layer.SERVICES,
     "bot.feeds.fetch": Layer.SERVICES,
     "bot.feeds.poller": Layer.SERVICES,
+    "bot.leases": Layer.SERVICES,
     "bot.operations": Layer.SERVICES,
     "bot.privacy": Layer.SERVICES,
     "bot.publishing": Layer.SERVICES,

@@ -20,10 +20,12 @@ from bot.config_cache import ConfigCache
 from bot.errors import UserFacingError
 from bot.feeds.entries import FeedItem, article_from_item, item_from_entry, parse_feed
 from bot.feeds.fetch import FeedFetchError, fetch_feed
+from bot.leases import Leases
 from bot.log_context import log_fields
 from bot.metrics import BotMetrics
 from bot.publishing.publisher import Publisher
 from bot.responses import NO_PINGS
+from bot.sharding import Ownership
 from bot.storage import feeds as feed_store
 from bot.storage import updates as update_store
 from bot.storage.database import Database
@@ -44,6 +46,10 @@ class CheckResult:
     unchanged: bool = False
 
 
+def feed_lease(feed_id: int) -> str:
+    return f"feed:{feed_id}"
+
+
 class FeedPoller:
     """The feeds servers follow: added (what is there then is only noted), listed, removed, and
     checked when due."""
@@ -60,8 +66,14 @@ class FeedPoller:
         publisher: Publisher,
         wake_delivery: Callable[[], None],
         metrics: BotMetrics,
+        leases: Leases,
+        ownership: Ownership | None = None,
     ) -> None:
         self.db = db
+        # A feed posts into its server's channel: the process of that server's shard polls it, under a
+        # lease, so that two processes running the same shards (a rolling restart) never both do.
+        self.leases = leases
+        self.ownership = ownership
         self.client = client
         self.session = session  # checks every address it connects to (bot.feeds.fetch.feed_session)
         self.interval = interval
@@ -101,7 +113,9 @@ class FeedPoller:
             self.library.register(_with_metadata(parsed, stored), stored.guild_id)
 
     async def check_due(self) -> None:
-        for feed in await feed_store.due_feeds(self.db, dt.datetime.now(dt.UTC)):
+        for feed in await feed_store.due_feeds(self.db, dt.datetime.now(dt.UTC), self.ownership):
+            if not await self.leases.hold(feed_lease(feed.id)):
+                continue  # another live process polls it
             with log_fields(guild_id=feed.guild_id, channel_id=feed.channel_id):
                 try:
                     await self.check(feed)
