@@ -47,6 +47,7 @@ from bot.retention import Retention
 from bot.settings import Settings
 from bot.sharding import Ownership
 from bot.storage import Database
+from bot.storage.leases import pace_identify
 from bot.storage.meta import get_meta, set_meta
 from bot.storage.posts import post_thread_ids
 from bot.storage.timed import TimedDatabase
@@ -157,6 +158,7 @@ class DiscussionBot(commands.Bot):
         self._message_tasks: set[asyncio.Task[None]] = set()
         # The optional toxicity model (loaded on first use, in a thread): None when not installed.
         self.toxicity: ToxicityScorer | None = ToxicityScorer() if model_installed() else None
+        self._max_concurrency: int | None = None  # Discord's login buckets, asked once (sharded)
         self._shutdown: asyncio.Future[None] | None = None  # the one run of close(), however often it is called
 
     @property
@@ -292,6 +294,23 @@ class DiscussionBot(commands.Bot):
         )
         self.operations = Operations(settings, self.metrics, db, self, retention=retention)
         self._services_built = True
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Logins of shard processes stay within Discord's pace (one IDENTIFY per max_concurrency bucket
+        every IDENTIFY_INTERVAL_SECONDS, 1,000 a day) however many processes start at once: on PostgreSQL
+        each login first holds its bucket's lock for the interval. Otherwise as discord.py does it:
+        the process waits between its own shards."""
+        interval = self.settings.identify_interval_seconds
+        if not self.ownership.sharded or self.db.dialect != "postgresql":
+            if not initial:
+                await asyncio.sleep(interval)
+            return
+        if self._max_concurrency is None:
+            _, _, limits = await self.http.get_bot_gateway()
+            self._max_concurrency = max(1, int(limits.get("max_concurrency", 1)))
+        bucket = (shard_id or 0) % self._max_concurrency
+        await pace_identify(self.db, bucket, interval)
+        log.info("Identifying shard %s (login bucket %d of %d)", shard_id, bucket, self._max_concurrency)
 
     async def _when_ready(self, work: Callable[[], Awaitable[None]]) -> None:
         """`work` once connected: the update outbox is sent when its threads can be reached, and the

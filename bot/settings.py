@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     # How long a process's claim on work that belongs to no server (the seeds folder, each feed) lasts
     # unless renewed: a process that dies leaves that work to another after this long.
     lease_seconds: float = Field(default=60.0, ge=1, le=3600)
+    # Seconds between two logins (IDENTIFY) of one max_concurrency bucket, across every process of the
+    # token (PostgreSQL: an advisory lock per bucket; SQLite: within the one process). Discord's is 5.
+    identify_interval_seconds: float = Field(default=5.0, ge=0, le=60)
 
     # Defaults for per-server configuration (`/config set` overrides them per server).
     editor_role_id: DiscordId | None = None

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 
 from bot.storage.database import Database, sql_time
@@ -78,3 +79,15 @@ async def take_auto_post(db: Database, slug: str, guild_id: int) -> bool:
         )
         > 0
     )
+
+
+async def pace_identify(db: Database, bucket: int, seconds: float) -> None:
+    """Wait for the login slot of a max_concurrency bucket and keep it `seconds`, so that however many
+    processes share the bot's token, two logins of one bucket are at least `seconds` apart (Discord:
+    one IDENTIFY per bucket per 5 s). PostgreSQL only: an advisory lock held by a transaction that
+    waits out the interval (SQLite's lock is the whole database's: a single process paces itself)."""
+    if db.dialect != "postgresql":
+        raise ValueError("login pacing across processes needs PostgreSQL")
+    async with db.transaction() as tx:
+        await tx.lock(f"identify:{bucket}")
+        await asyncio.sleep(seconds)

@@ -3,12 +3,15 @@ its servers; work of no server is leased to one process at a time."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from pathlib import Path
 
 import discord
+import pytest
 
 from bot.sharding import shard_of
-from discord_emulator import Emulator
+from discord_emulator import Emulator, ShardingConfig
 from tests.harness import bot_environment, running_bot
 
 
@@ -35,3 +38,32 @@ async def test_unsharded_connects_as_one_shard_as_before(emulator: Emulator, tmp
         assert not isinstance(bot, discord.AutoShardedClient)
         assert {g.id for g in bot.guilds} == {g.id for g in guilds}
         assert [(r.shard_id, r.shard_count) for r in emulator.gateway.identify_log] == [(0, 1)]
+
+
+@pytest.mark.parametrize("engine", ["postgresql"])
+async def test_processes_starting_together_log_in_one_bucket_at_a_time(tmp_path: Path, monkeypatch, database_url: str):
+    """Two processes of 2 shards each start at the same moment against a Discord that refuses a
+    second IDENTIFY of a bucket within 0.4 s: the advisory lock per bucket spaces all four logins."""
+    monkeypatch.chdir(tmp_path)
+    emulator = Emulator(sharding=ShardingConfig(max_concurrency=2, identify_interval=0.4))
+    await emulator.start()
+    try:
+        for i in range(4):
+            emulator.create_guild(f"server {i}")
+        common = {"SHARD_COUNT": "4", "IDENTIFY_INTERVAL_SECONDS": "0.5"}
+        first = bot_environment(emulator, tmp_path, database_url=database_url, **common, SHARD_IDS="0,1")
+        second = bot_environment(emulator, tmp_path, database_url=database_url, **common, SHARD_IDS="2,3")
+        async with contextlib.AsyncExitStack() as stack:
+            bots = await asyncio.gather(
+                stack.enter_async_context(running_bot(first, ready_timeout=20)),
+                stack.enter_async_context(running_bot(second, ready_timeout=20)),
+            )
+            assert [sorted(b.shards) for b in bots] == [[0, 1], [2, 3]]
+        log = emulator.gateway.identify_log
+        assert [r for r in log if not r.accepted] == []
+        assert sorted(r.shard_id for r in log) == [0, 1, 2, 3]
+        for bucket in (0, 1):  # shards 0 and 2 share bucket 0, 1 and 3 bucket 1 (max_concurrency 2)
+            times = sorted(r.at for r in log if r.shard_id % 2 == bucket)
+            assert times[1] - times[0] >= 0.4
+    finally:
+        await emulator.stop()
