@@ -43,6 +43,7 @@ from bot.operations import Operations
 from bot.privacy import MemberData
 from bot.publishing.auto_post import AutoPoster
 from bot.publishing.publisher import Publisher
+from bot.rest_budget import limit_rest
 from bot.retention import Retention
 from bot.settings import Settings
 from bot.sharding import Ownership
@@ -130,6 +131,10 @@ class DiscussionBot(commands.Bot):
 
     def __init__(self, settings: Settings) -> None:
         metrics = BotMetrics()
+        trace = rest_trace(metrics)  # REST requests and 429s by route, for /metrics
+        share = settings.rest_share()
+        if share is not None:  # this process's part of the global limit, before each request
+            limit_rest(trace, share, lambda: discord.http.Route.BASE)
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
@@ -138,7 +143,7 @@ class DiscussionBot(commands.Bot):
             help_command=None,
             guild_ready_timeout=settings.guild_ready_timeout,
             chunk_guilds_at_startup=False,
-            http_trace=rest_trace(metrics),  # REST requests and 429s by route, for /metrics
+            http_trace=trace,
             tree_cls=LoggingCommandTree,
             **shard_options(settings),
         )

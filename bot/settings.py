@@ -20,6 +20,7 @@ LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 # one the bot can store (real ids are far below it).
 MAX_ID = 2**63 - 1
 DiscordId = Annotated[int, Field(gt=0, le=MAX_ID)]
+DISCORD_GLOBAL_PER_SECOND = 50  # REST requests a bot may send per second, all its processes together
 
 
 class SettingsError(Exception):
@@ -68,6 +69,10 @@ class Settings(BaseSettings):
     # Seconds between two logins (IDENTIFY) of one max_concurrency bucket, across every process of the
     # token (PostgreSQL: an advisory lock per bucket; SQLite: within the one process). Discord's is 5.
     identify_interval_seconds: float = Field(default=5.0, ge=0, le=60)
+    # REST requests per second this process may send of the bot's global limit (Discord's is 50/s for
+    # all processes together). Not set: unsharded, no limit of the bot's own (discord.py obeys Discord's
+    # 429s, as always); sharded, the part of 50 that its shards are of SHARD_COUNT.
+    rest_global_share: float | None = Field(default=None, gt=1, le=10_000)
 
     # Defaults for per-server configuration (`/config set` overrides them per server).
     editor_role_id: DiscordId | None = None
@@ -128,6 +133,15 @@ class Settings(BaseSettings):
         if repeated:
             raise ValueError(f"SHARD_IDS names shard {', '.join(map(str, repeated))} more than once")
         return self
+
+    def rest_share(self) -> float | None:
+        """Requests per second for this process (None: no limit of its own)."""
+        if self.rest_global_share is not None:
+            return self.rest_global_share
+        ownership = self.ownership()
+        if not ownership.sharded:
+            return None
+        return max(2.0, DISCORD_GLOBAL_PER_SECOND * len(ownership.ids) / ownership.count)
 
     def ownership(self) -> Ownership:
         """The shards this process connects, and so the servers whose work it does."""

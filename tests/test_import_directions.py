@@ -78,6 +78,7 @@ PLACES: dict[str, Layer] = {
     "bot.endpoints": Layer.KIT,
     "bot.invite": Layer.KIT,
     "bot.message_pipeline": Layer.KIT,
+    "bot.rest_budget": Layer.KIT,
     "bot.responses": Layer.KIT,
     "bot.standing": Layer.KIT,
     # the pure core: plain data in and out, no discord.py, no storage

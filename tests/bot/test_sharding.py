@@ -12,7 +12,7 @@ from bot.sharding import Ownership, shard_of
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for name in ("SHARD_COUNT", "SHARD_IDS", "LEASE_SECONDS"):
+    for name in ("SHARD_COUNT", "SHARD_IDS", "LEASE_SECONDS", "REST_GLOBAL_SHARE", "IDENTIFY_INTERVAL_SECONDS"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)
 
@@ -67,3 +67,16 @@ def test_bad_shard_settings_are_one_line(monkeypatch: pytest.MonkeyPatch, env: d
     with pytest.raises(SettingsError) as error:
         load_settings()
     assert says in str(error.value) and "\n" not in str(error.value)
+
+
+def test_rest_share_is_none_unsharded_and_the_shards_part_of_50_when_sharded(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.delenv("REST_GLOBAL_SHARE", raising=False)
+    assert load_settings().rest_share() is None
+    monkeypatch.setenv("SHARD_COUNT", "6")
+    monkeypatch.setenv("SHARD_IDS", "0,1")
+    assert load_settings().rest_share() == pytest.approx(50 * 2 / 6)
+    monkeypatch.setenv("REST_GLOBAL_SHARE", "12.5")
+    assert load_settings().rest_share() == 12.5
+    monkeypatch.setenv("REST_GLOBAL_SHARE", "0")
+    with pytest.raises(SettingsError, match="REST_GLOBAL_SHARE"):
+        load_settings()

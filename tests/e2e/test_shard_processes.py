@@ -11,7 +11,7 @@ import discord
 import pytest
 
 from bot.sharding import shard_of
-from discord_emulator import Emulator, ShardingConfig
+from discord_emulator import Emulator, RateLimitConfig, ShardingConfig
 from tests.harness import bot_environment, running_bot
 
 
@@ -65,5 +65,34 @@ async def test_processes_starting_together_log_in_one_bucket_at_a_time(tmp_path:
         for bucket in (0, 1):  # shards 0 and 2 share bucket 0, 1 and 3 bucket 1 (max_concurrency 2)
             times = sorted(r.at for r in log if r.shard_id % 2 == bucket)
             assert times[1] - times[0] >= 0.4
+    finally:
+        await emulator.stop()
+
+
+async def _burst(bot: discord.Client, channel_id: int, count: int) -> None:
+    """`count` REST requests at once (each answered by Discord, whatever the order)."""
+    await asyncio.gather(*(bot.fetch_channel(channel_id) for _ in range(count)))
+
+
+@pytest.mark.parametrize(("share", "over_budget"), [("10", False), (None, True)])
+async def test_a_process_keeps_to_its_share_of_the_global_rest_limit(
+    tmp_path: Path, monkeypatch, share: str | None, over_budget: bool
+):
+    """Against a Discord whose global limit is 10 requests/s: with REST_GLOBAL_SHARE=10 a burst of 40
+    requests never meets a global 429; without a share of its own the same burst does (discord.py
+    retries those), so the emulator would see a process that overspends."""
+    monkeypatch.chdir(tmp_path)
+    emulator = Emulator(rate_limits=RateLimitConfig(global_per_second=10))
+    await emulator.start()
+    try:
+        guild = emulator.create_guild("server")
+        channel = emulator.create_text_channel(guild, "general")
+        env = bot_environment(emulator, tmp_path, **({"REST_GLOBAL_SHARE": share} if share else {}))
+        async with running_bot(env, ready_timeout=20) as bot:
+            emulator.rate_limiter.limited.clear()
+            await _burst(bot, channel.id, 40)
+        # GET /channels/{id} allows 50 a second per channel: a 429 on 40 of them is the global limit's.
+        global_limited = [hit for hit in emulator.rate_limiter.limited if hit[0].startswith("GET /channels")]
+        assert bool(global_limited) is over_budget, global_limited
     finally:
         await emulator.stop()
