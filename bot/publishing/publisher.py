@@ -143,6 +143,10 @@ class Publisher:
         )
         return PublishResult(await self.complete(post, article, channel), resumed=False)
 
+    async def guilds_with_posts(self) -> list[int]:
+        """Every server with a posted discussion, on this process's shards or not (for DMs)."""
+        return await post_store.guilds_with_posts(self.db)
+
     async def posts_in_guild(self, guild_id: int) -> list[PostRecord]:
         """The server's discussions, pending ones included, oldest first."""
         return await post_store.posts_in_guild(self.db, guild_id)

@@ -102,6 +102,12 @@ async def posts_of_article(
     return [_record(r) for r in rows]
 
 
+async def guilds_with_posts(db: Database) -> list[int]:
+    """Every server with a posted discussion (whichever process's shard it is on)."""
+    rows = await db.fetch_all("SELECT DISTINCT guild_id FROM article_posts WHERE status = 'posted' ORDER BY guild_id")
+    return [int(r["guild_id"]) for r in rows]
+
+
 async def posts_in_guild(db: Database, guild_id: int) -> list[PostRecord]:
     rows = await db.fetch_all(
         "SELECT * FROM article_posts WHERE guild_id = ? AND status IN ('posted', 'closed', 'pending') ORDER BY id",

@@ -12,7 +12,10 @@ import pytest
 
 from bot.sharding import shard_of
 from discord_emulator import Emulator, RateLimitConfig, ShardingConfig
-from tests.harness import bot_environment, running_bot
+from tests.e2e.test_chat import ask
+from tests.e2e.test_chat_dms import SECRET
+from tests.e2e.test_privacy import suggest
+from tests.harness import bot_environment, question_of, running_bot
 
 
 async def test_a_sharded_process_connects_its_shards_and_sees_only_their_servers(
@@ -96,3 +99,37 @@ async def test_a_process_keeps_to_its_share_of_the_global_rest_limit(
         assert bool(global_limited) is over_budget, global_limited
     finally:
         await emulator.stop()
+
+
+@pytest.mark.parametrize("engine", ["postgresql"])
+async def test_a_dm_on_shard_zero_knows_the_members_server_on_another_shard(
+    emulator: Emulator, tmp_path: Path, monkeypatch, database_url: str
+):
+    """DMs arrive on shard 0 only. A member of a server on shard 1 DMs the bot: the process with shard 0
+    has no cache of that server, and still finds the member's server (its stored discussions, the
+    membership asked of Discord) and speaks of its discussion."""
+    monkeypatch.chdir(tmp_path)
+    home, private = emulator.create_guild("Home"), emulator.create_guild("Private club")
+    if shard_of(home.id, 2) == 1:
+        home, private = private, home
+    assert (shard_of(home.id, 2), shard_of(private.id, 2)) == (0, 1)
+    emulator.create_text_channel(home, "general")
+    private_owner = private.members[private.owner_id]
+    private_forum = emulator.create_forum_channel(private, "articles")
+    insider = emulator.add_member(private, "insider")
+    common = {"SHARD_COUNT": "2", "IDENTIFY_INTERVAL_SECONDS": "0"}
+    zero = bot_environment(emulator, tmp_path, database_url=database_url, **common, SHARD_IDS="0")
+    one = bot_environment(emulator, tmp_path, database_url=database_url, **common, SHARD_IDS="1")
+    async with running_bot(zero, ready_timeout=20) as first, running_bot(one, ready_timeout=20) as second:
+        assert private.id not in {g.id for g in first.guilds} and private.id in {g.id for g in second.guilds}
+        posted = emulator.run_command(
+            private_owner, private_forum, "article post", article="odierno-ceasefire", channel=private_forum
+        )
+        assert "Posted" in (await posted.wait_message(timeout=10)).content
+        [thread] = emulator.threads_of(private_forum)
+        await suggest(emulator, insider, question_of(emulator, thread), SECRET)
+
+        dm = emulator.dm_channel(insider.user)
+        inside = await ask(emulator, insider, dm, "how's the vote going?", mention=False)
+        assert SECRET in inside.content and str(private.id) in inside.content, inside.content
+        assert second.messages_in_flight() == 0

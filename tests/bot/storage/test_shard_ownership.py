@@ -74,6 +74,7 @@ async def test_votes_to_close_and_reconcile_are_the_owned_servers(db: Database):
     assert {p.id for p in await post_store.posts_due_to_close(db, later, ownership)} == owned_posts
     assert {p.id for p in await post_store.open_posts(db, "poll", ownership)} == owned_posts
     assert len(await post_store.posts_due_to_close(db, later)) == 6
+    assert await post_store.guilds_with_posts(db) == sorted(GUILDS)  # every server, for DMs on shard 0
 
 
 async def test_message_copies_expire_in_the_owned_servers_only(db: Database):
