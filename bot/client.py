@@ -297,7 +297,7 @@ class DiscussionBot(commands.Bot):
             review_queue=self.review_queue,
             ownership=ownership,
         )
-        self.operations = Operations(settings, self.metrics, db, self, retention=retention)
+        self.operations = Operations(settings, self.metrics, db, self, retention=retention, hold_lease=self.leases.hold)
         self._services_built = True
 
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import math
 import time
+from collections.abc import Awaitable, Callable
 
 import discord
 
@@ -55,6 +56,7 @@ class Operations:
         client: discord.Client,
         *,
         retention: Retention,
+        hold_lease: Callable[[str], Awaitable[bool]] | None = None,
     ) -> None:
         self.settings = settings
         self.metrics = metrics
@@ -65,7 +67,7 @@ class Operations:
             self.server = MetricsServer(
                 settings.metrics_host, settings.metrics_port, metrics=self.render_metrics, health=self.health
             )
-        self.backups = BackupScheduler(settings, metrics)
+        self.backups = BackupScheduler(settings, metrics, hold_lease=hold_lease)
         self.retention = retention
         self._failing: list[str] = []
 
