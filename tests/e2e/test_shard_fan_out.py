@@ -184,6 +184,26 @@ async def test_three_shard_processes_deliver_exactly_once_through_a_kill_and_a_l
         # the one that took over.
         assert log_lines(logs, f"New update 3 of {SLUG}") == [int(i == holder) for i in range(3)]
         assert log_lines(logs, f"New update 4 of {SLUG}") == [int(i == new_holder) for i in range(3)]
+
+        # 3. A new article in the seeds folder: queued once by the process watching it, auto-posted by
+        #    each process in its own servers, once in each.
+        for world in worlds:
+            handle = emulator.run_command(
+                world.admin, world.general, "config set", setting="auto_post_channel", value=f"<#{world.forum.id}>"
+            )
+            assert "is now" in (await handle.wait_message(timeout=20)).content
+        (seeds / "fresh-news.txt").write_text("Fresh news\n\nSomething happened.\n\nExit question: Now what?\n")
+
+        def fresh_threads() -> list[list[Channel]]:
+            return [[t for t in emulator.threads_of(w.forum) if t.name == "Fresh news"] for w in worlds]
+
+        await eventually(lambda: all(fresh_threads()), timeout=30)
+        # each process posted it in its own two servers, and nowhere else
+        await eventually(lambda: log_lines(logs, "Auto-posted fresh-news") == [2, 2, 2], timeout=10)
+        assert [len(found) for found in fresh_threads()] == [1] * SHARDS
+        queued = await database.fetch_value("SELECT COUNT(*) FROM auto_posts WHERE article_slug = 'fresh-news'")
+        assert queued == 1 and log_lines(logs, "Auto-posted fresh-news") == [2, 2, 2]
+
         # Discord's global limit was never met: the only 429s are per-channel ones, which discord.py
         # waits out and retries (every update arrived exactly once above).
         assert [r for r in refused if r[0] == "global"] == []
