@@ -46,6 +46,9 @@ class CheckResult:
     unchanged: bool = False
 
 
+CATCH_UP_OVERLAP = dt.timedelta(minutes=1)
+
+
 def feed_lease(feed_id: int) -> str:
     return f"feed:{feed_id}"
 
@@ -74,6 +77,7 @@ class FeedPoller:
         # lease, so that two processes running the same shards (a rolling restart) never both do.
         self.leases = leases
         self.ownership = ownership
+        self._caught_up: dt.datetime | None = dt.datetime.now(dt.UTC)  # load_articles ran at the start
         self.client = client
         self.session = session  # checks every address it connects to (bot.feeds.fetch.feed_session)
         self.interval = interval
@@ -102,15 +106,25 @@ class FeedPoller:
         """Stop following a feed (its discussions stay); False if the server follows no such feed."""
         return await feed_store.remove_feed(self.db, guild_id, feed_id)
 
-    async def load_articles(self) -> None:
-        """Feed articles are in SQLite; make them findable again after a restart."""
-        for stored in await feed_store.feed_articles(self.db):
+    async def load_articles(self, since: dt.datetime | None = None) -> None:
+        """Feed articles are in the database; make them findable again after a restart (or, with
+        `since`, those other processes stored since then)."""
+        for stored in await feed_store.feed_articles(self.db, since):
             try:
                 parsed = parse_article_text(stored.source, name=f"feed article {stored.slug}", slug=stored.slug)
             except ArticleError as error:
                 log.warning("Stored feed article unreadable: %s", error)
                 continue
             self.library.register(_with_metadata(parsed, stored), stored.guild_id)
+
+    async def catch_up(self, now: dt.datetime | None = None) -> None:
+        """Shard processes: the feed articles other processes stored lately, so that this one knows them
+        too (the process with shard 0 answers every DM, about every server's articles). A minute of
+        overlap covers clocks that differ a little; registering an article again changes nothing."""
+        now = now or dt.datetime.now(dt.UTC)
+        since, self._caught_up = self._caught_up, now
+        if self.ownership is not None and self.ownership.sharded and since is not None:
+            await self.load_articles(since - CATCH_UP_OVERLAP)
 
     async def check_due(self) -> None:
         for feed in await feed_store.due_feeds(self.db, dt.datetime.now(dt.UTC), self.ownership):

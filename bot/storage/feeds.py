@@ -157,6 +157,10 @@ async def save_feed_article(db: Database, article: StoredFeedArticle) -> None:
     )
 
 
-async def feed_articles(db: Database) -> list[StoredFeedArticle]:
-    rows = await db.fetch_all("SELECT * FROM feed_articles")
+async def feed_articles(db: Database, since: dt.datetime | None = None) -> list[StoredFeedArticle]:
+    """The stored feed articles (those stored or changed since `since` when given)."""
+    if since is None:
+        rows = await db.fetch_all("SELECT * FROM feed_articles")
+    else:
+        rows = await db.fetch_all("SELECT * FROM feed_articles WHERE updated_at >= ?", (sql_time(since),))
     return [StoredFeedArticle(**{n: r[n] for n in StoredFeedArticle.__dataclass_fields__}) for r in rows]

@@ -11,6 +11,7 @@ import discord
 import pytest
 
 from bot.sharding import shard_of
+from bot.storage import feeds as feed_store
 from discord_emulator import Emulator, RateLimitConfig, ShardingConfig
 from tests.e2e.test_chat import ask
 from tests.e2e.test_chat_dms import SECRET
@@ -132,4 +133,17 @@ async def test_a_dm_on_shard_zero_knows_the_members_server_on_another_shard(
         dm = emulator.dm_channel(insider.user)
         inside = await ask(emulator, insider, dm, "how's the vote going?", mention=False)
         assert SECRET in inside.content and str(private.id) in inside.content, inside.content
-        assert second.messages_in_flight() == 0
+
+        # A feed article the other process stores reaches this one's library at its next feeds pass.
+        feed = await feed_store.add_feed(second.db, private.id, private_forum.id, "https://example.org/f.xml", 1)
+        assert feed is not None
+        await feed_store.save_feed_article(
+            second.db,
+            feed_store.StoredFeedArticle(
+                "feed-news", feed.id, private.id, "Feed news\n\nIt happened.", None, None, None
+            ),
+        )
+        assert first.library.get("feed-news") is None
+        await first.feeds.catch_up()
+        found = first.library.get("feed-news")
+        assert found is not None and found.title == "Feed news"
