@@ -6,6 +6,7 @@ REST limit for every connection of the token, never answers a global 429."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import shutil
 import time
@@ -98,9 +99,9 @@ async def test_three_shard_processes_deliver_exactly_once_through_a_kill_and_a_l
             SEED_POLL_SECONDS="1",
             LEASE_SECONDS=str(LEASE_SECONDS),
             IDENTIFY_INTERVAL_SECONDS="0.05",
-            # 4 requests a second each: far inside Discord's 50 together, and slow enough that a
-            # process's fan-out to its threads takes a second or two (the kill lands in the middle).
-            REST_GLOBAL_SHARE="5",
+            # 8 requests a second each: far inside Discord's 50 together, and slow enough that a
+            # process's fan-out to its threads takes a moment (the kill lands in the middle).
+            REST_GLOBAL_SHARE="8",
             LOG_LEVEL="INFO",
         )
         folder = tmp_path / f"process-{index}"
@@ -109,9 +110,13 @@ async def test_three_shard_processes_deliver_exactly_once_through_a_kill_and_a_l
         processes.append(LoggedBotProcess(emulator, env, folder, log_path=logs[-1]))
     database = await Database.open(database_url)  # a reader beside the processes
     try:
-        for process, group in zip(processes, GROUPS, strict=True):
-            first = worlds_of(group)[0]
-            await process.start(first.admin, first.general, timeout=60)
+        # All three at once, as a supervisor starts them (one migrates the database, the others wait).
+        await asyncio.gather(
+            *(
+                process.start(worlds_of(group)[0].admin, worlds_of(group)[0].general, timeout=60)
+                for process, group in zip(processes, GROUPS, strict=True)
+            )
+        )
 
         # The article in every server, twice: 12 threads, 4 for each process.
         threads_of: dict[str, list[Channel]] = {group: [] for group in GROUPS}
