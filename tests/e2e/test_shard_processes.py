@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from pathlib import Path
 
 import discord
 import pytest
+from aiohttp import web
 
+from bot.client import DiscussionBot
 from bot.sharding import shard_of
 from bot.storage import feeds as feed_store
+from bot.storage import leases as lease_store
+from bot.storage.rows import read_time
 from discord_emulator import Emulator, RateLimitConfig, ShardingConfig
 from tests.e2e.test_chat import ask
 from tests.e2e.test_chat_dms import SECRET
 from tests.e2e.test_privacy import suggest
-from tests.harness import bot_environment, question_of, running_bot
+from tests.harness import bot_environment, eventually, question_of, running_bot
 
 
 async def test_a_sharded_process_connects_its_shards_and_sees_only_their_servers(
@@ -147,3 +152,65 @@ async def test_a_dm_on_shard_zero_knows_the_members_server_on_another_shard(
         await first.feeds.catch_up()
         found = first.library.get("feed-news")
         assert found is not None and found.title == "Feed news"
+
+
+def _polls(bot: DiscussionBot) -> float:
+    registry = bot.metrics.registry
+    return sum(registry.get_sample_value("bot_feed_polls_total", {"result": r}) or 0 for r in ("ok", "unchanged"))
+
+
+@pytest.mark.parametrize("engine", ["postgresql"])
+async def test_a_feed_is_polled_by_one_process_and_taken_over_when_it_dies(
+    emulator: Emulator, tmp_path: Path, monkeypatch, database_url: str
+):
+    """Two processes running the same shards (as during a rolling restart) over one database: the feed
+    is fetched by one of them only; when that one stops working without letting go (a hung or killed
+    process), the other fetches it once the lease has lapsed, not before."""
+    monkeypatch.chdir(tmp_path)
+    fetched: list[float] = []  # wall-clock time of each fetch
+
+    async def feed(request: web.Request) -> web.Response:
+        fetched.append(time.time())
+        body = '<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback</title></channel></rss>'
+        return web.Response(text=body, content_type="application/rss+xml")
+
+    app = web.Application()
+    app.router.add_get("/feed.xml", feed)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}/feed.xml"  # type: ignore[union-attr]
+    guild = emulator.create_guild("server")
+    forum = emulator.create_forum_channel(guild, "articles")
+    common = {
+        "SHARD_COUNT": "2",
+        "SHARD_IDS": "0,1",
+        "IDENTIFY_INTERVAL_SECONDS": "0",
+        "FEED_POLL_SECONDS": "1",
+        "FEED_ALLOW_PRIVATE": "true",
+        "LEASE_SECONDS": "2",
+    }
+    env = bot_environment(emulator, tmp_path, database_url=database_url, **common)
+    try:
+        async with running_bot(env, ready_timeout=20) as first, running_bot(env, ready_timeout=20) as second:
+            record = await feed_store.add_feed(first.db, guild.id, forum.id, url, 1)
+            assert record is not None
+            await eventually(lambda: _polls(first) + _polls(second) >= 3, timeout=15)
+            bots = sorted((first, second), key=_polls, reverse=True)
+            holder, other = bots
+            assert _polls(other) == 0  # exactly one process polls it
+            lease = f"feed:{record.id}"
+            assert await lease_store.lease_holder(first.db, lease) == holder.leases.holder
+
+            # The holder stops working and stops renewing, without letting go: as if it hung or died.
+            holder.get_cog("Feeds").check_feeds.cancel()  # type: ignore[union-attr]
+            assert holder.leases._renewing is not None
+            holder.leases._renewing.cancel()
+            lapses = await first.db.fetch_value("SELECT expires_at FROM leases WHERE name = ?", (lease,))
+            await eventually(lambda: _polls(other) > 0, timeout=15)
+            assert await lease_store.lease_holder(first.db, lease) == other.leases.holder
+            first_by_other = fetched[-int(_polls(other))]
+            assert first_by_other >= read_time(lapses).timestamp()  # not before the lease lapsed
+    finally:
+        await runner.cleanup()
