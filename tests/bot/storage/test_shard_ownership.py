@@ -8,6 +8,7 @@ import datetime as dt
 from bot.sharding import Ownership, shard_of
 from bot.storage import Database
 from bot.storage import moderation as moderation_store
+from bot.storage import operations as operations_store
 from bot.storage import posts as post_store
 from bot.storage import privacy as privacy_store
 from bot.storage import updates as update_store
@@ -56,6 +57,14 @@ async def test_each_process_claims_only_its_servers_outbox_rows(db: Database):
         claimed |= {j.post_id: shard for j in jobs}
     assert sorted(claimed) == sorted(posts.values())  # every thread by exactly one process
     assert await update_store.claim_deliveries(db, "everything") == []  # all held
+
+
+async def test_each_process_answers_for_its_own_servers_outbox_backlog(db: Database):
+    await _post_everywhere(db)
+    await update_store.store_update(db, article_slug="a", guild_id=None, label="Update", text="news", source="seed")
+    assert (await operations_store.outbox_state(db)).backlog == 6
+    assert (await operations_store.outbox_state(db, Ownership(3, frozenset({1})))).backlog == 2
+    assert (await operations_store.outbox_state(db, Ownership(6, frozenset({0, 3, 5})))).backlog == 3
 
 
 async def test_an_ownership_of_every_shard_claims_everything(db: Database):
