@@ -29,7 +29,7 @@ async def test_a_sharded_process_connects_its_shards_and_sees_only_their_servers
 ):
     monkeypatch.chdir(tmp_path)
     guilds = [emulator.create_guild(f"server {i}") for i in range(6)]
-    env = bot_environment(emulator, tmp_path, SHARD_COUNT="3", SHARD_IDS="0,2")
+    env = bot_environment(emulator, tmp_path, SHARD_COUNT="3", SHARD_IDS="0,2", IDENTIFY_INTERVAL_SECONDS="0")
     async with running_bot(env) as bot:
         assert isinstance(bot, discord.AutoShardedClient)
         assert sorted(bot.shards) == [0, 2]
@@ -87,7 +87,7 @@ async def _burst(bot: discord.Client, channel_id: int, count: int) -> None:
 async def test_a_process_keeps_to_its_share_of_the_global_rest_limit(
     tmp_path: Path, monkeypatch, share: str | None, over_budget: bool
 ):
-    """Against a Discord whose global limit is 10 requests/s: with REST_GLOBAL_SHARE=10 a burst of 40
+    """Against a Discord whose global limit is 10 requests/s: with REST_GLOBAL_SHARE=10 a burst of 25
     requests never meets a global 429; without a share of its own the same burst does (discord.py
     retries those), so the emulator would see a process that overspends."""
     monkeypatch.chdir(tmp_path)
@@ -99,8 +99,8 @@ async def test_a_process_keeps_to_its_share_of_the_global_rest_limit(
         env = bot_environment(emulator, tmp_path, **({"REST_GLOBAL_SHARE": share} if share else {}))
         async with running_bot(env, ready_timeout=20) as bot:
             emulator.rate_limiter.limited.clear()
-            await _burst(bot, channel.id, 40)
-        # GET /channels/{id} allows 50 a second per channel: a 429 on 40 of them is the global limit's.
+            await _burst(bot, channel.id, 25)
+        # GET /channels/{id} allows 50 a second per channel: a 429 on 25 of them is the global limit's.
         global_limited = [hit for hit in emulator.rate_limiter.limited if hit[0].startswith("GET /channels")]
         assert bool(global_limited) is over_budget, global_limited
     finally:
