@@ -22,7 +22,7 @@ from bot.message_pipeline import MODERATION
 from bot.moderation.engine import CLEAN, MessageFacts
 from bot.moderation.matcher import InvalidPattern, check_pattern
 from bot.moderation.rules import Action, Reason, Verdict
-from bot.moderation.server_rules import ALLOW, try_addition
+from bot.moderation.server_rules import ALLOW, CANDIDATE_ID, try_addition
 from bot.permissions import Level, is_filter_exempt
 from bot.replies import send_ephemeral
 from bot.storage import moderation as mod_store
@@ -291,8 +291,9 @@ class Moderation(commands.Cog):
         # past the server's budget, is refused here instead of failing when messages arrive.
         await interaction.response.defer(ephemeral=True, thinking=True)
         stored_rules = await mod_store.rules_of(self.bot.db, guild.id)
-        candidate = mod_store.StoredRule(0, guild.id, kind.value, value, chosen_mode, chosen)
-        addition = await asyncio.to_thread(try_addition, stored_rules, candidate)
+        candidate = mod_store.StoredRule(CANDIDATE_ID, guild.id, kind.value, value, chosen_mode, chosen)
+        current = await self.bot.enforcer.engine(guild.id)  # compiled once: only the new rule is added to it
+        addition = await asyncio.to_thread(try_addition, stored_rules, candidate, current)
         if addition.problem is not None:
             raise UserFacingError(
                 f"Rule not added: {addition.problem.reason}. {addition.budget_line()} "
@@ -303,7 +304,7 @@ class Moderation(commands.Cog):
         )
         if stored is None:
             raise UserFacingError("That rule is already there. See `/automod rule list`.")
-        self.bot.enforcer.rules_changed(guild.id)
+        self.bot.enforcer.adopt(guild.id, addition.stored_as(stored.id), replacing=current)
         note = " RE2's `\\b` knows only ASCII letters." if kind.value == "regex" and "\\b" in value else ""
         what = "never triggers" if chosen == ALLOW else f"→ {chosen}"
         await interaction.followup.send(

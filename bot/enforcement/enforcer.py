@@ -122,6 +122,19 @@ class Enforcer:
         self._engines.pop(guild_id, None)
         self._building.pop(guild_id, None)
 
+    def adopt(self, guild_id: int, engine: ModerationEngine, *, replacing: ModerationEngine) -> None:
+        """A rule was added: `engine` is `replacing` with it (compiled from it, so the server's
+        rules are not compiled again). If the server's engine changed meanwhile (another rule,
+        a rebuild), it is dropped instead and the next message builds one from the database."""
+        if self._engines.get(guild_id) is replacing and guild_id not in self._building:
+            self._engines[guild_id] = engine
+            if engine.problems:
+                report = asyncio.create_task(self._report_problems(guild_id, engine))
+                self._reports.add(report)
+                report.add_done_callback(self._reports.discard)
+        else:
+            self.rules_changed(guild_id)
+
     def cached_engine(self, guild_id: int) -> ModerationEngine | None:
         """The server's engine if it is built (from its first message on): for the per-message path."""
         return self._engines.get(guild_id)

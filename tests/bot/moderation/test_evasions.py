@@ -52,6 +52,11 @@ CATEGORIES = {
     "combining marks before folding": ["fu\u0345ck", "f̶u̶c̶k̶"],
     "right-to-left override": ["\u202ekcuf\u202c", "you \u202eerohw\u202c"],
     "handled before: zero-width, fullwidth, spacing, stretching": ["f\u200bu\u200bck", "ｆｕｃｋ", "f u c k", "fuuuck"],
+    "letters drawn with symbols": ["|-|3|_|_", "/-\\$$", "\\/\\/|-|()|23", "f(_)ck", "ph\\_/ck", "5|-|1-|-", "[)1(|<"],
+    "the same, stretched": ["|-|3|_|_|_|_", "whor|2|2|2e", "phphuck"],
+    "any upright stroke in a drawing": ["13itch", "l3itch", "|3itch"],
+    "a space, disguised around it": ["RE TA:RD", "s- hi t", "sh1 t", "b..i tch", "whorrrr e", "fu\u3164ck", "ꜰᴜ ᴄᴋ"],
+    "a word after a word that starts it": ["what a ass", "a ass"],
 }
 
 
@@ -78,12 +83,26 @@ CLEAN = [
     "@Sniper_Wolf99 posted https://example.com/assets/hello.png",
     "Slut is Swedish for end.",  # not on this list
     "Click here for the phone number.",  # "cl" is not a d, "ph" an f only where the word needs it
+    "Who re-elected him anyway?",  # two words that spell one
+    "That's it, I'm done.",
+    "x = [c, u, n, t]  # four variables",  # code: a list, operators, arguments
+    "a = s + s  # double it",
+    "if (a && s || s) { return t; }",
+    "def f(u, c, k): return u * c + k",
+    "for (i = 0; i < n; i++) { s += h[i] * t[i]; }",
+    "ask @hell_raiser on the other server",  # one part of a name joined with underscores
+    "gg to xX_d1ck_tr4cy_Xx",
+    "c u n tomorrow",  # spelled out, but the last letter is a word's
 ]
 
 
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_text_passes(text: str):
     assert not caught(text), text
+
+
+def test_a_plain_word_after_two_that_spell_it_is_still_read():
+    assert caught("Hell, I would have") and caught("the pen is a penis")
 
 
 def test_lowercase_leet_is_read_where_a_capitalised_code_is_not():
