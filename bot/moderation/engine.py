@@ -214,7 +214,7 @@ class ModerationEngine:
                     candidate = Candidate(
                         core=key[start:end].decode("utf-8", "replace"),
                         written=written,
-                        before=key[max(0, start - 2) : start].decode("utf-8", "replace"),
+                        before=key[max(0, start - 32) : start].decode("utf-8", "replace"),
                         following=key[end : end + 2].decode("utf-8", "replace"),
                         listed=entry.source,
                     )

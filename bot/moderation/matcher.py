@@ -20,10 +20,12 @@ Two budgets, for two costs:
 - admin regexes (`REGEX_BUDGET` instructions, all of a server's patterns together): the time a
   message costs. RE2's automaton meets a new text by building its states, and each state is a set
   of the program's instructions: at worst every instruction is live at every character. Measured
-  on the worst patterns found (`(\\w+\\s){150}`, `.{150}x`, `([ab]+ ?){150}$` … over texts made to
-  keep them live), that is up to 4.5 ns per instruction per character, so 2,500 instructions cost
-  at most about 25 ms for a 2,000-character message (typical patterns, 20 to 60 instructions each,
-  cost microseconds). The regex set has `REGEX_MAX_MEM` bytes for its program and its states.
+  on the worst patterns found (`(a|b)*a(a|b){330}`, `(?:a?){n}a{n}`, `([ab]+ ?){n}$`,
+  `(\\w+\\s){n}z` … over texts made to keep them live, benchmarks/moderation_engine.py), that is 11
+  to 20 ns per instruction per character, so 1,000 instructions cost at most about 30 ms for a
+  2,000-character message, once (the states are kept for the next). What admins write costs
+  microseconds: 20 to 60 instructions a pattern, 25 to 50 patterns to a server. The regex set has
+  `REGEX_MAX_MEM` bytes for its program and its states.
 
 Adding rules costs one compile, and a small one: `Matcher.extended` keeps every compiled set and
 puts the new rules in a set of their own, merged with the sets just before it only while those
@@ -51,8 +53,8 @@ from bot.moderation.rules import Action, KeywordMode, KeywordRule, RegexRule
 # keywords of 6-10 letters take about 1.6 million; the defaults do not count).
 RULE_BUDGET = 4_000_000
 # A server's own regexes, all together (see the module's docstring: this bounds a message's cost).
-REGEX_BUDGET = 2_500
-SET_INSTRUCTIONS = 1_200_000  # per set of listed words (about 7,500 of them)
+REGEX_BUDGET = 1_000
+SET_INSTRUCTIONS = 2_000_000  # per set of listed words (about 12,000 of them)
 SET_MAX_MEM = 160 << 20  # bytes, per set: its program and its DFA's cache of states (a cap)
 REGEX_MAX_MEM = 8 << 20  # bytes, for the set of admin regexes: its program and its states
 PATTERN_MAX_MEM = 8 << 20  # bytes, for one pattern compiled on its own
@@ -196,6 +198,7 @@ class Matcher:
         self.problems: list[Problem] = []
         self.used = 0  # program instructions of the server's own keywords
         self.regex_used = 0  # and of its regexes
+        self._budget = budget
         self.budget = RULE_BUDGET if budget is None else budget
         self.regex_budget = REGEX_BUDGET
         words = keyword_entries(keywords[:defaults], budgeted=False) + keyword_entries(keywords[defaults:])
@@ -220,7 +223,9 @@ class Matcher:
         grown = object.__new__(Matcher)
         grown.problems = list(self.problems)
         grown.used, grown.regex_used = self.used, self.regex_used
-        grown.budget, grown.regex_budget = self.budget, self.regex_budget
+        grown._budget = self._budget
+        grown.budget = RULE_BUDGET if self._budget is None else self._budget  # the budget as it is now
+        grown.regex_budget = REGEX_BUDGET
         grown._sets = list(self._sets)
         grown._regexes = list(self._regexes)
         grown._regex_set = self._regex_set

@@ -234,6 +234,7 @@ _PROSE_TAIL = re.compile(r"(?:\.\.\.|[?!]+|[.,;:])?[\"')\]}]*$")
 # with them ("f - u - c - k").
 _OPERATOR = re.compile(r"[=+<>&%!|^]*[=+<>&%][=+<>&%!|^]*")
 _OPENING, _CLOSING = "([{", ")]}"
+_MENTIONED = re.compile(r"(?:@|(?<![a-zA-Z0-9])u/)[a-zA-Z0-9_]*$")  # the start of "@name" or "u/name"
 # Letters between commas after a bracket or a function's name: code's lists and arguments.
 _LIST = re.compile(r"(?:[a-zA-Z_][a-zA-Z0-9_]*)?[(\[{]?[a-zA-Z](?:,[ \t]*[a-zA-Z])+")
 _STRETCHED = re.compile(r"([a-zA-Z])\1\1")  # three of a letter: not how a word is written
@@ -244,7 +245,7 @@ class Candidate(NamedTuple):
 
     core: str  # the match in the reading
     written: str  # the match as the message has it
-    before: str  # up to two characters of the reading before it
+    before: str  # the reading before it, up to 32 characters
     following: str  # and after it
     listed: str  # the listed word (as the matcher knows it)
 
@@ -270,9 +271,11 @@ def false_reading(match: Candidate) -> str | None:
         return "a model number"
     if _CONTRACTION.search(core + following[:1]) and len(token) + 1 == len(core):
         return "a contraction"  # its apostrophe is all that joins the letters
-    # "@hell_raiser", "cr4p_sh0t_gamer": one part of a name whose parts are joined by underscores
-    if (following[:1] == "_" and following[1:2].isalnum()) or (before[-1:] == "_" and before[-2:-1].isalnum()):
-        return "part of a name joined with underscores"
+    # "@hell_raiser", "u/cr4p_sh0t": one part of a member's name, mentioned; not the author's word
+    # (a name itself is read part by part: "sh1t_lord" is screened when a member takes it)
+    joined = (following[:1] == "_" and following[1:2].isalnum()) or (before[-1:] == "_" and before[-2:-1].isalnum())
+    if joined and _MENTIONED.search(before):
+        return "part of a name mentioned"
     pieces = _GAP.split(core)
     if len(pieces) == 1:
         return None

@@ -90,8 +90,8 @@ CLEAN = [
     "if (a && s || s) { return t; }",
     "def f(u, c, k): return u * c + k",
     "for (i = 0; i < n; i++) { s += h[i] * t[i]; }",
-    "ask @hell_raiser on the other server",  # one part of a name joined with underscores
-    "gg to xX_d1ck_tr4cy_Xx",
+    "ask @hell_raiser on the other server",  # one part of a name joined with underscores, mentioned
+    "gg to @xX_d1ck_tr4cy_Xx and u/shit_happens_42",
     "c u n tomorrow",  # spelled out, but the last letter is a word's
 ]
 
@@ -99,6 +99,11 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_text_passes(text: str):
     assert not caught(text), text
+
+
+def test_a_name_is_read_part_by_part_unless_it_is_mentioned():
+    assert caught("sh1t_lord") and caught("fuck_this_guy") and caught("hi dick_face")
+    assert not caught("@dick_face said so")
 
 
 def test_a_plain_word_after_two_that_spell_it_is_still_read():
