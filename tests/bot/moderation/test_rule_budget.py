@@ -28,7 +28,7 @@ def test_ten_thousand_whole_word_keywords_compile_and_screen():
     stored = [keyword(i, word) for i, word in enumerate(words, 1)]
     engine = ModerationEngine(server_rules(stored))
     assert engine.problems == []
-    assert len(engine.matcher._sets) > 1  # split: one set this size does not compile
+    assert all(s.size <= matcher.SET_INSTRUCTIONS for s in engine.matcher._sets)  # sets RE2 compiles
     assert rules_hit(engine, f"you are a {words[-1]}") == {"rule 10000"}
     assert rules_hit(engine, f"{words[0].upper()}!!") == {"rule 1"}
     assert rules_hit(engine, "what the fuck") == {"profanity"}
