@@ -24,9 +24,10 @@ DEFAULT_WORDS = (
 # with "fuck" or "cunt"; "Scunthorpe" does not start with "cunt").
 DEFAULT_PREFIXES = ("fuck", "motherfuck", "bullshit", "cunt", "asshole", "dickhead", "wanker")
 # Innocent words start with the others ("shitake", the common misspelling of shiitake, "Shitterton",
-# "bitchute", "bastardise", "bastardy", "Twatt" in Orkney). Not "shite": a stretched letter is
-# read, and "Shiite" would be it.: whole words, with their inflections and compounds listed,
-# as Discord's own keyword presets do.
+# "bitchute", "bastardise", "bastardy", "twattle"): whole words, with their inflections and
+# compounds listed, as Discord's own keyword presets do. Not "shite": a stretched letter is read,
+# and "Shiite" would be it. ("Twatt" in Orkney does read as "twat", a doubled letter being a
+# stretch: a server there allows it.)
 DEFAULT_WHOLE_WORDS = (
     "shit",
     "shits",
