@@ -6,19 +6,20 @@ The README's "Privacy" section says the same as POLICY_LINES; /privacy shows the
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 import discord
 
-from bot.publishing.embeds import NO_PINGS, answer_card_text
+from bot.chat.service import ChatService
+from bot.enforcement.engines import EngineCache
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage import privacy as privacy_store
 from bot.storage import votes as vote_store
+from bot.storage.database import Database
 from bot.storage.privacy import ForgetReport, StoredCount
+from bot.voting.answers import AnswerBoard
 from bot.voting.components import upvote_view
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
+from bot.voting.embeds import answer_card_text
 
 log = logging.getLogger(__name__)
 
@@ -63,34 +64,54 @@ def forget_lines(report: ForgetReport) -> list[str]:
     return lines
 
 
-async def forget_member(bot: DiscussionBot, user_id: int) -> ForgetReport:
-    """Delete or pseudonymise what the database holds about the member, drop what memory holds, and
-    redraw the answer boards that showed their answers or upvotes."""
-    report = await privacy_store.forget(bot.db, user_id)
-    bot.enforcer.forget_member(user_id)
-    chat = bot.get_cog("Chat")
-    if chat is not None:
-        chat.service.forget_member(user_id)  # type: ignore[attr-defined]
-        chat.limiter.forget(user_id)  # type: ignore[attr-defined]
-    for post_id in report.answer_posts:
-        bot.answer_board.schedule_refresh(post_id)
-    for answer_id in report.answers:
-        await _redraw_answer_card(bot, answer_id)
-    log.info("Forgot a member at their request: %d row(s) changed", report.total)
-    return report
+class MemberData:
+    """What the bot keeps about a member: summed up, and forgotten at their request everywhere it is
+    kept (the database, the filters' and the chat's memory, the answer cards in the threads)."""
 
+    def __init__(
+        self,
+        db: Database,
+        client: discord.Client,
+        *,
+        engines: EngineCache,
+        chat: ChatService,
+        answer_board: AnswerBoard,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.engines = engines  # flood and repeat history
+        self.chat = chat  # the article a member was asking about, how fast they asked
+        self.answer_board = answer_board  # boards that showed their answers or upvotes
 
-async def _redraw_answer_card(bot: DiscussionBot, answer_id: int) -> None:
-    """The answer's card in the thread loses the member's name and text (its upvotes stay)."""
-    answer = await vote_store.get_exit_answer(bot.db, answer_id)
-    post = await post_store.get_post(bot.db, answer.post_id) if answer else None
-    if answer is None or answer.message_id is None or post is None or post.thread_id is None:
-        return
-    try:
-        thread = bot.get_channel(post.thread_id) or await bot.fetch_channel(post.thread_id)
-        if isinstance(thread, discord.Thread):
-            await thread.get_partial_message(answer.message_id).edit(
-                content=answer_card_text(answer), view=upvote_view(answer.id, answer.votes), allowed_mentions=NO_PINGS
-            )
-    except discord.HTTPException as error:
-        log.warning("Could not redraw the card of answer %s after a deletion request: %s", answer_id, error)
+    async def summary(self, user_id: int) -> list[StoredCount]:
+        return await privacy_store.summary(self.db, user_id)
+
+    async def forget(self, user_id: int) -> ForgetReport:
+        """Delete or pseudonymise what the database holds about the member, drop what memory holds,
+        and redraw the answer boards and cards that showed their answers or upvotes."""
+        report = await privacy_store.forget(self.db, user_id)
+        self.engines.forget_member(user_id)
+        self.chat.forget_member(user_id)
+        for post_id in report.answer_posts:
+            self.answer_board.schedule_refresh(post_id)
+        for answer_id in report.answers:
+            await self._redraw_answer_card(answer_id)
+        log.info("Forgot a member at their request: %d row(s) changed", report.total)
+        return report
+
+    async def _redraw_answer_card(self, answer_id: int) -> None:
+        """The answer's card in the thread loses the member's name and text (its upvotes stay)."""
+        answer = await vote_store.get_exit_answer(self.db, answer_id)
+        post = await post_store.get_post(self.db, answer.post_id) if answer else None
+        if answer is None or answer.message_id is None or post is None or post.thread_id is None:
+            return
+        try:
+            thread = self.client.get_channel(post.thread_id) or await self.client.fetch_channel(post.thread_id)
+            if isinstance(thread, discord.Thread):
+                await thread.get_partial_message(answer.message_id).edit(
+                    content=answer_card_text(answer),
+                    view=upvote_view(answer.id, answer.votes),
+                    allowed_mentions=NO_PINGS,
+                )
+        except discord.HTTPException as error:
+            log.warning("Could not redraw the card of answer %s after a deletion request: %s", answer_id, error)

@@ -12,8 +12,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.articles.catalog import ARTICLE_SUFFIX, article_paths, slug_for
-from bot.articles.model import Article, ArticleError
+from bot.articles.catalog import article_paths
+from bot.articles.model import ARTICLE_SUFFIX, Article, ArticleError, slug_for
 from bot.articles.parser import parse_article_file
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,10 @@ class ArticleLibrary:
         found = list(self._seeds)
         found.extend(a for a, g in self._registered.values() if guild_id is None or g == guild_id)
         return found
+
+    def seeds(self) -> list[Article]:
+        """The seed articles alone (every server sees them)."""
+        return list(self._seeds)
 
     def get(self, slug: str) -> Article | None:
         if slug in self._registered:

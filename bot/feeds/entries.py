@@ -14,7 +14,7 @@ import feedparser
 from bot.articles.model import Article, ArticleError
 from bot.articles.parser import parse_article_text
 from bot.feeds.html_text import html_to_text
-from bot.updates.text import text_key
+from bot.text_key import text_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,17 +9,27 @@ from bot.moderation.defaults import default_rules
 from bot.moderation.engine import ModerationEngine
 from bot.moderation.matcher import Problem
 from bot.moderation.rules import Action, KeywordMode, KeywordRule, RegexRule, RuleSet
-from bot.storage.moderation import StoredRule
 
 MODES = {"word": KeywordMode.WORD, "prefix": KeywordMode.PREFIX, "substring": KeywordMode.SUBSTRING}
 ALLOW = "allow"  # the action of a keyword that never triggers: an allowed word or phrase
+
+
+@dataclass(frozen=True, slots=True)
+class ServerRule:
+    """A rule a server's moderators added (`/automod rule add`), as the engine reads it."""
+
+    id: int
+    kind: str  # keyword, regex, deny_domain, allow_domain
+    value: str
+    mode: str = "word"  # for keywords: word, prefix, substring
+    action: str = "delete"  # an Action's name, or ALLOW
 
 
 def rule_name(rule_id: int) -> str:
     return f"rule {rule_id}"
 
 
-def server_rules(stored: Sequence[StoredRule]) -> RuleSet:
+def server_rules(stored: Sequence[ServerRule]) -> RuleSet:
     base = default_rules()
     keywords = list(base.keywords)
     regexes = list(base.regexes)
@@ -70,7 +80,7 @@ CANDIDATE_ID = 0  # the number a rule has before it is stored (stored rules star
 
 
 def try_addition(
-    stored: Sequence[StoredRule], candidate: StoredRule, current: ModerationEngine | None = None
+    stored: Sequence[ServerRule], candidate: ServerRule, current: ModerationEngine | None = None
 ) -> Addition:
     """The server's rule set with `candidate` added (numbered CANDIDATE_ID), compiled: from
     `current`, the server's engine, when it runs `stored` (only the candidate is compiled, with

@@ -33,7 +33,7 @@ async def test_a_long_word_list_does_not_switch_the_filters_off(emulator: Emulat
         if "added:" in reply:
             words.append(word)
     assert len(words) == RULES  # they fit the budget
-    engine = await bot.enforcer.engine(world.guild.id)
+    engine = await bot.engines.engine(world.guild.id)
     assert engine.rules.keywords[-1].name == f"rule {RULES}"  # the engine built by the additions, named as stored
     bad = emulator.send_message(world.member, thread, "what bullshit")
     listed = emulator.send_message(emulator.add_member(world.guild, "other"), thread, f"say {words[-1]} again")

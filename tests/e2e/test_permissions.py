@@ -263,4 +263,4 @@ async def test_exempting_everyone_from_the_filters_is_refused(emulator: Emulator
     everyone = world.guild.roles[world.guild.id]
     handle = emulator.run_command(server.members["the moderator role"], server.scratch, "automod exempt", role=everyone)
     assert "switch the filters off" in (await handle.wait_message()).content
-    assert (await bot.guild_config(world.guild.id)).role("automod_bypass_role") == server.roles["the bypass role"].id
+    assert (await bot.configs.get(world.guild.id)).role("automod_bypass_role") == server.roles["the bypass role"].id

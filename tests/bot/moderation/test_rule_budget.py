@@ -10,13 +10,12 @@ import pytest
 from bot.moderation import matcher
 from bot.moderation.engine import MessageFacts, ModerationEngine
 from bot.moderation.matcher import InvalidPattern, check_pattern
-from bot.moderation.server_rules import server_rules, try_addition
-from bot.storage.moderation import StoredRule
+from bot.moderation.server_rules import ServerRule, server_rules, try_addition
 from tests.moderation_corpus import admin_regexes, clean_messages, keywords
 
 
-def keyword(rule_id: int, value: str, mode: str = "word", action: str = "delete") -> StoredRule:
-    return StoredRule(rule_id, 1, "keyword", value, mode, action)
+def keyword(rule_id: int, value: str, mode: str = "word", action: str = "delete") -> ServerRule:
+    return ServerRule(rule_id, "keyword", value, mode, action)
 
 
 def rules_hit(engine: ModerationEngine, text: str) -> set[str]:
@@ -57,7 +56,7 @@ def test_a_rule_that_would_break_the_set_is_refused_with_the_budget_left(monkeyp
 
 
 def test_a_pattern_re2_refuses_is_refused():
-    addition = try_addition([], StoredRule(7, 1, "regex", r"(a)\1", "word", "hold"))
+    addition = try_addition([], ServerRule(7, "regex", r"(a)\1", "word", "hold"))
     assert addition.problem is not None and "back-references" in addition.problem.reason
 
 
@@ -65,7 +64,7 @@ def test_a_stored_set_that_cannot_compile_keeps_the_defaults_and_the_rest_runnin
     long_words = ["".join(keywords(80, seed=i)[12:])[:500] for i in range(480)]
     stored = [
         keyword(1, "spamword"),
-        StoredRule(2, 1, "regex", r"(a)\1", "word", "hold"),  # stored before RE2 was checked
+        ServerRule(2, "regex", r"(a)\1", "word", "hold"),  # stored before RE2 was checked
         *(keyword(i, word, mode="substring") for i, word in enumerate(long_words, 3)),
         keyword(1000, "lateword"),
     ]
@@ -94,7 +93,7 @@ def test_adding_a_rule_compiles_only_the_rule_and_keeps_the_history():
 
 
 def test_many_additions_keep_few_sets_and_match_what_a_whole_build_matches():
-    stored: list[StoredRule] = []
+    stored: list[ServerRule] = []
     engine = ModerationEngine(server_rules(stored))
     words = keywords(212)[12:]
     for rule_id, word in enumerate(words, 1):
@@ -115,8 +114,8 @@ def test_an_engine_that_does_not_run_the_stored_rules_is_not_extended():
     assert rules_hit(engine, "spamword eggword") == {"rule 1", "rule 2"}
 
 
-def regex(rule_id: int, pattern: str) -> StoredRule:
-    return StoredRule(rule_id, 1, "regex", pattern, "word", "hold")
+def regex(rule_id: int, pattern: str) -> ServerRule:
+    return ServerRule(rule_id, "regex", pattern, "word", "hold")
 
 
 def test_admin_regexes_are_budgeted_by_what_they_cost_a_message():
