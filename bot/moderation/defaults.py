@@ -26,8 +26,8 @@ DEFAULT_PREFIXES = ("fuck", "motherfuck", "bullshit", "cunt", "asshole", "dickhe
 # Innocent words start with the others ("shitake", the common misspelling of shiitake, "Shitterton",
 # "bitchute", "bastardise", "bastardy", "twattle"): whole words, with their inflections and
 # compounds listed, as Discord's own keyword presets do. Not "shite": a stretched letter is read,
-# and "Shiite" would be it. ("Twatt" in Orkney does read as "twat", a doubled letter being a
-# stretch: a server there allows it.)
+# and "Shiite" would be it. "Twatt" in Orkney is read as a place when it is written as a name is
+# (patterns.false_reading); "twatt" in lower case is a stretched "twat".
 DEFAULT_WHOLE_WORDS = (
     "shit",
     "shits",

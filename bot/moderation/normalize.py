@@ -74,7 +74,7 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # letters, regional indicators, small capitals, letters with strokes, bars, hooks and the like.
 _LATIN_NAME = re.compile(
     r"^(?:(?:NEGATIVE )?(?:CIRCLED|SQUARED|PARENTHESIZED) )?LATIN "
-    r"(?:(?:SMALL|CAPITAL) LETTER|LETTER SMALL CAPITAL) (?:DOTLESS )?([A-Z])(?: WITH [A-Z ]+| BAR)?$"
+    r"(?:(?:SMALL|CAPITAL) LETTER|LETTER SMALL CAPITAL) (?:DOTLESS )?([A-Z])(?: WITH [A-Z -]+| BAR)?$"
     r"|^REGIONAL INDICATOR SYMBOL LETTER ([A-Z])$"
 )
 # Look-alikes the confusables table does not map to a Latin letter (it maps many to other
@@ -188,6 +188,14 @@ _LOOKALIKES = {
     "○": "o",
     "§": "s",
     "¥": "y",
+    "£": "l",  # the leetspeak alphabets' L
+    "°": "o",
+    "∆": "a",  # INCREMENT, drawn as the Greek capital delta
+    "✝": "t",  # crosses
+    "✞": "t",
+    "✟": "t",
+    "┼": "t",
+    "╋": "t",
 }
 # A glyph that is a bare vertical stroke reads as `I` (the matcher reads that as i or l).
 _STROKES = frozenset("lI1|")

@@ -60,11 +60,11 @@ STROKE = "|"
 _STROKE_CLASS = "[\\x7cIl1]"
 MULTI_READINGS: dict[str, tuple[str, ...]] = {
     "a": ("/\\", "/-\\"),
-    "b": ("|3", "|8"),
+    "b": ("|3", "|8", "]3"),
     "d": ("|)", "|]", "[)", "|>"),
     "e": ("[-",),
     "f": ("ph", "|=", "|#"),
-    "h": ("|-|", "]-[", "}{", ")-("),
+    "h": ("|-|", "]-[", "}{", ")-(", "/-/"),
     "i": ("][",),
     "j": ("_|", ",_|"),
     "k": ("|<", "|{", "|("),
@@ -218,9 +218,10 @@ def phrase_pattern(phrase: str) -> str | None:
 
 
 # Shapes a reading can take that are not the word: a number ("455"), a model number or code
-# written in capitals ("Galaxy A55", "A55s", "AK47": one to three capitals, then digits, perhaps a
-# letter or two), a contraction ("he'll" is not "hell", but "ret,,ar'd" is "retard").
-_MODEL_NUMBER = re.compile(r"[A-Z]{1,3}[0-9]{2,}[a-zA-Z]{0,2}")
+# written in capitals ("Galaxy A55", "A55s", "AK47", "A-55", "the A55's": one to three capitals, a
+# hyphen perhaps, then digits, perhaps a letter or two or a possessive), a contraction ("he'll" is
+# not "hell", but "ret,,ar'd" is "retard").
+_MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?[0-9]{2,}(?:[A-Z]{0,2}|[a-z]{1,2})(?:'s)?")  # "C00cK" is not one
 _NUMBER = re.compile(r"[0-9.,:/ -]+")  # digits, and what is written between them in numbers
 _CONTRACTION = re.compile(r"[a-zA-Z](?:'(?:ll|re|ve|d|s|m)|n't)(?![a-zA-Z])")
 _NOT_ALNUM = re.compile(r"[^a-zA-Z0-9]+")
@@ -259,6 +260,21 @@ def _readings_of(word: str) -> set[str]:
     return {reading for letter in word for reading in (*READINGS.get(letter, ""), *MULTI_READINGS.get(letter, ()))}
 
 
+# The letters English surnames and places double at their end (Webb, Judd, Cliff, Hogg, Hall,
+# Glenn, Kopp, Kerr, Ross, Pratt): not k, h, c … ("Fuckk", "Bitchh" are stretched).
+_NAMES_DOUBLE = frozenset("bdfglmnprst")
+
+
+def _is_name_with_a_doubled_letter(written: str, listed: str) -> bool:
+    """Surnames and places double a word's last letter ("Pratt", "Watt", "Twatt" in Orkney): written
+    as a name is (a capital, then lower case, letters only), the listed word with its last letter
+    doubled is read as the name. Stretched any other way ("twatt", "TWATT", "Twaaat") it is the word."""
+    if not (written.isascii() and written.isalpha() and written[:1].isupper() and written[1:].islower()):
+        return False
+    spelled = written.lower()
+    return spelled[-1:] in _NAMES_DOUBLE and spelled == listed + listed[-1:]
+
+
 def false_reading(match: Candidate) -> str | None:
     """Why the text a listed word's pattern matched is not that word after all, or None when it
     is. Asked only of matches. A model number is written in capitals ("A55", "AK47"); "a55" is
@@ -276,6 +292,8 @@ def false_reading(match: Candidate) -> str | None:
     joined = (following[:1] == "_" and following[1:2].isalnum()) or (before[-1:] == "_" and before[-2:-1].isalnum())
     if joined and _MENTIONED.search(before):
         return "part of a name mentioned"
+    if _is_name_with_a_doubled_letter(written, match.listed) and not following[:1].isalpha():
+        return "a name"  # "Pratt", "Twatt" in Orkney
     pieces = _GAP.split(core)
     if len(pieces) == 1:
         return None
