@@ -530,6 +530,8 @@ DEV = Split(
             "He said it is what it is.",
             "a s a p please, the vote closes soon",
             "Let's hit the road, it's late.",
+            "Shh, it's fine, nobody is listening.",
+            "shh it's ok, go on",
         ),
     },
     collisions=(

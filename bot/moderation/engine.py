@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from bot.moderation.matcher import Entry, Matcher
 from bot.moderation.normalize import ASCII_READING, normalize, normalize_with_offsets, plain_punctuation
-from bot.moderation.patterns import Candidate, false_reading
+from bot.moderation.patterns import Candidate, english_words, false_reading
 from bot.moderation.rules import Action, Reason, RuleSet, Verdict
 
 SHORTENERS = frozenset(
@@ -95,6 +95,9 @@ class ModerationEngine:
         )
         # Rules that could not run (RE2 refused them, or the server's budget is spent): the rest run.
         self.problems = self.matcher.problems
+        # The English word list some matches are weighed with, read once (a tenth of a second) while
+        # the engine is built, in a worker thread, rather than on the event loop at a first match.
+        english_words()
         # Per member, their recent messages, oldest first, as one flat tuple: (time, hash of the
         # normalised text, time, hash, ...). A server has thousands of members: a tuple of numbers
         # is the one container the garbage collector stops walking (lists and arrays it walks in

@@ -27,6 +27,7 @@ are a plain class (`[^a-zA-Z0-9]`), which RE2 factors out of thousands of patter
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 import unicodedata
 from functools import lru_cache
@@ -224,6 +225,7 @@ def phrase_pattern(phrase: str) -> str | None:
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?[0-9]{2,}(?:[A-Z]{0,2}|[a-z]{1,2})(?:'s)?")  # "C00cK" is not one
 _NUMBER = re.compile(r"[0-9.,:/ -]+")  # digits, and what is written between them in numbers
 _CONTRACTION = re.compile(r"[a-zA-Z](?:'(?:ll|re|ve|d|s|m)|n't)(?![a-zA-Z])")
+_CONTRACTED = re.compile(r"(?<=[a-zA-Z])(?:'(?:ll|re|ve|d|s|m)|n't)$")
 _NOT_ALNUM = re.compile(r"[^a-zA-Z0-9]+")
 _GAP = re.compile(r"[ \t\f]+")  # between two pieces of a match: how words are written apart
 # What prose writes before a word and after it, next to the spaces: "(pen) is", "U.S. hit",
@@ -275,6 +277,14 @@ def _is_name_with_a_doubled_letter(written: str, listed: str) -> bool:
     return spelled[-1:] in _NAMES_DOUBLE and spelled == listed + listed[-1:]
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """symspellpy's 82,765-word English frequency list (its words only), read the first time a match
+    needs it: whether the pieces of a match written apart are words ("pen is") or not ("tw at")."""
+    text = (importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt").read_text("utf-8")
+    return frozenset(line.partition(" ")[0] for line in text.splitlines() if line)
+
+
 def false_reading(match: Candidate) -> str | None:
     """Why the text a listed word's pattern matched is not that word after all, or None when it
     is. Asked only of matches. A model number is written in capitals ("A55", "AK47"); "a55" is
@@ -303,7 +313,9 @@ def false_reading(match: Candidate) -> str | None:
     opened = before[-1:] in _OPENING or any(bracket in core for bracket in _OPENING)
     if opened and following[:1] in _CLOSING and _LIST.fullmatch(core):
         return "code: a list of letters"  # "x = [c, u, n, t]", "def f(u, c, k):"
+    # the last piece may be a contraction ("shh it's fine": "it" is the word)
     words = [_PROSE_TAIL.sub("", _PROSE_HEAD.sub("", piece)) for piece in pieces]
+    words[-1] = _CONTRACTED.sub("", words[-1])
     # a prefix or a part of a word: the first and last pieces go on into the text's own letters
     # ("c u n tomorrow" is not spelled out one letter at a time)
     if following[:1].isalpha():
@@ -316,4 +328,23 @@ def false_reading(match: Candidate) -> str | None:
         return None  # disguised around the space: "b..a stard", "RE TA:RD", "s- lu t", "whorrrr e"
     if _without_marks(written).lower() != core.lower():
         return None  # the letters were disguised: look-alikes, enclosed letters, zero-width …
+    if _pieces_are_not_words(pieces, words, _GAP.split(written)):
+        return None  # "tw at", "f uck", "retar d"
     return "words written apart"  # "the pen is", "that's hit", "the U.S. hit"
+
+
+# Interjections the word list leaves out, which prose writes before a word ("shh it's fine").
+_INTERJECTIONS = frozenset({"shh", "shhh", "ssh", "psst", "hmm", "mhm", "uh", "um", "eh", "ah", "oh"})
+
+
+def _pieces_are_not_words(pieces: list[str], words: list[str], written: list[str]) -> bool:
+    """Whether a match of plain letters with spaces in it is one word cut in pieces that are no
+    words ("tw at", "f uck"), not words written apart. Not when prose punctuation ends a piece
+    ("Sh, it is fine"), nor names, each piece capitalised ("Mr Wan Ker"); a single letter may be
+    an initial. `written`: the pieces as the message has them (`pieces` are their reading)."""
+    if any(_PROSE_TAIL.search(piece).group() for piece in pieces[:-1]):  # type: ignore[union-attr]
+        return False
+    if len(written) == len(pieces) and all(p[:1].isupper() and p[1:].islower() for p in written if len(p) > 1):
+        return False
+    english = english_words()
+    return any(len(word) > 1 and word.lower() not in english and word.lower() not in _INTERJECTIONS for word in words)

@@ -12,6 +12,7 @@ WORDS = (
     "retard",
     "cock",
     "twat",
+    "wanker",
     "jerk",
     "fuck",
     "fucking",
@@ -61,6 +62,7 @@ CATEGORIES = {
     "more drawings from the leetspeak alphabets": ["]3itch", "s/-/it", "]3|_||_|s/-/!7"],
     "a space, disguised around it": ["RE TA:RD", "s- hi t", "sh1 t", "b..i tch", "whorrrr e", "fu\u3164ck", "ꜰᴜ ᴄᴋ"],
     "a word after a word that starts it": ["what a ass", "a ass"],
+    "a space between pieces that are not words": ["tw at", "f uck", "cu nt", "bi tch", "retar d"],
     "symbols drawn as letters": ["he££", "wh°re", "∆$$", "shi✝", "bi✞ch", "╋wat"],
     "letters with a crossed tail": ["cuꬻt", "whoꭉe", "ʝerk"],
 }
@@ -100,6 +102,8 @@ CLEAN = [
     "ask @hell_raiser on the other server",  # one part of a name joined with underscores, mentioned
     "gg to @xX_d1ck_tr4cy_Xx and u/shit_happens_42",
     "c u n tomorrow",  # spelled out, but the last letter is a word's
+    "Shh, it's fine. Sh, it is. shh it's ok",  # an interjection, a comma: prose
+    "Mr Wan Ker and Ms Cu Nt",  # names, capitalised
 ]
 
 
