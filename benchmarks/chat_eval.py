@@ -69,15 +69,16 @@ async def answer_times() -> list[float]:
     try:
         world = build_world(emulator)
         with tempfile.TemporaryDirectory() as data:
-            async with running_bot(bot_environment(emulator, Path(data), LOG_LEVEL="WARNING")) as bot:
+            env = bot_environment(emulator, Path(data), LOG_LEVEL="WARNING") | {"CHAT_MODELS": "true"}
+            async with running_bot(env) as bot:
                 handle = emulator.run_command(
                     world.admin, world.general, "article post", article="odierno-ceasefire", channel=world.forum
                 )
                 await handle.wait_message(timeout=15)
                 await asyncio.sleep(0.5)
                 await bot.delivery.wait_idle()
-                chat = bot.get_cog("Chat")
-                await asyncio.wait_for(chat.ready.wait(), 120)  # type: ignore[union-attr]
+                await asyncio.wait_for(bot.chat.models_ready.wait(), 120)
+                assert bot.chat.models is not None, "the chat's models did not load"
                 _, questions = load()
                 dev = [q["question"] for q in load_set(DEV)["questions"] if q["article"] == "odierno-ceasefire"]
                 texts = [q["ask"] for q in questions] + dev + OTHER_KINDS
