@@ -183,13 +183,15 @@ class FanOut:
 
     def lines(self) -> list[str]:
         ratio = f"{self.elapsed / self.floor:.2f}x" if self.floor else "n/a (under 50 messages)"
+        sent = sum(self.requests.values())
         return [
             f"update messages needed:   {self.messages}",
             f"seed file -> stored:      {self.stored_after:.2f} s (the seeds-folder scan, not counted below)",
             f"stored -> in every thread: {self.elapsed:.2f} s",
             f"rate-limit floor:         {self.floor:.2f} s (ceil({self.messages} / {GLOBAL_PER_SECOND}) - 1)",
             f"ratio to the floor:       {ratio}",
-            "  (the floor counts the update messages only; the starter posts' live-blog edits share the budget)",
+            f"  floor for every request sent meanwhile: {floor_seconds(sent):.2f} s ({sent} requests: the starter "
+            f"posts' live-blog edits share the budget), ratio {self.elapsed / max(1.0, floor_seconds(sent)):.2f}x",
             f"REST requests meanwhile:  {sum(self.requests.values())} {dict(self.requests)}",
             f"429s meanwhile:           {dict(self.refused) or 'none'} (global: Discord's limit for the token)",
             f"exactly once:             {'yes' if not self.duplicated and not self.missing else 'NO'} "

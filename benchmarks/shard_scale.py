@@ -125,9 +125,14 @@ async def run(args: argparse.Namespace) -> None:
             refused_logins = sum(not r.accepted for r in emulator.gateway.identify_log)
             slowest = max(ready.values())
             print(f"start -> every shard ready: {slowest:.1f} s (login pacing allows {login_floor:g} s at best)")
+            logins = {r.shard_id: r.at - started for r in emulator.gateway.identify_log if r.accepted}
             for group, seconds in ready.items():
                 servers, memory = servers_seen[group], memory_ready[group]
-                print(f"  shards {group}: ready after {seconds:5.1f} s, {servers} servers, RSS {memory:6.1f} MiB")
+                logged_in = ", ".join(f"{logins[int(i)]:.1f}" for i in group.split(",") if int(i) in logins)
+                print(
+                    f"  shards {group}: logged in at {logged_in} s, ready after {seconds:5.1f} s, "
+                    f"{servers} servers, RSS {memory:6.1f} MiB"
+                )
             accepted_logins = sum(r.accepted for r in emulator.gateway.identify_log)
             print(
                 f"  logins: {accepted_logins} accepted, {refused_logins} refused "
