@@ -27,6 +27,7 @@ import argparse
 import asyncio
 import math
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -138,6 +139,8 @@ async def run(args: argparse.Namespace) -> None:
                 f"  logins: {accepted_logins} accepted, {refused_logins} refused "
                 f"as too fast; servers received in all: {sum(servers_seen.values())} of {args.servers}"
             )
+            for refused in (r for r in emulator.gateway.identify_log if not r.accepted):
+                print(f"  login of shard {refused.shard_id} refused at {refused.at - started:.2f} s: {refused.reason}")
             if sum(servers_seen.values()) != args.servers:
                 raise SystemExit("a process did not receive all of its shards' servers")
 
@@ -163,6 +166,9 @@ async def run(args: argparse.Namespace) -> None:
         finally:
             for process in processes:
                 await process.stop()
+                if args.keep_logs:
+                    args.keep_logs.mkdir(parents=True, exist_ok=True)
+                    shutil.copy(process.log, args.keep_logs / f"shards-{process.shard_ids.replace(',', '-')}.log")
             if db is not None:
                 await db.close()
             await emulator.stop()
@@ -182,6 +188,7 @@ def main() -> None:
     parser.add_argument(
         "--identify-interval", type=float, default=5.0, help="seconds between logins of a bucket (Discord: 5)"
     )
+    parser.add_argument("--keep-logs", type=Path, help="copy each process's log into this folder")
     args = parser.parse_args()
     if args.fanout_servers > args.servers:
         parser.error("--fanout-servers is more than --servers")
