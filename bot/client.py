@@ -164,6 +164,7 @@ class DiscussionBot(commands.Bot):
         # The optional toxicity model (loaded on first use, in a thread): None when not installed.
         self.toxicity: ToxicityScorer | None = ToxicityScorer() if model_installed() else None
         self._max_concurrency: int | None = None  # Discord's login buckets, asked once (sharded)
+        self._login_slots: set[asyncio.Task[None]] = set()  # held for the interval after each IDENTIFY
         self._shutdown: asyncio.Future[None] | None = None  # the one run of close(), however often it is called
 
     @property
@@ -303,8 +304,8 @@ class DiscussionBot(commands.Bot):
     async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
         """Logins of shard processes stay within Discord's pace (one IDENTIFY per max_concurrency bucket
         every IDENTIFY_INTERVAL_SECONDS, 1,000 a day) however many processes start at once: on PostgreSQL
-        each login first holds its bucket's lock for the interval. Otherwise as discord.py does it:
-        the process waits between its own shards."""
+        each login holds its bucket's lock from before its IDENTIFY until the interval after it.
+        Otherwise as discord.py does it: the process waits between its own shards."""
         interval = self.settings.identify_interval_seconds
         if not self.ownership.sharded or self.db.dialect != "postgresql":
             if not initial:
@@ -314,8 +315,18 @@ class DiscussionBot(commands.Bot):
             _, _, limits = await self.http.get_bot_gateway()
             self._max_concurrency = max(1, int(limits.get("max_concurrency", 1)))
         bucket = (shard_id or 0) % self._max_concurrency
-        await pace_identify(self.db, bucket, interval)
+        slot = await pace_identify(self.db, bucket, interval)
+        self._login_slots.add(slot)
+        slot.add_done_callback(self._login_slot_done)
         log.info("Identifying shard %s (login bucket %d of %d)", shard_id, bucket, self._max_concurrency)
+
+    def _login_slot_done(self, slot: asyncio.Task[None]) -> None:
+        self._login_slots.discard(slot)
+        if not slot.cancelled() and slot.exception() is not None:  # the lock went with its connection
+            log.warning("Letting go of a login slot failed: %s", slot.exception())
+
+    async def _login_slots_ended(self) -> None:
+        await asyncio.gather(*self._login_slots, return_exceptions=True)
 
     async def _when_ready(self, work: Callable[[], Awaitable[None]]) -> None:
         """`work` once connected: the update outbox is sent when its threads can be reached, and the
@@ -462,6 +473,9 @@ class DiscussionBot(commands.Bot):
                     ("the vote writer", self.poll_votes.stop),
                     ("the leases", self.leases.stop),
                 ]
+            # A login's slot is kept to the end of its interval even when stopping: another process
+            # logging in at once would be too soon after this process's last IDENTIFY.
+            last.append(("the login slots", self._login_slots_ended))
             for name, step in last:
                 try:
                     await asyncio.wait_for(step(), SHUTDOWN_STEP_SECONDS)

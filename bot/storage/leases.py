@@ -81,13 +81,30 @@ async def take_auto_post(db: Database, slug: str, guild_id: int) -> bool:
     )
 
 
-async def pace_identify(db: Database, bucket: int, seconds: float) -> None:
-    """Wait for the login slot of a max_concurrency bucket and keep it `seconds`, so that however many
-    processes share the bot's token, two logins of one bucket are at least `seconds` apart (Discord:
-    one IDENTIFY per bucket per 5 s). PostgreSQL only: an advisory lock held by a transaction that
-    waits out the interval (SQLite's lock is the whole database's: a single process paces itself)."""
+async def pace_identify(db: Database, bucket: int, seconds: float) -> asyncio.Task[None]:
+    """Wait for the login slot of a max_concurrency bucket; return once it is this login's, holding it
+    for `seconds` more, so that however many processes share the bot's token, two logins of one bucket
+    are at least `seconds` apart (Discord: one IDENTIFY per bucket per 5 s). The caller sends its
+    IDENTIFY at once: the interval runs from then, not from before it (a slot let go before the send
+    lets a delayed IDENTIFY and the next one arrive closer than the interval). The returned task holds
+    the slot and lets it go after `seconds`; keep a reference to it. PostgreSQL only: an advisory lock
+    held by a transaction (SQLite's lock is the whole database's: a single process paces itself)."""
     if db.dialect != "postgresql":
         raise ValueError("login pacing across processes needs PostgreSQL")
-    async with db.transaction() as tx:
-        await tx.lock(f"identify:{bucket}")
-        await asyncio.sleep(seconds)
+    taken = asyncio.get_running_loop().create_future()
+
+    async def hold() -> None:
+        async with db.transaction() as tx:
+            await tx.lock(f"identify:{bucket}")
+            taken.set_result(None)
+            await asyncio.sleep(seconds)
+
+    slot = asyncio.create_task(hold(), name=f"login slot {bucket}")
+    try:
+        await asyncio.wait({slot, taken}, return_when=asyncio.FIRST_COMPLETED)
+    except asyncio.CancelledError:
+        slot.cancel()
+        raise
+    if not taken.done():
+        slot.result()  # it failed before taking the slot: its error is the caller's
+    return slot

@@ -4,7 +4,10 @@ process on its own connection (or pool), as separate bot processes would be."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+
+import pytest
 
 from bot.storage import Database
 from bot.storage import leases as lease_store
@@ -70,5 +73,39 @@ async def test_each_server_takes_a_queued_auto_post_once(db: Database, database_
             ("new-article", 11),
             ("new-article", 12),
         }
+    finally:
+        await other.close()
+
+
+async def slot_is_free(db: Database, bucket: int) -> bool:
+    """Whether another process could take the bucket's login slot now (without waiting for it)."""
+    async with db.transaction() as tx:
+        return bool(
+            await tx.fetch_value("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))", (f"identify:{bucket}",))
+        )
+
+
+async def test_a_login_slot_stays_taken_after_the_identify_it_lets_through(db: Database, database_url: str):
+    """The caller sends its IDENTIFY as soon as pace_identify returns, so the interval must be counted
+    from then: if the slot were let go before returning, a busy event loop in this process would
+    delay its IDENTIFY while another process's went out on time, closer than the interval (found by
+    benchmarks/shard_scale.py: a login the emulator refused as too fast). PostgreSQL only: on SQLite one
+    process paces its own shards, and pacing across processes is refused."""
+    if db.dialect == "sqlite":
+        with pytest.raises(ValueError, match="needs PostgreSQL"):
+            await lease_store.pace_identify(db, 0, 0)
+        return
+    other = await Database.open(database_url)
+    try:
+        held = await lease_store.pace_identify(db, 0, 30)
+        assert not await slot_is_free(other, 0)  # still taken: the next login waits the full interval
+        assert await slot_is_free(other, 1)  # another bucket's is not
+        held.cancel()  # the slot is let go when its task ends (here at once; normally after 30 s)
+        with contextlib.suppress(asyncio.CancelledError):
+            await held
+        assert await slot_is_free(other, 0)
+        short = await lease_store.pace_identify(db, 0, 0.05)
+        await short  # ends by itself after the interval
+        assert await slot_is_free(other, 0)
     finally:
         await other.close()
