@@ -15,6 +15,7 @@ from discord.ext import commands
 from bot.articles.render import escape_markdown, shorten
 from bot.checks import filter_exempt, message_standing, require, require_guild, require_outranks
 from bot.client import DiscussionBot
+from bot.enforcement.edits import ScreenedEdits
 from bot.enforcement.enforcer import Enforcer
 from bot.errors import UserFacingError
 from bot.guild_config import GuildConfig, parse_reference, split_references
@@ -81,6 +82,7 @@ class Moderation(commands.Cog):
         self.report_menu.guild_only = True
         self._scoring: set[asyncio.Task[None]] = set()
         self._metrics = bot.metrics
+        self._edits = ScreenedEdits()
 
     async def cog_load(self) -> None:
         self.bot.tree.add_command(self.report_menu)
@@ -108,11 +110,13 @@ class Moderation(commands.Cog):
         """A discussion thread the bot posted, a chat channel (or a thread under one), or a place the
         server moderates (`moderated_channels`: channels and categories, or everywhere)."""
         channel = message.channel
+        if channel.id in self.bot.post_threads:  # also when an edit's thread is not in discord.py's cache
+            return True
         if not isinstance(channel, discord.Thread):
             if config.is_chat_channel(channel.id):
                 return True
             return config.is_moderated_place(channel.id, getattr(channel, "category_id", None))
-        if channel.id in self.bot.post_threads or config.is_chat_channel(channel.id, channel.parent_id):
+        if config.is_chat_channel(channel.id, channel.parent_id):
             return True
         parent = channel.parent
         return config.is_moderated_place(channel.id, channel.parent_id, getattr(parent, "category_id", None))
@@ -134,7 +138,7 @@ class Moderation(commands.Cog):
         config = self.bot.cached_guild_config(guild.id)
         engine = self.bot.enforcer.cached_engine(guild.id)
         if config is None or engine is None:
-            return self._screen_after_loading(message, guild.id)
+            return self._screen_after_loading(message, guild.id, message.edited_at)
         if not self._managed(message, config):
             return None
         self._metrics.messages_screened += 1  # a plain integer: /metrics reads it when asked
@@ -151,9 +155,15 @@ class Moderation(commands.Cog):
             return None
         return self._act(message, verdict)
 
-    async def _screen_after_loading(self, message: discord.Message, guild_id: int) -> bool:
+    async def _screen_after_loading(
+        self, message: discord.Message, guild_id: int, edited_at: dt.datetime | None
+    ) -> bool:
         await self.bot.guild_config(guild_id)
         await self.bot.enforcer.engine(guild_id)
+        if message.edited_at != edited_at:
+            # discord.py updated its cached copy with an edit meanwhile: the edit's own screening
+            # checks those words (each edit is screened once).
+            return False
         work = self.screen(message)  # from memory now
         return work is not None and await work
 
@@ -188,10 +198,10 @@ class Moderation(commands.Cog):
         await self.bot.enforcer.engine(guild.id)
 
     @commands.Cog.listener()
-    async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
-        if after.author.bot or after.webhook_id is not None or before.content == after.content:
-            return
-        if (work := self.screen(after)) is not None:
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        # The raw event: on_message_edit misses edits of messages discord.py no longer caches.
+        edited = self._edits.to_screen(payload)
+        if edited is not None and (work := self.screen(edited)) is not None:
             await work
 
     # -- members' names ------------------------------------------------------------------------
