@@ -1,8 +1,9 @@
 """Backups on a schedule: BACKUP_EVERY_HOURS, the newest BACKUP_KEEP kept in BACKUP_DIR.
 
-`write_backup` is the one place that knows how to copy the database (SQLite's online backup API
-today); a PostgreSQL backend adds its `pg_dump` there. A failed backup is logged as an error and
-counted (bot_backups_total{result="failed"}); the bot carries on and tries again sooner.
+`write_backup` is the one place that knows how to copy the database: SQLite's online backup API
+(a standalone SQLite file), or `pg_dump`'s custom format for PostgreSQL (`<database>-<time>.dump`).
+A failed backup is logged as an error and counted (bot_backups_total{result="failed"}); the bot
+carries on and tries again sooner.
 """
 
 from __future__ import annotations
@@ -14,14 +15,25 @@ import logging
 import sqlite3
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bot.metrics import BotMetrics
 from bot.settings import Settings
+from bot.storage.admin import backup as database_backup
 from bot.storage.maintenance import backup_database
 
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 600.0  # after a failure, at most this long before the next try
+
+
+def backup_basis(settings: Settings) -> Path:
+    """What scheduled backups are named after: the SQLite file, or `<database name>.dump` on PostgreSQL."""
+    url = settings.database()
+    if url.path is not None:
+        return url.path
+    assert url.dsn is not None
+    return Path(f"{urlsplit(url.dsn).path.strip('/') or 'postgresql'}.dump")
 
 
 def backup_name(database: Path, now: dt.datetime) -> str:
@@ -41,8 +53,12 @@ def existing_backups(database: Path, directory: Path) -> list[Path]:
 async def write_backup(settings: Settings, now: dt.datetime) -> Path:
     """Write one consistent copy of the database into the backup directory; its path."""
     directory = settings.backup_directory()
-    destination = directory / backup_name(settings.database_path, now)
-    await asyncio.to_thread(backup_database, settings.database_path, destination)
+    destination = directory / backup_name(backup_basis(settings), now)
+    url = settings.database()
+    if url.path is None:  # PostgreSQL: pg_dump, one snapshot in its custom format
+        await database_backup(url, destination)
+        return destination
+    await asyncio.to_thread(backup_database, url.path, destination)
     await asyncio.to_thread(_standalone, destination)
     return destination
 
@@ -89,7 +105,7 @@ class BackupScheduler:
     def _first_delay(self) -> float:
         """The next backup is due an interval after the newest one (now, if there is none): a bot
         that restarts often still backs up on time."""
-        backups = existing_backups(self.settings.database_path, self.settings.backup_directory())
+        backups = existing_backups(backup_basis(self.settings), self.settings.backup_directory())
         if not backups:
             return 0.0
         age = time.time() - backups[-1].stat().st_mtime
@@ -106,7 +122,7 @@ class BackupScheduler:
         try:
             path = await write_backup(self.settings, dt.datetime.now(dt.UTC))
             removed = await asyncio.to_thread(
-                rotate, self.settings.database_path, self.settings.backup_directory(), self.settings.backup_keep
+                rotate, backup_basis(self.settings), self.settings.backup_directory(), self.settings.backup_keep
             )
         except asyncio.CancelledError:
             raise

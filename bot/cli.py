@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.articles import ArticleError, list_articles, parse_article_file
+from bot.database_url import DatabaseUrl
 from bot.settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -38,9 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True)
     db.add_parser("migrate", help="apply pending migrations")
-    backup = db.add_parser("backup", help="write a consistent copy of the database (safe while the bot runs)")
+    backup = db.add_parser(
+        "backup",
+        help="write a consistent copy of the database (safe while the bot runs; PostgreSQL: pg_dump's custom format)",
+    )
     backup.add_argument("path", type=Path)
-    db.add_parser("check", help="run SQLite's integrity and foreign-key checks")
+    db.add_parser(
+        "check",
+        help="integrity checks (SQLite: integrity and foreign keys; PostgreSQL: indexes, "
+        "constraints) and the vote counts",
+    )
+    copy = db.add_parser(
+        "copy", help="copy the database (DATABASE_URL) into an empty PostgreSQL database, verified by row counts"
+    )
+    copy.add_argument("--to", required=True, metavar="URL", help="the target, postgresql://user:password@host/name")
 
     article = commands.add_parser("article", help="inspect article files").add_subparsers(
         dest="article_command", required=True
@@ -56,9 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check = moderation.add_parser("check", help="the verdict for a text against the default rules (or a server's)")
     check.add_argument("text")
-    check.add_argument(
-        "--guild", type=discord_id, metavar="ID", help="with this server's own rules, from DATABASE_PATH"
-    )
+    check.add_argument("--guild", type=discord_id, metavar="ID", help="with this server's own rules, from the database")
     check.add_argument("--json", action="store_true", help="machine-readable output")
 
     sandbox = commands.add_parser(
@@ -138,14 +148,14 @@ def _run(settings: Settings) -> int:
 
 
 def _db(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.storage import Database, DatabaseError, MigrationError
-    from bot.storage.maintenance import BackupError, backup_database, check_database
+    from bot.storage import Database, DatabaseError, MigrationError, admin
+    from bot.storage.maintenance import BackupError
 
-    path = settings.database_path
+    url = settings.database()
     if args.db_command == "migrate":
 
         async def migrate() -> list[int]:
-            db = await Database.open(path)
+            db = await Database.open(url)
             try:
                 return await db.migrate()
             finally:
@@ -156,22 +166,56 @@ def _db(settings: Settings, args: argparse.Namespace) -> int:
         except (MigrationError, DatabaseError) as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILED
-        print(f"{path}: applied migrations {applied}" if applied else f"{path}: already up to date")
+        print(f"{url}: applied migrations {applied}" if applied else f"{url}: already up to date")
         return EXIT_OK
     if args.db_command == "backup":
         try:
-            pages = backup_database(path, args.path)
-        except (BackupError, FileNotFoundError) as error:
+            print(asyncio.run(admin.backup(url, args.path)))
+        except (BackupError, OSError) as error:  # FileNotFoundError included: no such database
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILED
-        print(f"backed up {path} to {args.path} ({pages} pages)")
         return EXIT_OK
-    problems = check_database(path)
-    for problem in problems:
+    if args.db_command == "copy":
+        return _db_copy(url, args.to)
+    result = asyncio.run(admin.check(url))
+    for problem in result.problems:
         print(problem)
-    if not problems:
-        print(f"{path}: ok")
-    return EXIT_FAILED if problems else EXIT_OK
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if not result.problems:
+        print(f"{url}: ok")
+    return EXIT_FAILED if result.problems else EXIT_OK
+
+
+def _db_copy(source_url: DatabaseUrl, target_text: str) -> int:
+    from bot.storage import Database, DatabaseError, MigrationError
+    from bot.storage.copy import CopyError, copy_database
+
+    try:
+        target_url = DatabaseUrl.parse(target_text)
+    except ValueError as error:
+        print(f"error: --to {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+    async def copy() -> int:
+        source = await Database.open(source_url)
+        try:
+            target = await Database.open(target_url)
+            try:
+                copied = await copy_database(source, target, report=print)
+            finally:
+                await target.close()
+        finally:
+            await source.close()
+        return sum(table.rows for table in copied)
+
+    try:
+        total = asyncio.run(copy())
+    except (CopyError, MigrationError, DatabaseError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"copied {source_url} to {target_url}: {total} rows, every table's count verified")
+    return EXIT_OK
 
 
 def _article(settings: Settings, args: argparse.Namespace) -> int:
@@ -216,13 +260,13 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
 
     rules = default_rules()
     if args.guild is not None:
-        path = settings.database_path
-        if not path.is_file():
-            print(f"error: no such database: {path} (set DATABASE_PATH)", file=sys.stderr)
+        url = settings.database()
+        if url.path is not None and not url.path.is_file():
+            print(f"error: no such database: {url.path} (set DATABASE_URL or DATABASE_PATH)", file=sys.stderr)
             return EXIT_FAILED
 
         async def load() -> list[StoredRule]:
-            db = await Database.open(path)
+            db = await Database.open(url)
             try:
                 return list(await rules_of(db, args.guild))
             finally:
@@ -257,12 +301,12 @@ def _health(settings: Settings) -> int:
 
 
 def _data(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.storage import Database
+    from bot.storage import Database, DatabaseError
     from bot.storage import privacy as privacy_store
 
-    path = settings.database_path
-    if not path.is_file():
-        print(f"error: no such database: {path} (set DATABASE_PATH)", file=sys.stderr)
+    path = settings.database()
+    if path.path is not None and not path.path.is_file():
+        print(f"error: no such database: {path.path} (set DATABASE_URL or DATABASE_PATH)", file=sys.stderr)
         return EXIT_FAILED
     if args.user_id <= 0:
         print("error: USER_ID is a Discord user ID: a positive number", file=sys.stderr)
@@ -290,4 +334,8 @@ def _data(settings: Settings, args: argparse.Namespace) -> int:
         finally:
             await db.close()
 
-    return asyncio.run(work())
+    try:
+        return asyncio.run(work())
+    except DatabaseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED

@@ -114,7 +114,7 @@ class DiscussionBot(commands.Bot):
     async def setup_hook(self) -> None:
         m = self.metrics
         self._db = await TimedDatabase.open_timed(
-            self.settings.database_path, read=m.db_read, write=m.db_write, lock_wait=m.db_write_wait
+            self.settings.database(), read=m.db_read, write=m.db_write, lock_wait=m.db_write_wait
         )
         await self._db.migrate()
         await self.operations.start()  # metrics and health before connecting: a supervisor sees the start
@@ -269,8 +269,15 @@ class DiscussionBot(commands.Bot):
                     log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
             await super().close()
         finally:
-            await self.operations.stop()
+            # Bounded too: a task cancelled in the middle of a database call may not finish cancelling
+            # until its connection is closed (asyncpg), which closing the database below does.
+            last: list[tuple[str, Callable[[], Awaitable[None]]]] = [("the operations tasks", self.operations.stop)]
             if self._poll_votes is not None:
-                await self._poll_votes.stop()
+                last.append(("the vote writer", self._poll_votes.stop))
+            for name, step in last:
+                try:
+                    await asyncio.wait_for(step(), SHUTDOWN_STEP_SECONDS)
+                except TimeoutError:
+                    log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
             if self._db is not None:
                 await self._db.close()

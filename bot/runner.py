@@ -13,12 +13,12 @@ import logging
 import os
 import signal
 import sys
-from pathlib import Path
 
 import aiohttp
 import discord
 
 from bot.client import DiscussionBot
+from bot.database_url import DatabaseUrl
 from bot.endpoints import apply_endpoints
 from bot.logging_setup import configure_logging
 from bot.settings import Settings
@@ -43,10 +43,11 @@ def create_bot(settings: Settings) -> DiscussionBot:
     return DiscussionBot(settings)
 
 
-async def prepare_database(path: Path) -> None:
-    """Open and migrate the database once before connecting: a file that cannot be used stops the start
-    here, in one line, rather than after logging in to Discord."""
-    db = await Database.open(path)
+async def prepare_database(url: DatabaseUrl) -> None:
+    """Open and migrate the database once before connecting: a database that cannot be used (a bad
+    file, an unreachable or refusing server) stops the start here, in one line, rather than after
+    logging in to Discord."""
+    db = await Database.open(url)
     try:
         await db.migrate()
     finally:
@@ -54,7 +55,7 @@ async def prepare_database(path: Path) -> None:
 
 
 async def serve(settings: Settings, token: str) -> None:
-    await prepare_database(settings.database_path)
+    await prepare_database(settings.database())
     bot = create_bot(settings)
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
@@ -73,6 +74,11 @@ async def serve(settings: Settings, token: str) -> None:
             raise StartupError(
                 f"Discord at {discord.http.Route.BASE} answered {error.status} while logging in: {error.text or error}"
             ) from None
+        finally:
+            # The stop runs to its end before asyncio.run cancels what is left: `async with` skips close()
+            # once discord.py reports itself closed, which happens midway through the bot's own close()
+            # (the vote writer, the operations tasks and the database are stopped after it).
+            await bot.close()
 
 
 def _connection_cause(error: BaseException) -> str:
@@ -84,7 +90,7 @@ def _connection_cause(error: BaseException) -> str:
 
 def run_bot(settings: Settings, token: str) -> int:
     configure_logging(settings.log_level, secrets=[token], log_format=settings.log_format)
-    log.info("Starting (database %s, seeds %s)", settings.database_path, settings.seeds_dir)
+    log.info("Starting (database %s, seeds %s)", settings.database().redacted(), settings.seeds_dir)
     try:
         asyncio.run(serve(settings, token))
     except (StartupError, DatabaseError, MigrationError) as error:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AnyUrl, Field, SecretStr, ValidationError, field_validator
+from pydantic import AnyUrl, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.database_url import DatabaseUrl
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 # Discord ids are 64-bit snowflakes; SQLite keeps them as signed 64-bit integers, so this is the largest
@@ -35,6 +37,9 @@ class Settings(BaseSettings):
     )
 
     discord_token: SecretStr | None = None
+    # sqlite:///PATH (the default, a file) or postgresql://…; DATABASE_PATH is the older spelling of
+    # sqlite:///PATH. Both set must name the same file. Read it through `database()`.
+    database_url: SecretStr | None = None  # secret: a PostgreSQL URL can carry a password
     database_path: Path = Path("data/discussion-bot.sqlite3")
     seeds_dir: Path = Path("seeds")
     dev_guild_id: DiscordId | None = None
@@ -83,6 +88,35 @@ class Settings(BaseSettings):
     @classmethod
     def _upper_log_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            DatabaseUrl.parse(value.get_secret_value())  # ValueError: one line, never the password
+        return value
+
+    @model_validator(mode="after")
+    def _one_database(self) -> Settings:
+        if self.database_url is None:
+            return self
+        url = DatabaseUrl.parse(self.database_url.get_secret_value())
+        if "database_path" in self.model_fields_set:
+            same = url.path is not None and url.path.resolve() == self.database_path.resolve()
+            if not same:
+                raise ValueError(
+                    f"DATABASE_URL ({url.redacted()}) and DATABASE_PATH ({self.database_path}) name different "
+                    "databases: set only DATABASE_URL"
+                )
+        if url.path is not None:
+            self.database_path = url.path  # code that reads the SQLite path sees the URL's
+        return self
+
+    def database(self) -> DatabaseUrl:
+        """The database to open: DATABASE_URL, else DATABASE_PATH as a SQLite file."""
+        if self.database_url is not None:
+            return DatabaseUrl.parse(self.database_url.get_secret_value())
+        return DatabaseUrl.for_sqlite(self.database_path)
 
     @field_validator("log_format", mode="before")
     @classmethod
@@ -171,8 +205,11 @@ def describe_validation_error(error: ValidationError) -> str:
     """One line naming each bad setting by its environment variable."""
     parts = []
     for item in error.errors():
-        name = str(item["loc"][0]).upper() if item["loc"] else "settings"
         message = item["msg"].removeprefix("Value error, ")
+        if not item["loc"]:  # a rule about several settings: its message names them
+            parts.append(message)
+            continue
+        name = str(item["loc"][0]).upper()
         parts.append(f"{name}: {message}")
     return "invalid setting " + "; ".join(parts)
 

@@ -57,7 +57,7 @@ class About(commands.Cog):
         embed.add_field(name="Version", value=__version__)
         embed.add_field(name="Uptime", value=format_duration(time.monotonic() - self.bot.started_at))
         embed.add_field(name="Gateway latency", value=latency_text)
-        embed.add_field(name="Database", value=format_bytes(self.bot.db.size_bytes()))
+        embed.add_field(name="Database", value=format_bytes(await self.bot.db.size_bytes()))
         embed.add_field(name="Servers", value=str(len(self.bot.guilds)))
         if self.bot.failed_extensions:
             embed.add_field(

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -8,6 +8,39 @@ import pytest
 from bot.client import DiscussionBot
 from discord_emulator import Emulator
 from tests.harness import World, bot_environment, build_world, running_bot
+from tests.postgres import PostgresCluster
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """One throw-away PostgreSQL for the session, started by the first test that needs it."""
+    cluster = PostgresCluster().start()
+    try:
+        cluster.prepare_templates()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def engine() -> str:
+    """The database a test runs on: SQLite unless the test (or its folder) parametrizes `engine`
+    with "postgresql" (tests/bot/storage runs every test on both)."""
+    return "sqlite"
+
+
+@pytest.fixture
+async def database_url(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> AsyncIterator[str]:
+    """A fresh database for the test on its engine (PostgreSQL: migrated already, like a bot's after a start)."""
+    if engine == "sqlite":
+        yield f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+        return
+    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+    name = await cluster.create_database()
+    try:
+        yield cluster.dsn(name)
+    finally:
+        await cluster.drop_database(name)
 
 
 @pytest.fixture
@@ -29,9 +62,11 @@ def world(emulator: Emulator) -> World:
 
 
 @pytest.fixture
-def bot_env(emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def bot_env(
+    emulator: Emulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, engine: str, database_url: str
+) -> dict[str, str]:
     monkeypatch.chdir(tmp_path)  # no developer .env leaks into tests
-    return bot_environment(emulator, tmp_path)
+    return bot_environment(emulator, tmp_path, database_url=None if engine == "sqlite" else database_url)
 
 
 @pytest.fixture

@@ -45,14 +45,21 @@ def build_world(emulator: Emulator) -> World:
     return World(guild, owner, admin, admin_role, member, general, forum, mod_log)
 
 
-def bot_environment(emulator: Emulator, data_dir: Path, **extra: str) -> dict[str, str]:
-    return emulator.client_settings() | {
-        "DATABASE_PATH": str(data_dir / "bot.sqlite3"),
-        "SEEDS_DIR": str(SEEDS),
-        "GUILD_READY_TIMEOUT": "0.05",
-        "LOG_LEVEL": "DEBUG",
-        **extra,
-    }
+def bot_environment(
+    emulator: Emulator, data_dir: Path, *, database_url: str | None = None, **extra: str
+) -> dict[str, str]:
+    """The bot's settings for a test: SQLite in `data_dir`, or the database at `database_url`."""
+    database = {"DATABASE_URL": database_url} if database_url else {"DATABASE_PATH": str(data_dir / "bot.sqlite3")}
+    return (
+        emulator.client_settings()
+        | database
+        | {
+            "SEEDS_DIR": str(SEEDS),
+            "GUILD_READY_TIMEOUT": "0.05",
+            "LOG_LEVEL": "DEBUG",
+            **extra,
+        }
+    )
 
 
 @contextlib.asynccontextmanager

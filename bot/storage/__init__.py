@@ -1,5 +1,5 @@
-"""All SQL lives here: the connection, numbered migrations, and one module per table group."""
+"""All SQL lives here: the engines (SQLite, PostgreSQL), numbered migrations, and one module per table group."""
 
-from bot.storage.database import Database, DatabaseError, MigrationError
+from bot.storage.database import Database, DatabaseError, MigrationError, Row, Transaction, UniqueViolation
 
-__all__ = ["Database", "DatabaseError", "MigrationError"]
+__all__ = ["Database", "DatabaseError", "MigrationError", "Row", "Transaction", "UniqueViolation"]

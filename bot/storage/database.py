@@ -1,30 +1,54 @@
-"""The SQLite connection: pragmas, numbered migrations, transactions, backup and checks."""
+"""The database the storage modules use: SQLite or PostgreSQL behind one interface, and its migrations.
+
+`Database.open(DATABASE_URL)` picks the engine (sqlite_engine.py, postgres_engine.py). Storage
+modules write each query once in the portable subset that dialect.py describes, read `Row`s,
+and group writes in `async with db.transaction() as tx:`. Migrations are one numbered list for
+both engines (see `load_migrations`).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
-import os
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
+from bot.database_url import DatabaseUrl
+from bot.storage.dialect import (
+    SQL_NOW,
+    Dialect,
+    NonPortableSql,
+    check_portable_migration,
+    postgres_migration,
+    translate,
+)
+from bot.storage.engine import DatabaseError, Engine, Transaction, UniqueViolation
+from bot.storage.rows import Row
+
+__all__ = [
+    "SQL_NOW",
+    "Database",
+    "DatabaseError",
+    "Migration",
+    "MigrationError",
+    "Row",
+    "Transaction",
+    "UniqueViolation",
+    "load_migrations",
+    "sql_time",
+]
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 5000
-# How SQL writes "now" (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')): milliseconds. Times written from Python
-# must use the same shape, or text comparison puts "…15.123Z" after "…15.123456Z".
-SQL_NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-
 
 def sql_time(moment: dt.datetime) -> str:
+    """A time as the database stores it: ISO-8601 UTC text with milliseconds, like SQL_NOW."""
     utc = moment.astimezone(dt.UTC)
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
@@ -33,69 +57,77 @@ class MigrationError(Exception):
     """The database cannot be brought to the schema this version of the bot expects."""
 
 
-class DatabaseError(Exception):
-    """The database file cannot be opened or written; the message is one line naming the file and the cause."""
-
-
-# SQLite's words for a failure → what it means for the operator.
-_CAUSES = (
-    ("file is not a database", "is not a database SQLite can read (another kind of file, or damaged)"),
-    ("malformed", "is damaged (SQLite: database disk image is malformed); restore a backup"),
-    ("readonly", "is read-only: the bot must be able to write to it and to its folder"),
-    ("read-only", "is read-only: the bot must be able to write to it and to its folder"),
-    ("disk is full", "cannot be written: the disk is full"),
-    ("disk i/o error", "cannot be written (SQLite: disk I/O error): is the disk full or failing?"),
-    ("unable to open database file", "cannot be opened: check that its folder exists and is writable"),
-)
-
-
-def describe_failure(path: Path | str, error: BaseException, *, doing: str = "used") -> str:
-    """One line: which database, and what is wrong with it in words an operator can act on."""
-    if str(path) != ":memory:" and Path(path).is_dir():
-        return f"the database {path} is a directory; DATABASE_PATH must name a file"
-    if str(path) != ":memory:" and isinstance(error, sqlite3.OperationalError):
-        file, folder = Path(path), Path(path).parent
-        if file.exists() and not os.access(file, os.W_OK):
-            return f"the database {path} is read-only: the bot must be able to write to it and to its folder"
-        if folder.is_dir() and not os.access(folder, os.W_OK):
-            return (
-                f"the database {path} cannot be used: its folder {folder} is read-only "
-                "(SQLite writes its journal beside the database)"
-            )
-    message = str(error) or type(error).__name__
-    lowered = message.casefold()
-    cause = next((meaning for words, meaning in _CAUSES if words in lowered), None)
-    if cause is None and isinstance(error, OSError) and error.strerror:
-        cause = f"cannot be used: {error.strerror}"
-    return f"the database {path} {cause or f'cannot be {doing}: {message}'}"
-
-
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """One step of the schema. `sql` is portable (SQLite's spelling, translated for PostgreSQL);
+    `sqlite` and `postgresql` hold what cannot be written once (triggers), run after it."""
+
     version: int
     name: str
-    sql: str
+    sql: str = ""
+    sqlite: str = ""
+    postgresql: str = ""
+
+    def script(self, dialect: Dialect) -> str:
+        if dialect == "sqlite":
+            return f"{self.sql}\n{self.sqlite}"
+        return f"{postgres_migration(self.sql) if self.sql.strip() else ''}\n{self.postgresql}"
 
 
-def load_migrations() -> list[Migration]:
-    """The numbered `NNNN_name.sql` files shipped in `bot/storage/migrations`, in order."""
-    migrations = []
-    for entry in resources.files("bot.storage.migrations").iterdir():
+_DIALECT_SUFFIXES = {".sqlite.sql": "sqlite", ".postgresql.sql": "postgresql"}
+
+
+def load_migrations(folder: Traversable | None = None) -> list[Migration]:
+    """The numbered steps shipped in `bot/storage/migrations`, in order: one list for both engines.
+
+    A step is `NNNN_name.sql` (portable), with `NNNN_name.sqlite.sql` and `NNNN_name.postgresql.sql`
+    beside it for what differs; the two dialect files come together or not at all.
+    """
+    parts: dict[int, dict[str, str]] = {}
+    names: dict[int, str] = {}
+    for entry in (folder or resources.files("bot.storage.migrations")).iterdir():
         if not entry.name.endswith(".sql"):
             continue
-        number, _, rest = entry.name.partition("_")
+        kind, stem = "sql", entry.name.removesuffix(".sql")
+        for suffix, dialect in _DIALECT_SUFFIXES.items():
+            if entry.name.endswith(suffix):
+                kind, stem = dialect, entry.name.removesuffix(suffix)
+        number, _, name = stem.partition("_")
         if not number.isdigit():
             raise MigrationError(f"migration file {entry.name!r} does not start with a number")
-        migrations.append(Migration(int(number), rest.removesuffix(".sql"), entry.read_text("utf-8")))
-    migrations.sort(key=lambda m: m.version)
+        version = int(number)
+        if names.setdefault(version, name) != name:
+            raise MigrationError(f"migration {version:04d} has files with two names: {names[version]!r} and {name!r}")
+        parts.setdefault(version, {})[kind] = entry.read_text("utf-8")
+    migrations = []
+    for version in sorted(parts):
+        files = parts[version]
+        if ("sqlite" in files) != ("postgresql" in files):
+            missing = "postgresql" if "sqlite" in files else "sqlite"
+            raise MigrationError(f"migration {version:04d}_{names[version]} has no .{missing}.sql beside its other one")
+        try:
+            check_portable_migration(files.get("sql", ""))
+        except NonPortableSql as error:
+            raise MigrationError(f"migration {version:04d}_{names[version]}.sql: {error}") from None
+        name = names[version]
+        migrations.append(
+            Migration(version, name, files.get("sql", ""), files.get("sqlite", ""), files.get("postgresql", ""))
+        )
     versions = [m.version for m in migrations]
     if versions != list(range(1, len(versions) + 1)):
         raise MigrationError(f"migrations must be numbered 1, 2, 3… without gaps; found {versions}")
     return migrations
 
 
+def describe_failure(path: Path | str, error: BaseException, *, doing: str = "used") -> str:
+    """One line about a SQLite file that cannot be used (kept here for the callers that have a path)."""
+    from bot.storage.sqlite_engine import describe_failure as describe
+
+    return describe(path, error, doing=doing)
+
+
 def split_statements(script: str) -> list[str]:
-    """Split a SQL script into statements (executescript would COMMIT our transaction)."""
+    """Split a SQLite script into statements (executescript would COMMIT our transaction)."""
     statements, buffer = [], ""
     for line in script.splitlines(keepends=True):
         buffer += line
@@ -108,117 +140,124 @@ def split_statements(script: str) -> list[str]:
     return statements
 
 
-class Database:
-    """One aiosqlite connection in autocommit mode; `transaction()` groups writes."""
+async def open_engine(url: DatabaseUrl) -> Engine:
+    if url.engine == "postgresql":
+        from bot.storage.postgres_engine import PostgresEngine  # asyncpg only when it is used
 
-    def __init__(self, connection: aiosqlite.Connection, path: Path) -> None:
-        self._connection = connection
-        self.path = path
-        self._write_lock = asyncio.Lock()
+        return await PostgresEngine.open(url)
+    from bot.storage.sqlite_engine import SqliteEngine
+
+    return await SqliteEngine.open(url)
+
+
+def as_url(target: DatabaseUrl | Path | str) -> DatabaseUrl:
+    """A DatabaseUrl from a URL, or from a plain path (a SQLite file, as DATABASE_PATH is)."""
+    if isinstance(target, DatabaseUrl):
+        return target
+    if isinstance(target, str) and "://" in target:
+        return DatabaseUrl.parse(target)
+    return DatabaseUrl.for_sqlite(target)
+
+
+class Database:
+    """SQLite or PostgreSQL, chosen by the URL; `transaction()` groups writes."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self.url = engine.url
+        self.dialect: Dialect = engine.dialect
+        self.path: Path | None = engine.url.path  # the SQLite file; None on PostgreSQL
         self._closed = False
 
     @classmethod
-    async def open(cls, path: Path | str) -> Database:
-        """The open database, or a DatabaseError saying in one line why it cannot be (and nothing left
-        open: a connection left behind keeps its thread, and the process, alive)."""
-        path = Path(path)
-        try:
-            if str(path) != ":memory:":
-                if path.is_dir():
-                    raise IsADirectoryError(path)
-                path.parent.mkdir(parents=True, exist_ok=True)
-            connection = await aiosqlite.connect(path, isolation_level=None)
-        except (sqlite3.Error, OSError) as error:
-            raise DatabaseError(describe_failure(path, error)) from None
-        try:
-            connection.row_factory = aiosqlite.Row
-            await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            await connection.execute("PRAGMA journal_mode = WAL")
-            await connection.execute("PRAGMA foreign_keys = ON")
-            await connection.execute("PRAGMA synchronous = NORMAL")
-        except BaseException as error:
-            await connection.close()
-            if isinstance(error, sqlite3.Error | OSError):
-                raise DatabaseError(describe_failure(path, error)) from None
-            raise
-        return cls(connection, path)
+    async def open(cls, target: DatabaseUrl | Path | str) -> Database:
+        """Open (SQLite: create) the database; DatabaseError with one line when it cannot be."""
+        return cls(await open_engine(as_url(target)))
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
 
     async def close(self) -> None:
         if self._closed:  # Client.close() can run twice
             return
         self._closed = True
-        await self._connection.close()
+        await self._engine.close()
 
     @property
     def closed(self) -> bool:
         return self._closed
 
     async def schema_version(self) -> int:
-        row = await self.fetch_one("PRAGMA user_version")
-        return int(row[0]) if row else 0
+        return await self._engine.schema_version()
 
     async def migrate(self) -> list[int]:
         """Apply every pending migration in one transaction; returns the versions applied. A database
         that cannot be read or written gives a DatabaseError; one of a newer schema, a MigrationError."""
         try:
             return await self._migrate()
-        except sqlite3.Error as error:
-            raise DatabaseError(describe_failure(self.path, error, doing="migrated")) from error
+        except (MigrationError, DatabaseError):
+            raise
+        except Exception as error:
+            described = self._engine.describe_failure(error, "migrated")
+            if described is None:
+                raise
+            raise DatabaseError(described) from error
 
     async def _migrate(self) -> list[int]:
         migrations = load_migrations()
         latest = migrations[-1].version if migrations else 0
-        async with self.transaction():
-            current = await self.schema_version()
+        async with self.transaction() as tx:
+            await tx.lock("schema migrations")  # two processes starting at once: one migrates
+            current = await self._engine.schema_version(tx)
             if current > latest:
                 raise MigrationError(
-                    f"{self.path} is at schema version {current}, newer than this bot knows ({latest}); "
+                    f"{self.url} is at schema version {current}, newer than this bot knows ({latest}); "
                     "upgrade the bot or restore an older backup"
                 )
             applied = []
             for migration in migrations:
                 if migration.version <= current:
                     continue
-                for statement in split_statements(migration.sql):
-                    await self._connection.execute(statement)
+                await tx.run_script(migration.script(self.dialect))
                 applied.append(migration.version)
             if applied:
-                # PRAGMA cannot take a bound parameter; the value is our own integer.
-                await self._connection.execute(f"PRAGMA user_version = {int(applied[-1])}")
+                await self._engine.set_schema_version(tx, applied[-1])
         for version in applied:
             log.info("Applied database migration %04d", version)
         return applied
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, rolled back on any exception. Writers queue on one lock."""
-        async with self._write_lock:
-            await self._connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._connection
-            except BaseException:
-                await self._connection.execute("ROLLBACK")
-                raise
-            else:
-                await self._connection.execute("COMMIT")
+    async def transaction(self) -> AsyncIterator[Transaction]:
+        """One transaction, committed at the end of the block and rolled back on any exception.
+        SQLite: BEGIN IMMEDIATE, writers one at a time. PostgreSQL: a pooled connection, READ COMMITTED."""
+        async with self._engine.transaction() as tx:
+            yield tx
 
-    async def execute(self, sql: str, parameters: Iterable[Any] = ()) -> None:
-        async with self.transaction() as connection:
-            await connection.execute(sql, tuple(parameters))
+    async def execute(self, sql: str, parameters: Iterable[Any] = ()) -> int:
+        """One statement in its own transaction; the rows it changed."""
+        return await self._engine.execute(sql, tuple(parameters))
 
-    async def fetch_one(self, sql: str, parameters: Iterable[Any] = ()) -> aiosqlite.Row | None:
-        async with self._connection.execute(sql, tuple(parameters)) as cursor:
-            return await cursor.fetchone()
+    async def fetch_one(self, sql: str, parameters: Iterable[Any] = ()) -> Row | None:
+        rows = await self._fetch_rows(sql, parameters)
+        return rows[0] if rows else None
 
-    async def fetch_all(self, sql: str, parameters: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        async with self._connection.execute(sql, tuple(parameters)) as cursor:
-            return list(await cursor.fetchall())
+    async def fetch_all(self, sql: str, parameters: Iterable[Any] = ()) -> list[Row]:
+        return await self._fetch_rows(sql, parameters)
 
-    def size_bytes(self) -> int:
-        """The database's size on disk, its write-ahead log included."""
-        total = 0
-        for suffix in ("", "-wal"):
-            candidate = Path(f"{self.path}{suffix}")
-            if candidate.exists():
-                total += candidate.stat().st_size
-        return total
+    async def _fetch_rows(self, sql: str, parameters: Iterable[Any]) -> list[Row]:
+        """A read. A statement that writes (INSERT … RETURNING) goes in a transaction: on SQLite a
+        plain read shares the one connection, and a write there would land in whatever transaction
+        another task has open on it."""
+        if translate(sql, self.dialect).writes:
+            raise NonPortableSql("a statement that writes runs in db.transaction() (or db.execute), not a read")
+        return await self._engine.fetch_all(sql, tuple(parameters))
+
+    async def fetch_value(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
+        """The first column of the first row, or None."""
+        row = await self.fetch_one(sql, parameters)
+        return None if row is None else row[0]
+
+    async def size_bytes(self) -> int:
+        """The database's size (SQLite: the file and its write-ahead log)."""
+        return await self._engine.size_bytes()

@@ -36,14 +36,14 @@ async def record_replies(db: Database, edges: Sequence[ReplyEdge]) -> None:
     """Store replies (and the messages they answer), in one transaction; a reply seen twice counts once."""
     if not edges:
         return
-    async with db.transaction() as connection:
-        await connection.executemany(
-            "INSERT OR IGNORE INTO thread_points (message_id, thread_id, guild_id, author_id, excerpt) "
-            "VALUES (?, ?, ?, ?, ?)",
+    async with db.transaction() as tx:
+        await tx.execute_many(
+            "INSERT INTO thread_points (message_id, thread_id, guild_id, author_id, excerpt) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             [(e.parent_id, e.thread_id, e.guild_id, e.parent_author_id, e.parent_text[:EXCERPT_CHARS]) for e in edges],
         )
-        await connection.executemany(
-            "INSERT OR IGNORE INTO thread_replies (message_id, parent_id, thread_id) VALUES (?, ?, ?)",
+        await tx.execute_many(
+            "INSERT INTO thread_replies (message_id, parent_id, thread_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
             [(e.message_id, e.parent_id, e.thread_id) for e in edges],
         )
 
@@ -54,9 +54,9 @@ async def forget_messages(db: Database, message_ids: Iterable[int]) -> None:
     ids = [(i,) for i in message_ids]
     if not ids:
         return
-    async with db.transaction() as connection:
-        await connection.executemany("DELETE FROM thread_replies WHERE message_id = ?", ids)
-        await connection.executemany("DELETE FROM thread_points WHERE message_id = ?", ids)
+    async with db.transaction() as tx:
+        await tx.execute_many("DELETE FROM thread_replies WHERE message_id = ?", ids)
+        await tx.execute_many("DELETE FROM thread_points WHERE message_id = ?", ids)
 
 
 async def top_points(db: Database, thread_id: int, limit: int = 3) -> list[Point]:

@@ -6,9 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import aiosqlite
-
-from bot.storage.database import SQL_NOW, Database, sql_time
+from bot.storage.database import SQL_NOW, Database, Row, sql_time
 
 NOW = SQL_NOW
 
@@ -39,21 +37,19 @@ class StoredFeedArticle:
     published: str | None
 
 
-def _feed(row: aiosqlite.Row) -> FeedRecord:
+def _feed(row: Row) -> FeedRecord:
     return FeedRecord(**{name: row[name] for name in FeedRecord.__dataclass_fields__})
 
 
 async def add_feed(db: Database, guild_id: int, channel_id: int, url: str, added_by: int) -> FeedRecord | None:
     """The new feed, or None when this server already follows that URL."""
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
-            "INSERT OR IGNORE INTO feeds (guild_id, channel_id, url, added_by) VALUES (?, ?, ?, ?)",
+    async with db.transaction() as tx:
+        feed_id = await tx.fetch_value(
+            "INSERT INTO feeds (guild_id, channel_id, url, added_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING "
+            "RETURNING id",
             (guild_id, channel_id, url, added_by),
         )
-        if cursor.rowcount == 0:
-            return None
-        feed_id = cursor.lastrowid
-    return await get_feed(db, int(feed_id or 0))
+    return None if feed_id is None else await get_feed(db, int(feed_id))
 
 
 async def get_feed(db: Database, feed_id: int) -> FeedRecord | None:
@@ -71,9 +67,7 @@ async def due_feeds(db: Database, now: dt.datetime) -> list[FeedRecord]:
 
 
 async def remove_feed(db: Database, guild_id: int, feed_id: int) -> bool:
-    async with db.transaction() as connection:
-        cursor = await connection.execute("DELETE FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id))
-        return cursor.rowcount > 0
+    return await db.execute("DELETE FROM feeds WHERE id = ? AND guild_id = ?", (feed_id, guild_id)) > 0
 
 
 async def record_success(
@@ -86,7 +80,8 @@ async def record_success(
     next_check: dt.datetime,
 ) -> None:
     await db.execute(
-        f"UPDATE feeds SET etag = ?, last_modified = ?, title = COALESCE(?, title), failures = 0, last_error = NULL, "
+        f"UPDATE feeds SET etag = ?, last_modified = ?, title = COALESCE(CAST(? AS TEXT), title), failures = 0, "
+        f"last_error = NULL, "
         f"alerted = 0, last_ok_at = {NOW}, next_check_at = ? WHERE id = ?",
         (etag, last_modified, title, sql_time(next_check), feed_id),
     )
@@ -94,14 +89,13 @@ async def record_success(
 
 async def record_failure(db: Database, feed_id: int, error: str, next_check: dt.datetime) -> int:
     """Counts the failure; returns the number of failures in a row."""
-    async with db.transaction() as connection:
-        await connection.execute(
-            "UPDATE feeds SET failures = failures + 1, last_error = ?, next_check_at = ? WHERE id = ?",
+    async with db.transaction() as tx:
+        failures = await tx.fetch_value(
+            "UPDATE feeds SET failures = failures + 1, last_error = ?, next_check_at = ? WHERE id = ? "
+            "RETURNING failures",
             (error[:500], sql_time(next_check), feed_id),
         )
-        async with connection.execute("SELECT failures FROM feeds WHERE id = ?", (feed_id,)) as cursor:
-            row = await cursor.fetchone()
-    return int(row[0]) if row else 0
+    return int(failures or 0)
 
 
 async def mark_alerted(db: Database, feed_id: int) -> None:
@@ -109,8 +103,7 @@ async def mark_alerted(db: Database, feed_id: int) -> None:
 
 
 async def entry_count(db: Database, feed_id: int) -> int:
-    row = await db.fetch_one("SELECT COUNT(*) FROM feed_entries WHERE feed_id = ?", (feed_id,))
-    return int(row[0]) if row else 0
+    return int(await db.fetch_value("SELECT COUNT(*) FROM feed_entries WHERE feed_id = ?", (feed_id,)))
 
 
 async def known_entry(db: Database, feed_id: int, entry_id: str) -> tuple[str, str | None] | None:

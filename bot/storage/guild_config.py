@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.guild_config import CONFIG_KEYS, ConfigKind, GuildConfig, channel_ids
-from bot.storage.database import Database
+from bot.storage.database import SQL_NOW, Database
 
 
 async def load_guild_config(db: Database, guild_id: int, defaults: Mapping[str, Any]) -> GuildConfig:
@@ -28,17 +28,14 @@ async def set_guild_config(db: Database, guild_id: int, key: str, value: Any, up
     if key not in CONFIG_KEYS:
         raise KeyError(key)
     await db.execute(
-        """
+        f"""
         INSERT INTO guild_config (guild_id, key, value, updated_by) VALUES (?, ?, ?, ?)
         ON CONFLICT (guild_id, key) DO UPDATE SET
-            value = excluded.value, updated_by = excluded.updated_by,
-            updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            value = excluded.value, updated_by = excluded.updated_by, updated_at = {SQL_NOW}
         """,
         (guild_id, key, json.dumps(value), updated_by),
     )
 
 
 async def reset_guild_config(db: Database, guild_id: int, key: str) -> bool:
-    async with db.transaction() as connection:
-        cursor = await connection.execute("DELETE FROM guild_config WHERE guild_id = ? AND key = ?", (guild_id, key))
-        return cursor.rowcount > 0
+    return await db.execute("DELETE FROM guild_config WHERE guild_id = ? AND key = ?", (guild_id, key)) > 0

@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import aiosqlite
-
-from bot.storage.database import Database, sql_time
+from bot.storage.database import Database, Row, sql_time
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +35,7 @@ class Case:
     log_message_id: int | None
 
 
-def _case(row: aiosqlite.Row) -> Case:
+def _case(row: Row) -> Case:
     return Case(**{name: row[name] for name in Case.__dataclass_fields__})
 
 
@@ -45,16 +43,13 @@ async def add_rule(
     db: Database, guild_id: int, kind: str, value: str, mode: str, action: str, created_by: int
 ) -> StoredRule | None:
     """The new rule, or None when the server already has it."""
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
-            "INSERT OR IGNORE INTO automod_rules (guild_id, kind, value, mode, action, created_by) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+    async with db.transaction() as tx:
+        rule_id = await tx.fetch_value(
+            "INSERT INTO automod_rules (guild_id, kind, value, mode, action, created_by) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
             (guild_id, kind, value, mode, action, created_by),
         )
-        if cursor.rowcount == 0:
-            return None
-        rule_id = int(cursor.lastrowid or 0)
-    return StoredRule(rule_id, guild_id, kind, value, mode, action)
+    return None if rule_id is None else StoredRule(int(rule_id), guild_id, kind, value, mode, action)
 
 
 async def rules_of(db: Database, guild_id: int) -> list[StoredRule]:
@@ -66,11 +61,7 @@ async def rules_of(db: Database, guild_id: int) -> list[StoredRule]:
 
 
 async def remove_rule(db: Database, guild_id: int, rule_id: int) -> bool:
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
-            "DELETE FROM automod_rules WHERE id = ? AND guild_id = ?", (rule_id, guild_id)
-        )
-        return cursor.rowcount > 0
+    return await db.execute("DELETE FROM automod_rules WHERE id = ? AND guild_id = ?", (rule_id, guild_id)) > 0
 
 
 async def open_case(
@@ -88,13 +79,13 @@ async def open_case(
     expires_at: dt.datetime | None = None,
 ) -> Case:
     """A new case with the server's next number (numbers are given out inside the write transaction)."""
-    async with db.transaction() as connection:
-        async with connection.execute(
-            "SELECT COALESCE(MAX(number), 0) + 1 FROM mod_cases WHERE guild_id = ?", (guild_id,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        number = int(row[0]) if row else 1
-        await connection.execute(
+    async with db.transaction() as tx:
+        # Two cases opened at once must not both take the next number (PostgreSQL runs them side by side).
+        await tx.lock(f"mod_cases:{guild_id}")
+        number = int(
+            await tx.fetch_value("SELECT COALESCE(MAX(number), 0) + 1 FROM mod_cases WHERE guild_id = ?", (guild_id,))
+        )
+        await tx.execute(
             "INSERT INTO mod_cases (guild_id, number, member_id, moderator_id, rule, action, reason, excerpt, "
             "channel_id, message_id, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -130,11 +121,10 @@ async def cases_of_member(db: Database, guild_id: int, member_id: int, limit: in
 
 
 async def set_case_reason(db: Database, guild_id: int, number: int, reason: str) -> bool:
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
-            "UPDATE mod_cases SET reason = ? WHERE guild_id = ? AND number = ?", (reason, guild_id, number)
-        )
-        return cursor.rowcount > 0
+    changed = await db.execute(
+        "UPDATE mod_cases SET reason = ? WHERE guild_id = ? AND number = ?", (reason, guild_id, number)
+    )
+    return changed > 0
 
 
 async def record_log_message(db: Database, guild_id: int, number: int, message_id: int) -> None:
@@ -144,8 +134,8 @@ async def record_log_message(db: Database, guild_id: int, number: int, message_i
 
 
 async def active_warnings(db: Database, guild_id: int, member_id: int, now: dt.datetime) -> int:
-    row = await db.fetch_one(
+    count = await db.fetch_value(
         "SELECT COUNT(*) FROM mod_cases WHERE guild_id = ? AND member_id = ? AND action = 'warn' AND expires_at > ?",
         (guild_id, member_id, sql_time(now)),
     )
-    return int(row[0]) if row else 0
+    return int(count)

@@ -60,17 +60,17 @@ async def create_post(
     posted_by: int,
     poll_options: list[str],
 ) -> PostRecord:
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
+    async with db.transaction() as tx:
+        post_id = await tx.fetch_value(
             """
             INSERT INTO article_posts (guild_id, channel_id, article_slug, article_title, exit_question,
                                        vote_mode, duration_hours, posted_by)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id
             """,
             (guild_id, channel_id, article_slug, article_title, exit_question, vote_mode, duration_hours, posted_by),
         )
-        post_id = cursor.lastrowid
-        await connection.executemany(
+        await tx.execute_many(
             "INSERT INTO poll_options (post_id, answer_id, text) VALUES (?, ?, ?)",
             [(post_id, index, text) for index, text in enumerate(poll_options, start=1)],
         )
@@ -122,7 +122,8 @@ async def post_by_question_message(db: Database, message_id: int) -> PostRecord 
 
 async def open_posts(db: Database, vote_mode: str | None = None) -> list[PostRecord]:
     rows = await db.fetch_all(
-        "SELECT * FROM article_posts WHERE status = 'posted' AND (? IS NULL OR vote_mode = ?) ORDER BY id",
+        "SELECT * FROM article_posts WHERE status = 'posted' AND (CAST(? AS TEXT) IS NULL OR vote_mode = ?) "
+        "ORDER BY id",
         (vote_mode, vote_mode),
     )
     return [_record(r) for r in rows]
@@ -137,30 +138,34 @@ async def posts_due_to_close(db: Database, now: dt.datetime) -> list[PostRecord]
 
 
 async def record_thread(db: Database, post_id: int, thread_id: int, starter_message_id: int | None) -> None:
-    async with db.transaction() as connection:
-        await connection.execute(
-            "UPDATE article_posts SET thread_id = ?, starter_message_id = COALESCE(?, starter_message_id) WHERE id = ?",
+    async with db.transaction() as tx:
+        await tx.execute(
+            "UPDATE article_posts SET thread_id = ?, "
+            "starter_message_id = COALESCE(CAST(? AS BIGINT), starter_message_id) WHERE id = ?",
             (thread_id, starter_message_id, post_id),
         )
         if starter_message_id is not None:
-            await connection.execute(
-                "INSERT OR REPLACE INTO article_post_parts (post_id, part, message_id) VALUES (?, 1, ?)",
+            await tx.execute(
+                "INSERT INTO article_post_parts (post_id, part, message_id) VALUES (?, 1, ?) "
+                "ON CONFLICT (post_id, part) DO UPDATE SET message_id = excluded.message_id",
                 (post_id, starter_message_id),
             )
 
 
 async def record_starter(db: Database, post_id: int, message_id: int) -> None:
-    async with db.transaction() as connection:
-        await connection.execute("UPDATE article_posts SET starter_message_id = ? WHERE id = ?", (message_id, post_id))
-        await connection.execute(
-            "INSERT OR REPLACE INTO article_post_parts (post_id, part, message_id) VALUES (?, 1, ?)",
+    async with db.transaction() as tx:
+        await tx.execute("UPDATE article_posts SET starter_message_id = ? WHERE id = ?", (message_id, post_id))
+        await tx.execute(
+            "INSERT INTO article_post_parts (post_id, part, message_id) VALUES (?, 1, ?) "
+            "ON CONFLICT (post_id, part) DO UPDATE SET message_id = excluded.message_id",
             (post_id, message_id),
         )
 
 
 async def record_part(db: Database, post_id: int, part: int, message_id: int) -> None:
     await db.execute(
-        "INSERT OR REPLACE INTO article_post_parts (post_id, part, message_id) VALUES (?, ?, ?)",
+        "INSERT INTO article_post_parts (post_id, part, message_id) VALUES (?, ?, ?) "
+        "ON CONFLICT (post_id, part) DO UPDATE SET message_id = excluded.message_id",
         (post_id, part, message_id),
     )
 
@@ -194,12 +199,11 @@ async def mark_abandoned(db: Database, post_id: int, error: str) -> None:
 
 async def mark_closed(db: Database, post_id: int) -> bool:
     """Close the post's vote; False when it was already closed (another close won the race)."""
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
-            f"UPDATE article_posts SET status = 'closed', closed_at = {NOW} WHERE id = ? AND status = 'posted'",
-            (post_id,),
-        )
-        return cursor.rowcount > 0
+    changed = await db.execute(
+        f"UPDATE article_posts SET status = 'closed', closed_at = {NOW} WHERE id = ? AND status = 'posted'",
+        (post_id,),
+    )
+    return changed > 0
 
 
 async def record_results_message(db: Database, post_id: int, message_id: int) -> None:

@@ -110,11 +110,10 @@ async def forget(db: Database, user_id: int) -> ForgetReport:
     """Remove or pseudonymise everything that names the member, in one transaction."""
     report = ForgetReport(new_pseudonym())
     p, u = report.pseudonym, user_id
-    async with db.transaction() as connection:
+    async with db.transaction() as tx:
 
         async def ids(sql: str) -> set[int]:
-            async with connection.execute(sql, (u,)) as cursor:
-                return {int(r[0]) for r in await cursor.fetchall()}
+            return {int(r[0]) for r in await tx.fetch_all(sql, (u,))}
 
         report.poll_posts = await ids("SELECT DISTINCT post_id FROM poll_votes WHERE user_id = ?")
         report.answer_posts = await ids("SELECT DISTINCT post_id FROM exit_answers WHERE author_id = ?") | await ids(
@@ -125,13 +124,13 @@ async def forget(db: Database, user_id: int) -> ForgetReport:
         report.answers = await ids("SELECT id FROM exit_answers WHERE author_id = ?")
 
         async def run(what: str, sql: str, parameters: tuple[Any, ...]) -> None:
-            cursor = await connection.execute(sql, parameters)
-            if cursor.rowcount > 0:
-                report.removed[what] = report.removed.get(what, 0) + cursor.rowcount
+            changed = await tx.execute(sql, parameters)
+            if changed > 0:
+                report.removed[what] = report.removed.get(what, 0) + changed
 
         # Mentions in free text first, while the rows still name the member.
         for table, text_column in _TEXT_COLUMNS:
-            await connection.execute(
+            await tx.execute(
                 f"UPDATE {table} SET {text_column} = REPLACE(REPLACE({text_column}, ?, ?), ?, ?) "
                 f"WHERE {text_column} LIKE ?",
                 (f"<@{u}>", "@" + FORMER_MEMBER, f"<@!{u}>", "@" + FORMER_MEMBER, f"%<@%{u}>%"),
@@ -148,7 +147,7 @@ async def forget(db: Database, user_id: int) -> ForgetReport:
         # Reports they filed go; a report nobody else made goes with them.
         await run("reports filed", "DELETE FROM reports WHERE reporter_id = ?", (u,))
         for item_id in reported:
-            await connection.execute(
+            await tx.execute(
                 "DELETE FROM review_items WHERE id = ? AND kind = 'report' "
                 "AND NOT EXISTS (SELECT 1 FROM reports WHERE item_id = ?)",
                 (item_id, item_id),
@@ -193,24 +192,22 @@ async def expire_message_copies(db: Database, older_than: dt.datetime, *, limit:
     """Clear the copies of members' messages kept in cases and review items created before
     `older_than`, at most `limit` of each per call (the oldest first)."""
     cutoff = sql_time(older_than)
-    async with db.transaction() as connection:
-        async with connection.execute(
+    async with db.transaction() as tx:
+        cases = await tx.fetch_all(
             "SELECT guild_id, number, log_message_id FROM mod_cases WHERE excerpt IS NOT NULL AND created_at < ? "
             "ORDER BY created_at LIMIT ?",
             (cutoff, limit),
-        ) as cursor:
-            cases = list(await cursor.fetchall())
-        await connection.executemany(
+        )
+        await tx.execute_many(
             "UPDATE mod_cases SET excerpt = NULL WHERE guild_id = ? AND number = ?",
             [(r["guild_id"], r["number"]) for r in cases],
         )
-        async with connection.execute(
+        items = await tx.fetch_all(
             "SELECT id, card_message_id FROM review_items WHERE created_at < ? AND content NOT IN (?, ?) "
             "ORDER BY created_at LIMIT ?",
             (cutoff, EXPIRED_TEXT, REMOVED_TEXT, limit),
-        ) as cursor:
-            items = list(await cursor.fetchall())
-        await connection.executemany(
+        )
+        await tx.execute_many(
             "UPDATE review_items SET content = ?, author_avatar = NULL WHERE id = ?",
             [(EXPIRED_TEXT, r["id"]) for r in items],
         )

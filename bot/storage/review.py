@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import aiosqlite
-
-from bot.storage.database import SQL_NOW, Database
+from bot.storage.database import SQL_NOW, Database, Row, Transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +35,7 @@ class ReviewItem(ReviewedMessage):
     decided_at: str | None
 
 
-def _item(row: aiosqlite.Row) -> ReviewItem:
+def _item(row: Row) -> ReviewItem:
     return ReviewItem(**{name: row[name] for name in ReviewItem.__dataclass_fields__})
 
 
@@ -47,12 +45,12 @@ async def get_item(db: Database, item_id: int) -> ReviewItem | None:
 
 
 async def _add_item(
-    connection: aiosqlite.Connection, kind: str, message: ReviewedMessage, reason: str | None, case_number: int | None
+    tx: Transaction, kind: str, message: ReviewedMessage, reason: str | None, case_number: int | None
 ) -> int:
     """The id of the server's `kind` item for the message, added if it is new."""
-    await connection.execute(
-        "INSERT OR IGNORE INTO review_items (guild_id, kind, channel_id, message_id, author_id, author_name, "
-        "author_avatar, content, reason, case_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    await tx.execute(
+        "INSERT INTO review_items (guild_id, kind, channel_id, message_id, author_id, author_name, "
+        "author_avatar, content, reason, case_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (
             message.guild_id,
             kind,
@@ -66,18 +64,18 @@ async def _add_item(
             case_number,
         ),
     )
-    async with connection.execute(
+    # READ COMMITTED on PostgreSQL: this statement sees the row even if another transaction added it first.
+    item_id = await tx.fetch_value(
         "SELECT id FROM review_items WHERE guild_id = ? AND kind = ? AND message_id = ?",
         (message.guild_id, kind, message.message_id),
-    ) as c:
-        row = await c.fetchone()
-    assert row is not None
-    return int(row[0])
+    )
+    assert item_id is not None
+    return int(item_id)
 
 
 async def add_held(db: Database, message: ReviewedMessage, *, reason: str, case_number: int | None) -> ReviewItem:
-    async with db.transaction() as connection:
-        item_id = await _add_item(connection, "held", message, reason, case_number)
+    async with db.transaction() as tx:
+        item_id = await _add_item(tx, "held", message, reason, case_number)
     item = await get_item(db, item_id)
     assert item is not None
     return item
@@ -87,18 +85,19 @@ async def add_report(
     db: Database, message: ReviewedMessage, *, reporter_id: int, reason: str | None
 ) -> tuple[ReviewItem, int, bool]:
     """(the item, how many members reported it, whether this reporter is new), in one transaction."""
-    async with db.transaction() as connection:
-        item_id = await _add_item(connection, "report", message, None, None)
-        cursor = await connection.execute(
-            "INSERT OR IGNORE INTO reports (item_id, reporter_id, reason) VALUES (?, ?, ?)",
-            (item_id, reporter_id, reason),
+    async with db.transaction() as tx:
+        item_id = await _add_item(tx, "report", message, None, None)
+        new = (
+            await tx.execute(
+                "INSERT INTO reports (item_id, reporter_id, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                (item_id, reporter_id, reason),
+            )
+            > 0
         )
-        new = cursor.rowcount > 0
-        async with connection.execute("SELECT COUNT(*) FROM reports WHERE item_id = ?", (item_id,)) as c:
-            count_row = await c.fetchone()
+        count = await tx.fetch_value("SELECT COUNT(*) FROM reports WHERE item_id = ?", (item_id,))
     item = await get_item(db, item_id)
     assert item is not None
-    return item, int(count_row[0]) if count_row else 0, new
+    return item, int(count), new
 
 
 async def report_reasons(db: Database, item_id: int) -> list[str]:
@@ -118,10 +117,8 @@ async def record_card(db: Database, item_id: int, channel_id: int, message_id: i
 
 async def decide(db: Database, item_id: int, status: str, moderator_id: int) -> bool:
     """Claim the decision; False when another moderator decided first."""
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
-            f"UPDATE review_items SET status = ?, decided_by = ?, decided_at = {SQL_NOW} "
-            "WHERE id = ? AND status = 'open'",
-            (status, moderator_id, item_id),
-        )
-        return cursor.rowcount > 0
+    changed = await db.execute(
+        f"UPDATE review_items SET status = ?, decided_by = ?, decided_at = {SQL_NOW} WHERE id = ? AND status = 'open'",
+        (status, moderator_id, item_id),
+    )
+    return changed > 0

@@ -1,4 +1,5 @@
-"""The database with its time measured: reads, write transactions, and the wait for the write lock."""
+"""The database with its time measured: reads, writes, and the wait for the write lock (SQLite) or for a
+pooled connection (PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-import aiosqlite
-
-from bot.storage.database import Database
+from bot.database_url import DatabaseUrl
+from bot.storage.database import Database, Row, Transaction
 
 
 class Observer(Protocol):
@@ -26,14 +26,14 @@ class TimedDatabase(Database):
 
     @classmethod
     async def open_timed(
-        cls, path: Path | str, *, read: Observer, write: Observer, lock_wait: Observer
+        cls, target: DatabaseUrl | Path | str, *, read: Observer, write: Observer, lock_wait: Observer
     ) -> TimedDatabase:
-        db = await cls.open(path)
+        db = await cls.open(target)
         assert isinstance(db, TimedDatabase)
         db._read, db._write, db._wait = read, write, lock_wait
         return db
 
-    async def fetch_one(self, sql: str, parameters: Iterable[Any] = ()) -> aiosqlite.Row | None:
+    async def fetch_one(self, sql: str, parameters: Iterable[Any] = ()) -> Row | None:
         started = time.perf_counter()
         try:
             return await super().fetch_one(sql, parameters)
@@ -41,7 +41,7 @@ class TimedDatabase(Database):
             if self._read is not None:
                 self._read.observe(time.perf_counter() - started)
 
-    async def fetch_all(self, sql: str, parameters: Iterable[Any] = ()) -> list[aiosqlite.Row]:
+    async def fetch_all(self, sql: str, parameters: Iterable[Any] = ()) -> list[Row]:
         started = time.perf_counter()
         try:
             return await super().fetch_all(sql, parameters)
@@ -49,8 +49,17 @@ class TimedDatabase(Database):
             if self._read is not None:
                 self._read.observe(time.perf_counter() - started)
 
+    async def execute(self, sql: str, parameters: Iterable[Any] = ()) -> int:
+        # One statement: on PostgreSQL it commits by itself, without a transaction() around it.
+        started = time.perf_counter()
+        try:
+            return await super().execute(sql, parameters)
+        finally:
+            if self._write is not None:
+                self._write.observe(time.perf_counter() - started)
+
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def transaction(self) -> AsyncIterator[Transaction]:
         asked = time.perf_counter()
         began = asked
         try:

@@ -7,12 +7,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-import aiosqlite
-
-from bot.storage.database import SQL_NOW, Database, sql_time
+from bot.storage.database import SQL_NOW, Database, Row, Transaction, UniqueViolation, sql_time
 from bot.updates.text import text_key
 
 NOW = SQL_NOW
+# How long a delivery worker's claim on outbox rows lasts unless renewed (the worker renews it
+# while it works): a worker that dies mid-send leaves its rows to the others after this long.
+CLAIM_SECONDS = 120.0
 
 
 class DuplicateUpdate(Exception):
@@ -68,11 +69,11 @@ _UPDATE_COLUMNS = (
 )
 
 
-def _update(row: aiosqlite.Row, prefix: str = "") -> UpdateRecord:
+def _update(row: Row, prefix: str = "") -> UpdateRecord:
     return UpdateRecord(**{name: row[prefix + name] for name in UpdateRecord.__dataclass_fields__})
 
 
-def _job(row: aiosqlite.Row) -> DeliveryJob:
+def _job(row: Row) -> DeliveryJob:
     return DeliveryJob(
         id=row["delivery_id"],
         update=_update(row, "u_"),
@@ -88,16 +89,17 @@ def _job(row: aiosqlite.Row) -> DeliveryJob:
     )
 
 
-async def _insert_deliveries(connection: aiosqlite.Connection, update_id: int, slug: str, guild_id: int | None) -> int:
-    cursor = await connection.execute(
+async def _insert_deliveries(tx: Transaction, update_id: int, slug: str, guild_id: int | None) -> int:
+    return await tx.execute(
         """
-        INSERT OR IGNORE INTO update_deliveries (update_id, post_id)
-        SELECT ?, id FROM article_posts
-        WHERE article_slug = ? AND status = 'posted' AND thread_id IS NOT NULL AND (? IS NULL OR guild_id = ?)
+        INSERT INTO update_deliveries (update_id, post_id)
+        SELECT CAST(? AS BIGINT), id FROM article_posts
+        WHERE article_slug = ? AND status = 'posted' AND thread_id IS NOT NULL
+          AND (CAST(? AS BIGINT) IS NULL OR guild_id = ?)
+        ON CONFLICT DO NOTHING
         """,
         (update_id, slug, guild_id, guild_id),
     )
-    return cursor.rowcount
 
 
 async def store_update(
@@ -114,27 +116,28 @@ async def store_update(
     """Store an update once (same article, same server scope, same normalised text) and queue one
     delivery per thread where the article is posted, in one transaction. (record, newly created)."""
     key = text_key(text)
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
+    async with db.transaction() as tx:
+        new_id = await tx.fetch_value(
             """
-            INSERT OR IGNORE INTO updates (article_slug, guild_id, label, text, text_key, source, source_ref, author_id)
+            INSERT INTO updates (article_slug, guild_id, label, text, text_key, source, source_ref, author_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            RETURNING id
             """,
             (article_slug, guild_id, label, text, key, source, source_ref, author_id),
         )
-        created = cursor.rowcount > 0
+        created = new_id is not None
         if created:
-            await _insert_deliveries(connection, int(cursor.lastrowid or 0), article_slug, guild_id)
-            update_id = int(cursor.lastrowid or 0)
+            update_id = int(new_id)
+            await _insert_deliveries(tx, update_id, article_slug, guild_id)
         else:
-            async with connection.execute(
-                "SELECT id FROM updates WHERE article_slug = ? AND IFNULL(guild_id, 0) = IFNULL(?, 0) AND "
-                "(text_key = ? OR (? IS NOT NULL AND source_ref = ?))",
+            existing = await tx.fetch_value(
+                "SELECT id FROM updates WHERE article_slug = ? AND IFNULL(guild_id, 0) = IFNULL(CAST(? AS BIGINT), 0) "
+                "AND (text_key = ? OR (CAST(? AS TEXT) IS NOT NULL AND source_ref = ?))",
                 (article_slug, guild_id, key, source_ref, source_ref),
-            ) as c:
-                row = await c.fetchone()
-            assert row is not None  # the insert was ignored because this row exists
-            update_id = int(row[0])
+            )
+            assert existing is not None  # the insert was ignored because this row exists
+            update_id = int(existing)
     record = await get_update(db, update_id)
     assert record is not None
     return record, created
@@ -149,8 +152,8 @@ async def update_by_source(
     db: Database, article_slug: str, source_ref: str, guild_id: int | None = None
 ) -> UpdateRecord | None:
     row = await db.fetch_one(
-        f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE article_slug = ? AND IFNULL(guild_id, 0) = IFNULL(?, 0) "
-        "AND source_ref = ?",
+        f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE article_slug = ? "
+        "AND IFNULL(guild_id, 0) = IFNULL(CAST(? AS BIGINT), 0) AND source_ref = ?",
         (article_slug, guild_id, source_ref),
     )
     return None if row is None else _update(row)
@@ -166,23 +169,31 @@ async def updates_of_article(db: Database, article_slug: str, guild_id: int | No
     return [_update(r) for r in rows]
 
 
+_CLASH = (
+    "SELECT u2.id FROM updates u1 JOIN updates u2 ON u2.article_slug = u1.article_slug "
+    "AND IFNULL(u2.guild_id, 0) = IFNULL(u1.guild_id, 0) AND u2.text_key = ? AND u2.id != u1.id "
+    "WHERE u1.id = ?"
+)
+
+
 async def edit_update(db: Database, update_id: int, text: str) -> UpdateRecord:
     key = text_key(text)
-    async with db.transaction() as connection:
-        async with connection.execute(
-            "SELECT u2.id FROM updates u1 JOIN updates u2 ON u2.article_slug = u1.article_slug "
-            "AND IFNULL(u2.guild_id, 0) = IFNULL(u1.guild_id, 0) AND u2.text_key = ? AND u2.id != u1.id "
-            "WHERE u1.id = ?",
-            (key, update_id),
-        ) as cursor:
-            clash = await cursor.fetchone()
+    try:
+        async with db.transaction() as tx:
+            clash = await tx.fetch_value(_CLASH, (key, update_id))
+            if clash is None:
+                await tx.execute(
+                    f"UPDATE updates SET text = ?, text_key = ?, revision = revision + 1, edited_at = {NOW} "
+                    "WHERE id = ?",
+                    (text, key, update_id),
+                )
+    except UniqueViolation:
+        # Another edit (or a new update) took the same text after our check: PostgreSQL runs them side by side.
+        clash = await db.fetch_value(_CLASH, (key, update_id))
         if clash is None:
-            await connection.execute(
-                f"UPDATE updates SET text = ?, text_key = ?, revision = revision + 1, edited_at = {NOW} WHERE id = ?",
-                (text, key, update_id),
-            )
+            raise
     if clash is not None:
-        existing = await get_update(db, int(clash[0]))
+        existing = await get_update(db, int(clash))
         assert existing is not None
         raise DuplicateUpdate(existing)
     record = await get_update(db, update_id)
@@ -191,14 +202,14 @@ async def edit_update(db: Database, update_id: int, text: str) -> UpdateRecord:
 
 
 async def retract_update(db: Database, update_id: int, by: int | None) -> UpdateRecord:
-    async with db.transaction() as connection:
-        await connection.execute(
+    async with db.transaction() as tx:
+        await tx.execute(
             f"UPDATE updates SET retracted_at = {NOW}, retracted_by = ?, revision = revision + 1 "
             "WHERE id = ? AND retracted_at IS NULL",
             (by, update_id),
         )
         # Not sent yet: never send it. Sent: the worker edits the messages to show the retraction.
-        await connection.execute(
+        await tx.execute(
             "UPDATE update_deliveries SET status = 'cancelled' WHERE update_id = ? AND status = 'pending' "
             "AND message_ids IS NULL",
             (update_id,),
@@ -210,18 +221,17 @@ async def retract_update(db: Database, update_id: int, by: int | None) -> Update
 
 async def queue_existing_updates(db: Database, post_id: int) -> int:
     """A newly posted thread gets the article's existing updates (not retracted ones)."""
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
-            """
-            INSERT OR IGNORE INTO update_deliveries (update_id, post_id)
-            SELECT u.id, p.id FROM article_posts p
-            JOIN updates u ON u.article_slug = p.article_slug AND (u.guild_id IS NULL OR u.guild_id = p.guild_id)
-            WHERE p.id = ? AND u.retracted_at IS NULL
-            ORDER BY u.created_at, u.id
-            """,
-            (post_id,),
-        )
-        return cursor.rowcount
+    return await db.execute(
+        """
+        INSERT INTO update_deliveries (update_id, post_id)
+        SELECT u.id, p.id FROM article_posts p
+        JOIN updates u ON u.article_slug = p.article_slug AND (u.guild_id IS NULL OR u.guild_id = p.guild_id)
+        WHERE p.id = ? AND u.retracted_at IS NULL
+        ORDER BY u.created_at, u.id
+        ON CONFLICT DO NOTHING
+        """,
+        (post_id,),
+    )
 
 
 _JOB_SELECT = f"""
@@ -236,20 +246,56 @@ _JOB_SELECT = f"""
 """
 
 
-async def due_deliveries(db: Database, limit: int = 200) -> list[DeliveryJob]:
-    """Pending sends that are due, and sent messages whose update changed since; oldest updates first."""
-    now = sql_time(dt.datetime.now(dt.UTC))
-    rows = await db.fetch_all(
-        _JOB_SELECT
-        + """
-        WHERE (d.status = 'pending' AND d.next_attempt_at <= ?)
-           OR (d.status = 'sent' AND d.sent_revision < u.revision AND d.next_attempt_at <= ?)
-        ORDER BY d.post_id, u.created_at, u.id
-        LIMIT ?
-        """,
-        (now, now, limit),
-    )
+async def claim_deliveries(
+    db: Database, claimant: str, *, limit: int = 500, lease_seconds: float = CLAIM_SECONDS
+) -> list[DeliveryJob]:
+    """Claim what is due for one delivery worker (`claimant`) and return its claimed rows, oldest
+    updates first per thread.
+
+    Due: pending rows past their next attempt; sent rows whose update changed since; and rows left
+    'sending' by a worker whose claim lapsed (it died mid-send: the thread is checked before the
+    send is repeated). Rows another worker holds are skipped, not waited for (PostgreSQL: SKIP
+    LOCKED while the claim is being taken, then the claim itself until it lapses), so several bot
+    processes can share the outbox. Claims last `lease_seconds` unless renewed (`renew_claims`)
+    and end with `release_claims`.
+    """
+    now = dt.datetime.now(dt.UTC)
+    until = sql_time(now + dt.timedelta(seconds=lease_seconds))
+    stamp = sql_time(now)
+    async with db.transaction() as tx:
+        await tx.execute(
+            """
+            UPDATE update_deliveries SET claimed_by = ?, claimed_until = ?
+            WHERE id IN (
+                SELECT d.id FROM update_deliveries d JOIN updates u ON u.id = d.update_id
+                WHERE (d.claimed_until IS NULL OR d.claimed_until <= ?)
+                  AND ((d.status = 'pending' AND d.next_attempt_at <= ?)
+                       OR (d.status = 'sent' AND d.sent_revision < u.revision AND d.next_attempt_at <= ?)
+                       OR d.status = 'sending')
+                ORDER BY d.post_id, u.created_at, u.id
+                LIMIT ?
+                FOR UPDATE OF d SKIP LOCKED
+            )
+            """,
+            (claimant, until, stamp, stamp, stamp, limit),
+        )
+        rows = await tx.fetch_all(
+            _JOB_SELECT + " WHERE d.claimed_by = ? ORDER BY d.post_id, u.created_at, u.id", (claimant,)
+        )
     return [_job(r) for r in rows]
+
+
+async def renew_claims(db: Database, claimant: str, lease_seconds: float = CLAIM_SECONDS) -> int:
+    """Extend the worker's claims (it is still working on them); the number of rows it holds."""
+    until = sql_time(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=lease_seconds))
+    return await db.execute("UPDATE update_deliveries SET claimed_until = ? WHERE claimed_by = ?", (until, claimant))
+
+
+async def release_claims(db: Database, claimant: str) -> int:
+    """The worker is done with its rows (settled or not): others may take what is still due."""
+    return await db.execute(
+        "UPDATE update_deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", (claimant,)
+    )
 
 
 async def deliveries_of_post(db: Database, post_id: int) -> list[DeliveryJob]:
@@ -262,10 +308,19 @@ async def deliveries_of_update(db: Database, update_id: int) -> list[DeliveryJob
     return [_job(r) for r in rows]
 
 
-async def mark_sending(db: Database, delivery_id: int) -> None:
-    await db.execute(
-        "UPDATE update_deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = ?", (delivery_id,)
-    )
+async def mark_sending(db: Database, delivery_id: int, claimant: str | None = None) -> bool:
+    """Record that a send is about to happen. With `claimant`, only while that worker still holds
+    the row: False means its claim lapsed and another worker may have it, so it must not send."""
+    if claimant is None:
+        changed = await db.execute(
+            "UPDATE update_deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = ?", (delivery_id,)
+        )
+    else:
+        changed = await db.execute(
+            "UPDATE update_deliveries SET status = 'sending', attempts = attempts + 1 WHERE id = ? AND claimed_by = ?",
+            (delivery_id, claimant),
+        )
+    return changed > 0
 
 
 async def mark_sent(db: Database, delivery_id: int, message_ids: list[int], revision: int) -> None:
@@ -290,11 +345,20 @@ async def mark_retry(db: Database, delivery_id: int, reason: str, delay: float, 
     )
 
 
-async def recover_unknown_outcomes(db: Database) -> int:
-    """At start-up: sends interrupted by a crash are pending again (checked before re-sending)."""
-    async with db.transaction() as connection:
-        cursor = await connection.execute("UPDATE update_deliveries SET status = 'pending' WHERE status = 'sending'")
-        return cursor.rowcount
+async def recover_unknown_outcomes(db: Database, claimant: str = "main") -> int:
+    """At start-up: this worker's sends interrupted by a crash are pending again (checked in the thread
+    before re-sending), and the claims its previous run held are let go. Rows other live workers
+    hold are theirs."""
+    async with db.transaction() as tx:
+        recovered = await tx.execute(
+            "UPDATE update_deliveries SET status = 'pending' WHERE status = 'sending' "
+            "AND (claimed_by IS NULL OR claimed_by = ?)",
+            (claimant,),
+        )
+        await tx.execute(
+            "UPDATE update_deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", (claimant,)
+        )
+    return recovered
 
 
 async def fail_deliveries_of_post(db: Database, post_id: int, reason: str) -> None:
@@ -318,8 +382,7 @@ async def remember_seed(db: Database, slug: str, stamp: str) -> None:
 
 
 async def known_seed_count(db: Database) -> int:
-    row = await db.fetch_one("SELECT COUNT(*) FROM seed_files")
-    return int(row[0]) if row else 0
+    return int(await db.fetch_value("SELECT COUNT(*) FROM seed_files") or 0)
 
 
 def as_dict(record: UpdateRecord) -> dict[str, Any]:

@@ -10,9 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
-import aiosqlite
-
-from bot.storage.database import Database
+from bot.storage.database import Database, Row
+from bot.storage.engine import Columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,22 +46,26 @@ async def poll_tally(db: Database, post_id: int) -> list[OptionTally]:
     return [OptionTally(int(r["answer_id"]), str(r["text"]), int(r["votes"])) for r in rows]
 
 
+_VOTE_ROWS: Columns = (("post_id", "BIGINT"), ("answer_id", "BIGINT"), ("user_id", "BIGINT"))
+# Each run of adds (or of removals) is one statement over all its rows: one trigger run per statement
+# on PostgreSQL. Votes for an answer the poll does not have are left out; a duplicate counts once.
+_ADD_VOTES = (
+    "INSERT INTO poll_votes (post_id, answer_id, user_id) SELECT v.post_id, v.answer_id, v.user_id FROM {rows} AS v "
+    "WHERE EXISTS (SELECT 1 FROM poll_options o WHERE o.post_id = v.post_id AND o.answer_id = v.answer_id) "
+    "ON CONFLICT DO NOTHING"
+)
+_REMOVE_VOTES = (
+    "DELETE FROM poll_votes WHERE (post_id, answer_id, user_id) IN "
+    "(SELECT v.post_id, v.answer_id, v.user_id FROM {rows} AS v)"
+)
+
+
 async def apply_poll_votes(db: Database, votes: Sequence[PollVote]) -> None:
     """Apply vote events in order, in one transaction (the writer's group commit)."""
-    async with db.transaction() as connection:
+    async with db.transaction() as tx:
         for added, run in groupby(votes, key=lambda v: v.added):
             rows = [(v.post_id, v.answer_id, v.user_id) for v in run]
-            if added:
-                await connection.executemany(
-                    "INSERT OR IGNORE INTO poll_votes (post_id, answer_id, user_id) "
-                    "SELECT ?1, ?2, ?3 WHERE EXISTS "
-                    "(SELECT 1 FROM poll_options WHERE post_id = ?1 AND answer_id = ?2)",
-                    rows,
-                )
-            else:
-                await connection.executemany(
-                    "DELETE FROM poll_votes WHERE post_id = ? AND answer_id = ? AND user_id = ?", rows
-                )
+            await tx.execute_rows(_ADD_VOTES if added else _REMOVE_VOTES, rows, _VOTE_ROWS)
 
 
 async def poll_voters(db: Database, post_id: int, answer_id: int) -> set[int]:
@@ -78,43 +81,38 @@ async def replace_poll_voters(
     """Make the stored voters of one answer equal `voters` (except users in `keep`); (added, removed)."""
     wanted = set(voters)
     keep = keep or set()
-    async with db.transaction() as connection:
-        async with connection.execute(
+    async with db.transaction() as tx:
+        rows = await tx.fetch_all(
             "SELECT user_id FROM poll_votes WHERE post_id = ? AND answer_id = ?", (post_id, answer_id)
-        ) as cursor:
-            stored = {int(r[0]) for r in await cursor.fetchall()}
+        )
+        stored = {int(r[0]) for r in rows}
         to_add = sorted((wanted - stored) - keep)
         to_remove = sorted((stored - wanted) - keep)
-        await connection.executemany(
-            "INSERT OR IGNORE INTO poll_votes (post_id, answer_id, user_id) VALUES (?, ?, ?)",
-            [(post_id, answer_id, uid) for uid in to_add],
-        )
-        await connection.executemany(
-            "DELETE FROM poll_votes WHERE post_id = ? AND answer_id = ? AND user_id = ?",
-            [(post_id, answer_id, uid) for uid in to_remove],
-        )
+        if to_add:
+            await tx.execute_rows(_ADD_VOTES, [(post_id, answer_id, uid) for uid in to_add], _VOTE_ROWS)
+        if to_remove:
+            await tx.execute_rows(_REMOVE_VOTES, [(post_id, answer_id, uid) for uid in to_remove], _VOTE_ROWS)
     return len(to_add), len(to_remove)
 
 
 async def poll_voter_count(db: Database, post_id: int) -> int:
-    row = await db.fetch_one("SELECT COUNT(DISTINCT user_id) FROM poll_votes WHERE post_id = ?", (post_id,))
-    return int(row[0]) if row else 0
+    return int(await db.fetch_value("SELECT COUNT(DISTINCT user_id) FROM poll_votes WHERE post_id = ?", (post_id,)))
 
 
 # -- answer mode ---------------------------------------------------------------------------------
-def _answer(r: aiosqlite.Row) -> ExitAnswer:
+def _answer(r: Row) -> ExitAnswer:
     return ExitAnswer(
         int(r["id"]), int(r["post_id"]), int(r["author_id"]), str(r["text"]), r["message_id"], int(r["votes"])
     )
 
 
 async def add_exit_answer(db: Database, post_id: int, author_id: int, text: str) -> ExitAnswer:
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
-            "INSERT INTO exit_answers (post_id, author_id, text) VALUES (?, ?, ?)", (post_id, author_id, text)
+    async with db.transaction() as tx:
+        answer_id = await tx.fetch_value(
+            "INSERT INTO exit_answers (post_id, author_id, text) VALUES (?, ?, ?) RETURNING id",
+            (post_id, author_id, text),
         )
-        answer_id = int(cursor.lastrowid or 0)
-    return ExitAnswer(answer_id, post_id, author_id, text, None, 0)
+    return ExitAnswer(int(answer_id), post_id, author_id, text, None, 0)
 
 
 async def record_exit_answer_message(db: Database, answer_id: int, message_id: int) -> None:
@@ -133,18 +131,19 @@ async def find_exit_answer(db: Database, post_id: int, text: str) -> ExitAnswer 
 
 async def toggle_exit_answer_vote(db: Database, answer_id: int, user_id: int) -> tuple[bool, int]:
     """Add the member's upvote, or remove it if present: (now voted, new count), in one transaction."""
-    async with db.transaction() as connection:
-        cursor = await connection.execute(
+    async with db.transaction() as tx:
+        removed = await tx.execute(
             "DELETE FROM exit_answer_votes WHERE answer_id = ? AND user_id = ?", (answer_id, user_id)
         )
-        voted = cursor.rowcount == 0
+        voted = removed == 0
         if voted:
-            await connection.execute(
-                "INSERT INTO exit_answer_votes (answer_id, user_id) VALUES (?, ?)", (answer_id, user_id)
+            # ON CONFLICT: a second click racing this one (PostgreSQL runs them side by side) adds nothing.
+            await tx.execute(
+                "INSERT INTO exit_answer_votes (answer_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (answer_id, user_id),
             )
-        async with connection.execute("SELECT votes FROM exit_answers WHERE id = ?", (answer_id,)) as c:
-            row = await c.fetchone()
-    return voted, int(row[0]) if row else 0
+        count = await tx.fetch_value("SELECT votes FROM exit_answers WHERE id = ?", (answer_id,))
+    return voted, int(count or 0)
 
 
 async def top_exit_answers(db: Database, post_id: int, limit: int = 10) -> list[ExitAnswer]:

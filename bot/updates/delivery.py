@@ -1,7 +1,9 @@
 """The delivery worker: sends each queued update into each thread exactly once.
 
-Rows are claimed in SQLite ('sending') before the Discord call and settled after it. A send
-carries the nonce `u<delivery id>` so Discord drops a repeat; a row found 'sending' after a
+Each pass claims the due rows for this worker (a claim other workers respect, renewed while the
+pass runs, released at its end), so several bot processes can share the outbox. A row is marked
+'sending' before the Discord call, only while the claim is still held, and settled after it. A
+send carries the nonce `u<delivery id>` so Discord drops a repeat; a row found 'sending' after a
 crash is checked against the thread's recent messages (each update message names its update
 in the footer) before it is sent again. Threads are served concurrently, each in order, so a
 slow or failing thread never holds up the others; discord.py paces each route's rate limit.
@@ -82,8 +84,13 @@ def update_embeds(update: UpdateRecord) -> list[discord.Embed]:
 
 
 class DeliveryWorker:
-    def __init__(self, bot: DiscussionBot, *, concurrency: int = 16, idle_poll: float = 2.0) -> None:
+    def __init__(
+        self, bot: DiscussionBot, *, concurrency: int = 16, idle_poll: float = 2.0, claimant: str = "main"
+    ) -> None:
         self.bot = bot
+        # Names this worker's claims on outbox rows; the same after a restart, so the next run takes
+        # back what a crash left (processes that share the outbox each need their own name).
+        self.claimant = claimant
         self.concurrency = concurrency
         self.idle_poll = idle_poll
         self._wake = asyncio.Event()
@@ -95,7 +102,7 @@ class DeliveryWorker:
         self._stopping = False
 
     async def start(self) -> None:
-        recovered = await update_store.recover_unknown_outcomes(self.bot.db)
+        recovered = await update_store.recover_unknown_outcomes(self.bot.db, self.claimant)
         if recovered:
             log.info("%d update deliveries were interrupted; checking them before sending again", recovered)
         if self._task is None:
@@ -147,7 +154,7 @@ class DeliveryWorker:
         """One pass: read what is due, serve each thread in order, threads side by side."""
         self._wake.clear()  # before reading: a wake-up during the read is not lost
         try:
-            jobs = await update_store.due_deliveries(self.bot.db, limit=500)
+            jobs = await update_store.claim_deliveries(self.bot.db, self.claimant, limit=500)
         except Exception:
             log.exception("Reading the update outbox failed")
             jobs = []
@@ -182,7 +189,26 @@ class DeliveryWorker:
                         break  # the rest of this thread waits for its retry
                 self._touched.add(post_id)
 
-        await asyncio.gather(*(serve(post_id, queue) for post_id, queue in by_post.items()))
+        renewing = asyncio.create_task(self._renew_claims(), name="update-delivery-claims")
+        try:
+            await asyncio.gather(*(serve(post_id, queue) for post_id, queue in by_post.items()))
+        finally:
+            renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewing
+            try:
+                await update_store.release_claims(self.bot.db, self.claimant)
+            except Exception:  # the next start takes them back; meanwhile they lapse by themselves
+                log.exception("Releasing the outbox claims failed")
+
+    async def _renew_claims(self) -> None:
+        """While a pass runs, keep its claims from lapsing (a long pass in slow rate limits)."""
+        while True:
+            await asyncio.sleep(update_store.CLAIM_SECONDS / 4)
+            try:
+                await update_store.renew_claims(self.bot.db, self.claimant)
+            except Exception:
+                log.exception("Renewing the outbox claims failed")
 
     async def _thread(self, job: DeliveryJob) -> discord.Thread | None:
         if job.thread_id is None:
@@ -203,7 +229,9 @@ class DeliveryWorker:
             if was_sent:
                 await self._edit(thread, job)
             else:
-                await update_store.mark_sending(self.bot.db, job.id)
+                if not await update_store.mark_sending(self.bot.db, job.id, self.claimant):
+                    log.warning("Delivery %s: this worker's claim lapsed; another worker holds it now", job.id)
+                    return True
                 ids = await self._already_sent(thread, job) if job.attempts > 0 else None
                 if ids is None:
                     ids = []

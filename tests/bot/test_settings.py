@@ -9,6 +9,7 @@ from bot.settings import SettingsError, load_settings
 SETTINGS_ENV = [
     "DISCORD_TOKEN",
     "DATABASE_PATH",
+    "DATABASE_URL",
     "SEEDS_DIR",
     "DEV_GUILD_ID",
     "LOG_LEVEL",
@@ -79,6 +80,45 @@ def test_invalid_value_is_one_line_naming_the_setting(monkeypatch: pytest.Monkey
 def test_chat_channel_ids_comma_separated(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setenv("CHAT_CHANNEL_IDS", "1, 2 3")
     assert load_settings().chat_channel_ids == (1, 2, 3)
+
+
+def test_database_url_picks_the_engine_and_database_path_still_works(monkeypatch: pytest.MonkeyPatch):
+    assert load_settings().database().path == Path("data/discussion-bot.sqlite3")
+    monkeypatch.setenv("DATABASE_PATH", "old/place.sqlite3")
+    assert load_settings().database().path == Path("old/place.sqlite3")
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///old/place.sqlite3")  # both, naming the same file
+    assert load_settings().database().path == Path("old/place.sqlite3")
+    monkeypatch.delenv("DATABASE_PATH")
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////srv/bot.sqlite3")
+    settings = load_settings()
+    assert settings.database().path == Path("/srv/bot.sqlite3") == settings.database_path
+    monkeypatch.setenv("DATABASE_URL", "postgresql://bot:s3cret@db.internal:5432/discussion")
+    settings = load_settings()
+    url = settings.database()
+    assert (url.engine, url.redacted()) == ("postgresql", "postgresql://bot:***@db.internal:5432/discussion")
+    assert "s3cret" not in repr(settings) and "s3cret" not in repr(url) and "s3cret" not in str(url)
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        (
+            {"DATABASE_URL": "postgresql://bot:s3cret@h/db", "DATABASE_PATH": "data/x.sqlite3"},
+            "DATABASE_URL (postgresql://bot:***@h/db) and DATABASE_PATH (data/x.sqlite3) name different databases",
+        ),
+        ({"DATABASE_URL": "mysql://bot:s3cret@h/db"}, "DATABASE_URL: unknown database 'mysql'"),
+        ({"DATABASE_URL": "sqlite://relative.db"}, "DATABASE_URL: a SQLite URL is sqlite:/// followed by"),
+        ({"DATABASE_URL": "postgresql://bot:s3cret@h:99999/db"}, "DATABASE_URL: is not a valid postgresql:// URL"),
+        ({"DATABASE_URL": "postgresql://bot:s3cret@h/"}, "DATABASE_URL: a PostgreSQL URL names the database"),
+    ],
+)
+def test_database_settings_that_cannot_work_are_one_line(monkeypatch: pytest.MonkeyPatch, env: dict, says: str):
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as error:
+        load_settings()
+    message = str(error.value)
+    assert says in message and "\n" not in message and "s3cret" not in message
 
 
 @pytest.mark.parametrize(

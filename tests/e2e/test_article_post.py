@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.client import DiscussionBot
 from discord_emulator import Emulator
 from tests.harness import World, article_messages, eventually, question_of
+from tests.postgres import both_engines
 
 SEED_TITLE = "Odierno: We're negotiating with insurgents for a ceasefire"
 
@@ -33,6 +34,7 @@ async def test_seed_posted_into_a_forum_channel(emulator: Emulator, world: World
     assert str(thread.id) in reply.content
 
 
+@both_engines
 async def test_seed_posted_into_a_text_channel_with_a_poll(emulator: Emulator, world: World, bot: DiscussionBot):
     _handle, reply = await post(
         emulator, world, world.general, options="Protection | Money | Nothing", duration_hours=48
@@ -152,6 +154,7 @@ async def test_injected_403_on_thread_creation_leaves_nothing_half_posted(
     assert "Posted" in reply.content and len(emulator.threads_of(world.general)) == 1
 
 
+@both_engines
 async def test_error_midway_is_completed_by_the_next_attempt(emulator: Emulator, world: World, bot: DiscussionBot):
     # a 4xx: discord.py would retry a 5xx for many seconds first
     emulator.inject_error("POST", "/channels/{channel_id}/messages", status=403, code=50001, message="Missing Access")

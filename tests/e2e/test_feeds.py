@@ -14,6 +14,7 @@ from aiohttp import web
 from bot.storage import feeds as feed_store
 from discord_emulator import Emulator
 from tests.harness import World, eventually, is_update_message, running_bot
+from tests.postgres import both_engines
 
 
 @dataclass
@@ -83,6 +84,7 @@ def updates_in(emulator: Emulator, thread) -> list:  # type: ignore[no-untyped-d
     return [m for m in emulator.history(thread) if is_update_message(m)]
 
 
+@both_engines
 async def test_feed_entry_becomes_a_thread_then_gains_an_update(
     emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
 ):

@@ -10,6 +10,7 @@ from bot.client import DiscussionBot
 from bot.storage import moderation as mod_store
 from discord_emulator import Emulator, InteractionError
 from tests.harness import World, eventually
+from tests.postgres import both_engines
 
 SLUG = "odierno-ceasefire"
 
@@ -69,6 +70,7 @@ async def test_admin_regexes_run_on_re2(emulator: Emulator, world: World, bot: D
     assert "read as 'shit'" in reply and "invite links" in reply
 
 
+@both_engines
 async def test_moderator_commands_warn_timeout_history_case(emulator: Emulator, world: World, bot: DiscussionBot):
     await discussion(emulator, world, bot)
     warn = emulator.run_command(world.admin, world.general, "mod warn", member=world.member, reason="Be civil")
@@ -158,6 +160,7 @@ async def test_second_moderator_is_told_it_was_handled(emulator: Emulator, world
     assert [c.action for c in cases] == ["hold"]  # no warning was added by the late click
 
 
+@both_engines
 async def test_two_reports_make_one_card_with_a_count(emulator: Emulator, world: World, bot: DiscussionBot):
     thread = await discussion(emulator, world, bot)
     rude = emulator.send_message(world.member, thread, "You are all idiots and should leave.")
@@ -203,6 +206,7 @@ async def test_members_cannot_use_review_buttons(emulator: Emulator, world: Worl
     assert [c.action for c in cases] == ["hold"]
 
 
+@both_engines
 async def test_warnings_escalate_to_a_timeout_and_expire(emulator: Emulator, world: World, bot: DiscussionBot):
     await discussion(emulator, world, bot)
     member = emulator.guilds[world.guild.id].members[world.member.user.id]

@@ -9,6 +9,7 @@ from bot.storage import posts as post_store
 from bot.storage import votes as vote_store
 from discord_emulator import Emulator, Message
 from tests.harness import World, eventually, question_of, running_bot
+from tests.postgres import both_engines
 
 
 async def post_article(emulator: Emulator, world: World, channel, **options) -> Message:
@@ -35,6 +36,7 @@ async def stored_counts(bot: DiscussionBot, question: Message) -> dict[int, int]
     return {o.answer_id: o.votes for o in await vote_store.poll_tally(bot.db, post.id)}
 
 
+@both_engines
 async def test_200_members_vote_change_and_remove(emulator: Emulator, world: World, bot: DiscussionBot):
     question = await post_article(emulator, world, world.forum, options="Protection | Money | Nothing")
     rng = random.Random(7)
@@ -57,6 +59,7 @@ async def _equal(bot: DiscussionBot, question: Message, expected: dict[int, int]
     return await stored_counts(bot, question) == expected
 
 
+@both_engines
 async def test_votes_cast_while_the_bot_is_stopped_count_after_restart(
     emulator: Emulator, world: World, bot_env: dict[str, str]
 ):
@@ -75,6 +78,7 @@ async def test_votes_cast_while_the_bot_is_stopped_count_after_restart(
         assert await stored_counts(bot, question) == emulator_counts(question)
 
 
+@both_engines
 async def test_answer_mode_suggest_upvote_restart_and_top_answers(
     emulator: Emulator, world: World, bot_env: dict[str, str]
 ):
@@ -117,6 +121,7 @@ async def test_answer_mode_suggest_upvote_restart_and_top_answers(
         assert top["footer"]["text"] == "Answering is open · 2 answers · 3 voters"
 
 
+@both_engines
 async def test_close_posts_final_results_and_locks_the_thread(emulator: Emulator, world: World, bot: DiscussionBot):
     question = await post_article(emulator, world, world.forum, options="Yes | No | Unsure")
     voters = [emulator.add_member(world.guild, f"v{i}") for i in range(5)]

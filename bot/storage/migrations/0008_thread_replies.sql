@@ -19,11 +19,3 @@ CREATE TABLE thread_replies (
 );
 
 CREATE INDEX thread_replies_by_parent ON thread_replies (parent_id);
-
-CREATE TRIGGER thread_reply_added AFTER INSERT ON thread_replies BEGIN
-    UPDATE thread_points SET replies = replies + 1 WHERE message_id = NEW.parent_id;
-END;
-
-CREATE TRIGGER thread_reply_removed AFTER DELETE ON thread_replies BEGIN
-    UPDATE thread_points SET replies = replies - 1 WHERE message_id = OLD.parent_id;
-END;

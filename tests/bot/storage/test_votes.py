@@ -1,23 +1,12 @@
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
-
-import pytest
 
 from bot.storage import Database
 from bot.storage import votes as vote_store
 from bot.storage.posts import create_post
 from bot.storage.votes import PollVote
 from bot.voting.poll_votes import PollVoteWriter
-
-
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    await database.migrate()
-    yield database
-    await database.close()
 
 
 async def new_poll(db: Database, options=("A", "B", "C")) -> int:
