@@ -33,6 +33,7 @@ from bot.storage.guild_config import load_guild_config, reset_guild_config, set_
 from bot.storage.meta import get_meta, set_meta
 from bot.storage.posts import post_thread_ids
 from bot.storage.timed import TimedDatabase
+from bot.token_guard import guard_outgoing
 from bot.updates.delivery import DeliveryWorker
 from bot.updates.live_blog import LiveBlog
 from bot.voting.answers import AnswerBoard
@@ -112,6 +113,8 @@ class DiscussionBot(commands.Bot):
         return self._poll_votes
 
     async def setup_hook(self) -> None:
+        if self.http.token:  # before any task starts: they inherit the guarded webhook adapter
+            guard_outgoing(self.http, self.http.token)
         m = self.metrics
         self._db = await TimedDatabase.open_timed(
             self.settings.database(), read=m.db_read, write=m.db_write, lock_wait=m.db_write_wait

@@ -68,3 +68,52 @@ async def test_an_article_saved_with_windows_line_endings_posts(
     assert description.startswith("Officers met the tribal leaders again on Thursday, and both sides said the talks")
     assert "\r" not in description
     assert question_of(emulator, thread).content.startswith("**Exit question**\nWill it hold?")
+
+
+def _shown(message) -> str:  # type: ignore[no-untyped-def]
+    """What Discord shows of a message: its text and its embeds' text, markdown escapes removed."""
+    embeds = " ".join(f"{e.get('title', '')} {e.get('description', '')} {e.get('fields', '')}" for e in message.embeds)
+    return f"{message.content} {embeds}".replace("\\", "")
+
+
+async def test_a_link_out_of_the_seeds_folder_is_never_an_article(
+    emulator: Emulator, world: World, bot_env: dict[str, str], tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """seeds/notes.txt -> ../settings.env would publish the bot's own settings: whoever can drop a
+    file into the seeds folder could post any file the bot can read."""
+    token = bot_env["DISCORD_TOKEN"]
+    secret = tmp_path / "settings.env"
+    secret.write_text(f"Settings of the bot\n\nDISCORD_TOKEN={token}\n")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "notes.txt").symlink_to(secret)
+    async with running_bot(bot_env | {"SEEDS_DIR": str(seeds)}):
+        handle = emulator.run_command(world.admin, world.general, "article post", article="notes", channel=world.forum)
+        reply = await handle.wait_message(timeout=10)
+    assert "notes" in reply.content and handle.ephemeral  # not found: the member is told so
+    assert emulator.threads_of(world.forum) == []
+    assert "notes.txt: is a link to a file outside its folder" in caplog.text
+
+
+async def test_the_token_is_scrubbed_from_whatever_the_bot_posts(
+    emulator: Emulator, world: World, bot_env: dict[str, str], tmp_path: Path
+):
+    """The second line of defence: a file inside the folder that holds the token (pasted by mistake,
+    or markdown-escaped) is posted without it, in messages and in answers to commands alike."""
+    token = bot_env["DISCORD_TOKEN"]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "leak.txt").write_text(
+        f"The leaky article\n\nSomeone pasted {token} into this paragraph.\n\n"
+        f"Exit question: Was *{token}* a good idea?\n"
+    )
+    async with running_bot(bot_env | {"SEEDS_DIR": str(seeds)}):
+        preview = emulator.run_command(world.admin, world.general, "article preview", article="leak")
+        previewed = await preview.wait_message(timeout=10)
+        post = emulator.run_command(world.admin, world.general, "article post", article="leak", channel=world.forum)
+        assert "Posted" in (await post.wait_message(timeout=10)).content
+    [thread] = emulator.threads_of(world.forum)
+    shown = [_shown(previewed), *(_shown(m) for m in emulator.history(thread))]
+    assert "[token removed]" in shown[0]  # the preview: an answer to a command, not a message
+    assert any("Someone pasted [token removed] into this paragraph." in text for text in shown[1:]), shown
+    assert not any(token in text or token.rsplit(".", 1)[-1] in text for text in shown)
