@@ -13,8 +13,9 @@ import discord
 from bot.publishing.embeds import NO_PINGS, answer_card_text
 from bot.storage import posts as post_store
 from bot.storage import privacy as privacy_store
+from bot.storage import review as review_store
 from bot.storage import votes as vote_store
-from bot.storage.privacy import ForgetReport, StoredCount
+from bot.storage.privacy import FORMER_MEMBER, ForgetReport, StoredCount
 from bot.voting.components import upvote_view
 
 if TYPE_CHECKING:
@@ -76,6 +77,11 @@ async def forget_member(bot: DiscussionBot, user_id: int) -> ForgetReport:
         bot.answer_board.schedule_refresh(post_id)
     for answer_id in report.answers:
         await _redraw_answer_card(bot, answer_id)
+    # The bot's own copies in Discord go as well: review cards, and the mod log's lines.
+    for item_id in report.review_cards:
+        await _redraw_review_card(bot, item_id)
+    for guild_id, message_id in report.case_log_messages:
+        await _clear_log_line(bot, guild_id, message_id, user_id)
     log.info("Forgot a member at their request: %d row(s) changed", report.total)
     return report
 
@@ -94,3 +100,46 @@ async def _redraw_answer_card(bot: DiscussionBot, answer_id: int) -> None:
             )
     except discord.HTTPException as error:
         log.warning("Could not redraw the card of answer %s after a deletion request: %s", answer_id, error)
+
+
+async def _redraw_review_card(bot: DiscussionBot, item_id: int) -> None:
+    """The card shows "a former member" and no text (the item was rewritten so in the database)."""
+    item = await review_store.get_item(bot.db, item_id)
+    if item is None or item.card_channel_id is None or item.card_message_id is None:
+        return
+    channel = bot.get_channel(item.card_channel_id)
+    if not isinstance(channel, discord.TextChannel):
+        return
+    try:
+        await channel.get_partial_message(item.card_message_id).edit(
+            embed=bot.review_queue.card_embed(item), allowed_mentions=NO_PINGS
+        )
+    except (discord.NotFound, discord.Forbidden):
+        pass  # gone, or out of reach: nothing of theirs is left to edit
+    except discord.HTTPException as error:
+        log.warning("Could not redraw review card of item %s after a deletion request: %s", item_id, error)
+
+
+async def _clear_log_line(bot: DiscussionBot, guild_id: int, message_id: int, user_id: int) -> None:
+    """A case's mod-log line loses the copy of the message ("Message"), what the filter quoted from
+    it ("Why") and the member's mention; the rule, the action and the case number stay."""
+    channel_id = (await bot.guild_config(guild_id)).channel("mod_log_channel")
+    channel = bot.get_channel(channel_id) if channel_id else None
+    if not isinstance(channel, discord.TextChannel):
+        return
+    try:
+        message = await channel.fetch_message(message_id)
+        if not message.embeds:
+            return
+        embed = message.embeds[0]
+        kept = [f for f in embed.fields if f.name not in ("Message", "Why")]
+        embed.clear_fields()
+        for f in kept:
+            embed.add_field(name=f.name, value=f.value, inline=f.inline)
+        for mention in (f"<@{user_id}>", f"<@!{user_id}>"):
+            embed.description = (embed.description or "").replace(mention, FORMER_MEMBER.capitalize())
+        await message.edit(embeds=[embed, *message.embeds[1:]], allowed_mentions=NO_PINGS)
+    except (discord.NotFound, discord.Forbidden):
+        pass
+    except discord.HTTPException as error:
+        log.warning("Could not clear the mod-log line %s after a deletion request: %s", message_id, error)

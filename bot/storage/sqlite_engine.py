@@ -171,6 +171,10 @@ class SqliteEngine(Engine):
             await connection.execute("PRAGMA journal_mode = WAL")
             await connection.execute("PRAGMA foreign_keys = ON")
             await connection.execute("PRAGMA synchronous = NORMAL")
+            # Deleted and overwritten content is zeroed, not left readable in the file's free space:
+            # /privacy delete removes a member's words from the disk too (benchmarks/vote_ingest.py
+            # measures what it costs).
+            await connection.execute("PRAGMA secure_delete = ON")
             await connection.execute("SELECT json_extract('[1]', '$[0]')")  # {rows} needs JSON (built in since 3.38)
         except BaseException as error:
             await connection.close()  # nothing left open: its thread would keep the process alive
@@ -215,6 +219,12 @@ class SqliteEngine(Engine):
     async def set_schema_version(self, tx: Transaction, version: int) -> None:
         # PRAGMA cannot take a bound parameter; the value is our own integer.
         await self._connection.execute(f"PRAGMA user_version = {int(version)}")
+
+    async def flush_deleted(self) -> None:
+        """secure_delete zeroes freed space in the database's pages, but the write-ahead log still
+        holds earlier copies of those pages until it is checkpointed and cut back."""
+        async with self._write_lock:
+            await self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def size_bytes(self) -> int:
         """The database's size on disk, its write-ahead log included."""
