@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     warnings_before_timeout: int = Field(default=3, ge=0, le=20)
     escalation_timeout_minutes: int = Field(default=10, ge=1, le=40320)
     toxicity_threshold: int = Field(default=0, ge=0, le=100)
+    # The chat's embedding models (paraphrases): about 115 MB and a few seconds of CPU after start-up.
+    # Off, the chat matches questions by their words only.
+    chat_models: bool = True
 
     # Operating it (README, "Operating it"): metrics and health, logs, backups, retention.
     # /metrics and /healthz on this port (off when not set), on METRICS_HOST (loopback unless told).

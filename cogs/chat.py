@@ -78,7 +78,10 @@ class Chat(commands.Cog):
     async def cog_load(self) -> None:
         self.bot.message_pipeline.add(self.answer, order=CHAT)
         self.replies.start()
-        self._loading = asyncio.create_task(self._load_models(), name="chat-models")
+        if self.bot.settings.chat_models:
+            self._loading = asyncio.create_task(self._load_models(), name="chat-models")
+        else:
+            self.ready.set()  # CHAT_MODELS=false: words only
 
     async def cog_unload(self) -> None:
         self.bot.message_pipeline.remove(self.answer)

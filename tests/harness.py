@@ -57,6 +57,9 @@ def bot_environment(
             "SEEDS_DIR": str(SEEDS),
             "GUILD_READY_TIMEOUT": "0.05",
             "LOG_LEVEL": "DEBUG",
+            # Loading the chat's embedding models and embedding the articles costs seconds of CPU per
+            # bot: only the tests of the chat's answers (tests/e2e/test_chat.py) turn them on.
+            "CHAT_MODELS": "false",
             **extra,
         }
     )

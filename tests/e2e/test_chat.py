@@ -6,6 +6,8 @@ import asyncio
 import shutil
 from pathlib import Path
 
+import pytest
+
 from bot.client import DiscussionBot
 from discord_emulator import Emulator, Message
 from tests.harness import SEEDS, World, eventually, is_update_message, question_of, running_bot
@@ -37,6 +39,11 @@ async def post(emulator: Emulator, world: World, channel=None, **options):  # ty
     )
     assert "Posted" in (await handle.wait_message(timeout=10)).content
     return emulator.threads_of(channel or world.forum)[-1]
+
+
+@pytest.fixture
+def bot_env(bot_env: dict[str, str]) -> dict[str, str]:
+    return bot_env | {"CHAT_MODELS": "true"}  # the chat as users get it: with its embedding models
 
 
 async def test_help_greetings_and_thanks(emulator: Emulator, world: World, bot: DiscussionBot):
