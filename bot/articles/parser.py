@@ -53,7 +53,13 @@ def parse_article_file(path: Path | str) -> Article:
         raise ArticleError(name, "no such file") from None
     if len(data) > MAX_FILE_BYTES:
         raise ArticleError(name, f"is larger than {MAX_FILE_BYTES:,} bytes; not an article")
-    sidecar = read_sidecar(path.with_suffix(".toml"))
+    sidecar_path = path.with_suffix(".toml")
+    try:
+        sidecar = read_sidecar(sidecar_path)
+    except ArticleError:
+        raise
+    except Exception as error:  # the contract: one bad file is one ArticleError, never a crash
+        raise ArticleError(str(sidecar_path), f"could not be read ({type(error).__name__}: {error})") from error
     return parse_article_bytes(data, name=name, slug=slug_for(path), sidecar=sidecar)
 
 

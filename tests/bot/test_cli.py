@@ -183,3 +183,20 @@ def test_article_parse_warns_about_an_update_after_the_trailer(tmp_path: Path):
     assert result.returncode == 0
     assert len(json.loads(result.stdout)["updates"]) == 2
     assert result.stderr.startswith(f"warning: {article}:") and "Appended below the trailer" in result.stderr
+
+
+def test_article_parse_and_list_say_one_line_for_a_deeply_nested_sidecar(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "odierno-ceasefire.txt").write_bytes(SEED.read_bytes())
+    (seeds / "nested.txt").write_text("A title\n\nA body paragraph.\n")
+    (seeds / "nested.toml").write_text("tags = " + "[" * 30_000 + "]" * 30_000 + "\n")  # 60 KB, under the limit
+    parsed = run("article", "parse", str(seeds / "nested.txt"), cwd=tmp_path)
+    assert parsed.returncode == 1 and "Traceback" not in parsed.stderr
+    assert (
+        parsed.stderr.strip()
+        == f"error: {seeds / 'nested.toml'}: is nested too deeply (brackets or tables inside each other); not a sidecar"
+    )
+    listed = run("article", "list", "--json", cwd=tmp_path, env={"SEEDS_DIR": str(seeds)})
+    assert listed.returncode == 0 and [a["slug"] for a in json.loads(listed.stdout)] == ["odierno-ceasefire"]
+    assert "nested.toml: is nested too deeply" in listed.stderr and "Traceback" not in listed.stderr

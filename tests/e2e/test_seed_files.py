@@ -13,7 +13,7 @@ import pytest
 
 from discord_emulator import Emulator
 from tests.bot.articles.test_parser import HARD_WRAPPED
-from tests.harness import SEEDS, World, question_of, running_bot
+from tests.harness import SEEDS, World, eventually, is_update_message, question_of, running_bot
 
 NOT_REGULAR = "is a FIFO (named pipe), not a regular file; only regular files are read"
 
@@ -117,3 +117,35 @@ async def test_the_token_is_scrubbed_from_whatever_the_bot_posts(
     assert "[token removed]" in shown[0]  # the preview: an answer to a command, not a message
     assert any("Someone pasted [token removed] into this paragraph." in text for text in shown[1:]), shown
     assert not any(token in text or token.rsplit(".", 1)[-1] in text for text in shown)
+
+
+async def test_a_deeply_nested_sidecar_is_one_bad_file_not_a_dead_bot(
+    emulator: Emulator, world: World, bot_env: dict[str, str], tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """tags = [[[[…]]]] (60 KB, under the sidecar limit) made tomllib raise RecursionError: the bot
+    did not start, and a file dropped in later stopped every other file's updates."""
+    nested = "tags = " + "[" * 30_000 + "]" * 30_000 + "\n"
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(SEEDS / "odierno-ceasefire.txt", seeds)
+    (seeds / "nested.txt").write_text("A title\n\nA body paragraph.\n")
+    (seeds / "nested.toml").write_text(nested)
+    async with running_bot(bot_env | {"SEEDS_DIR": str(seeds), "SEED_POLL_SECONDS": "1"}) as bot:
+        handle = emulator.run_command(
+            world.admin, world.general, "article post", article="odierno-ceasefire", channel=world.forum
+        )
+        assert "Posted" in (await handle.wait_message(timeout=10)).content
+        assert "nested.toml: is nested too deeply" in caplog.text
+        # Another one dropped in while the bot runs, and an update to the posted article beside it.
+        (seeds / "later.txt").write_text("Another title\n\nAnother body paragraph.\n")
+        (seeds / "later.toml").write_text(nested)
+        seed = seeds / "odierno-ceasefire.txt"
+        marker = "\nTrending on Hotair Video"
+        seed.write_text(seed.read_text().replace(marker, "\nUpdate: A fresh line from the seed.\n" + marker))
+        [thread] = emulator.threads_of(world.forum)
+        await eventually(
+            lambda: any(is_update_message(m) and "A fresh line" in str(m.embeds) for m in emulator.history(thread)),
+            timeout=15,
+        )
+        assert "later.toml: is nested too deeply" in caplog.text
+        assert not bot.is_closed()

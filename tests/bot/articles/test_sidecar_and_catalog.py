@@ -144,3 +144,22 @@ def test_a_link_inside_the_seeds_folder_is_read(tmp_path: Path):
     entries, errors = list_articles(seeds)
     assert [e.slug for e in entries] == ["story"] and errors == []
     assert parse_article_file(seeds / "story.txt").author == "Someone"
+
+
+@pytest.mark.parametrize(
+    "sidecar",
+    ["tags = " + "[" * 30_000 + "]" * 30_000, "tags = " + "{a = " * 5_000 + "1" + "}" * 5_000],
+    ids=["arrays", "inline tables"],
+)
+def test_a_deeply_nested_sidecar_is_one_bad_file(tmp_path: Path, sidecar: str):
+    # tomllib parses nesting by recursion: without care, RecursionError instead of an ArticleError
+    write(tmp_path, "nested.txt", BODY)
+    write(tmp_path, "nested.toml", sidecar + "\n")
+    write(tmp_path, "story.txt", BODY)
+    with pytest.raises(ArticleError, match=r"nested\.toml: is nested too deeply"):
+        parse_article_file(tmp_path / "nested.txt")
+    entries, errors = list_articles(tmp_path)
+    assert [e.slug for e in entries] == ["story"]
+    assert errors == [
+        f"{tmp_path / 'nested.toml'}: is nested too deeply (brackets or tables inside each other); not a sidecar"
+    ]
