@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     seed_poll_seconds: float = Field(default=2.0, ge=1, le=3600)
     # How often each followed feed is fetched (errors back off from there, up to an hour); at least 1 s.
     feed_poll_seconds: float = Field(default=300.0, ge=1, le=86400)
+    # Feeds fetched at once, across all servers (each feed is checked on its own schedule).
+    feed_concurrency: int = Field(default=8, ge=1, le=100)
+    # Feeds one server may follow (/feed add refuses more): one server cannot fill every slot.
+    feeds_per_server: int = Field(default=20, ge=1, le=1000)
     # Let /feed add reach private and loopback addresses (off: an admin's URL cannot probe the host's network).
     feed_allow_private: bool = False
     # discord.py waits this long after the last GUILD_CREATE before READY.

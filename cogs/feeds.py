@@ -41,14 +41,15 @@ class Feeds(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.check_feeds.cancel()
+        if self.poller is not None:
+            await self.poller.stop()
         if self.session is not None:
             await self.session.close()
 
     @tasks.loop(seconds=30)
     async def check_feeds(self) -> None:
         assert self.poller is not None
-        await self.poller.check_due()
-        self.bot.dispatch("feeds_checked")
+        await self.poller.check_due()  # starts the due checks; each says feed_checked when done
 
     @check_feeds.before_loop
     async def _ready(self) -> None:
@@ -69,15 +70,8 @@ class Feeds(commands.Cog):
         except FeedFetchError as error:
             raise UserFacingError(str(error)) from None
         await interaction.response.defer(ephemeral=True, thinking=True)
-        record = await feed_store.add_feed(self.bot.db, guild.id, channel.id, url, interaction.user.id)
-        if record is None:
-            raise UserFacingError("This server already follows that feed. See `/feed list`.")
         assert self.poller is not None
-        try:
-            result = await self.poller.check(record, first=True)
-        except FeedFetchError as error:
-            await feed_store.remove_feed(self.bot.db, guild.id, record.id)
-            raise UserFacingError(f"I could not read that feed: {error}.") from None
+        result = await self.poller.follow(guild.id, channel.id, url, interaction.user.id)
         await interaction.followup.send(
             f"Following <{url}>. I noted the {result.entries} entries there now; new ones will be posted in "
             f"{channel.mention}.",

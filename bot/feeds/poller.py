@@ -1,6 +1,12 @@
 """Checks followed feeds: new entries become articles posted to the feed's channel; an entry whose
 text gains `Update:` paragraphs pushes them as updates. Errors back off; after repeated failures the
-server's mod-log channel is told once."""
+server's mod-log channel is told once.
+
+Each feed is checked on its own schedule, in a task of its own, at most FEED_CONCURRENCY at once
+across all servers: a feed that answers slowly (but within the time limits, so it never backs off)
+holds up no other feed. One server's checks take at most half of those slots, so a server whose
+feeds are all slow cannot hold up the others' (it waits for its own), and a server follows at most
+FEEDS_PER_SERVER feeds."""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ import asyncio
 import datetime as dt
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import discord
@@ -47,6 +53,38 @@ class FeedPoller:
         self.bot = bot
         self.session = session
         self.interval = bot.settings.feed_poll_seconds
+        self.per_server = bot.settings.feeds_per_server
+        self._slots = asyncio.Semaphore(bot.settings.feed_concurrency)
+        self._server_slots = max(1, bot.settings.feed_concurrency // 2)
+        self._servers: dict[int, asyncio.Semaphore] = {}  # guild id → its share of the slots
+        self._checking: dict[int, asyncio.Task[Any]] = {}  # feed id → its check, waiting or running
+
+    async def follow(self, guild_id: int, channel_id: int, url: str, added_by: int) -> CheckResult:
+        """Follow a feed (its address checked with `check_url` already): read it once, noting what it
+        holds now without posting it. A feed that cannot be read is not kept; the UserFacingError says
+        why, as it does for a server that follows as many feeds as it may."""
+        followed = len(await feed_store.feeds_of_guild(self.bot.db, guild_id))
+        if followed >= self.per_server:
+            raise UserFacingError(
+                f"This server follows {followed} feeds, the most it may (the bot's operator sets the limit: "
+                "FEEDS_PER_SERVER). Remove one with `/feed remove` first."
+            )
+        record = await feed_store.add_feed(self.bot.db, guild_id, channel_id, url, added_by)
+        if record is None:
+            raise UserFacingError("This server already follows that feed. See `/feed list`.")
+        try:
+            return await self._track(record, self.check(record, first=True))
+        except FeedFetchError as error:
+            await feed_store.remove_feed(self.bot.db, guild_id, record.id)
+            raise UserFacingError(f"I could not read that feed: {error}.") from None
+
+    async def stop(self) -> None:
+        """Cancel the checks under way (a stop must not wait for a slow feed); the next start checks
+        them again, since a check records nothing until it has read the whole feed."""
+        tasks = list(self._checking.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def load_articles(self) -> None:
         """Feed articles are in SQLite; make them findable again after a restart."""
@@ -59,12 +97,29 @@ class FeedPoller:
             self.bot.library.register(_with_metadata(parsed, stored), stored.guild_id)
 
     async def check_due(self) -> None:
+        """Start a check of every feed that is due and not being checked already, and return: each
+        check waits for a slot (FEED_CONCURRENCY) in its own task, and says `feed_checked` when done."""
         for feed in await feed_store.due_feeds(self.bot.db, dt.datetime.now(dt.UTC)):
+            if feed.id not in self._checking:
+                self._track(feed, self._check_in_slot(feed))
+
+    def _track(self, feed: FeedRecord, check: Any) -> asyncio.Task[Any]:
+        task = asyncio.create_task(check, name=f"feed {feed.id}")
+        self._checking[feed.id] = task
+        task.add_done_callback(lambda _: self._checking.pop(feed.id, None))
+        return task
+
+    async def _check_in_slot(self, feed: FeedRecord) -> None:
+        server = self._servers.setdefault(feed.guild_id, asyncio.Semaphore(self._server_slots))
+        async with server, self._slots:  # the server's share first: its waiting feeds hold no shared slot
             with log_fields(guild_id=feed.guild_id, channel_id=feed.channel_id):
                 try:
                     await self.check(feed)
+                except FeedFetchError:
+                    pass  # logged, backed off and counted by check()
                 except Exception:
                     log.exception("Checking feed %s failed", feed.id)
+        self.bot.dispatch("feed_checked", feed.id)
 
     async def check(self, feed: FeedRecord, *, first: bool = False) -> CheckResult:
         """Fetch and process one feed. With `first`, what is there is recorded, not posted."""

@@ -97,7 +97,7 @@ async def test_feed_entry_becomes_a_thread_then_gains_an_update(
         handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
         reply = await handle.wait_message(timeout=10)
         assert "noted the 1 entries" in reply.content
-        await bot.wait_for("feeds_checked", timeout=5)
+        await bot.wait_for("feed_checked", timeout=5)
         assert emulator.threads_of(world.forum) == []  # what was there is not posted
         feed_server.entries.append(
             (
@@ -202,3 +202,107 @@ async def test_a_link_only_entry_becomes_a_discussion_with_its_title_and_link(
         assert embed["title"] == "A story worth reading elsewhere"
         assert embed["url"] == "https://news.example/link-1"
         assert "https://news.example/link-1" in embed["description"]
+
+
+RSS_ONE_ENTRY = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><guid>a</guid><title>A story</title>'
+    b"<link>https://news.example/a</link><description>Text.</description></item></channel></rss>"
+)
+
+
+@dataclass
+class SlowAndFast:
+    """Feeds at /slow/N answer at once until `hold` is set, then not before `release` is (a feed that
+    is slow but within the time limits: it never fails, so nothing backs off); /fast always at once."""
+
+    base: str = ""
+    hold: bool = False
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+    waiting: set[str] = field(default_factory=set)  # slow feeds with a request held
+    fast_fetches: int = 0
+
+
+@pytest.fixture
+async def slow_and_fast() -> AsyncIterator[SlowAndFast]:
+    feeds = SlowAndFast()
+
+    async def slow(request: web.Request) -> web.Response:
+        if feeds.hold:
+            feeds.waiting.add(request.match_info["n"])
+            await feeds.release.wait()
+        return web.Response(body=RSS_ONE_ENTRY, content_type="application/rss+xml")
+
+    async def fast(request: web.Request) -> web.Response:
+        feeds.fast_fetches += 1
+        return web.Response(body=RSS_ONE_ENTRY, content_type="application/rss+xml")
+
+    app = web.Application()
+    app.router.add_get("/slow/{n}", slow)
+    app.router.add_get("/fast", fast)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    feeds.base = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
+    yield feeds
+    feeds.release.set()
+    await runner.cleanup()
+
+
+async def test_slow_feeds_hold_up_no_other_feed(
+    emulator: Emulator, world: World, bot_env: dict[str, str], slow_and_fast: SlowAndFast
+):
+    """Feeds used to be checked one after another, in one loop for every server: a feed that answers
+    slowly but correctly held up every feed of every server. Now each has its own schedule: while a
+    slow feed of the same server and another server's slow feeds (4, more than its share of
+    FEED_CONCURRENCY=4) are all waiting for an answer, the fast feed is fetched again and again."""
+    feeds = slow_and_fast
+    other = emulator.create_guild("Slow News Club")
+    other_owner = other.members[other.owner_id]
+    other_channel = emulator.create_text_channel(other, "news")
+    env = bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true", "FEED_CONCURRENCY": "4"}
+    async with running_bot(env):
+        adds = [
+            emulator.run_command(
+                other_owner, other_channel, "feed add", url=f"{feeds.base}/slow/{n}", channel=other_channel
+            )
+            for n in range(4)
+        ]
+        adds.append(
+            emulator.run_command(
+                world.admin, world.general, "feed add", url=f"{feeds.base}/slow/9", channel=world.general
+            )
+        )
+        adds.append(
+            emulator.run_command(world.admin, world.general, "feed add", url=f"{feeds.base}/fast", channel=world.forum)
+        )
+        for add in adds:
+            assert "Following" in (await add.wait_message(timeout=10)).content
+        feeds.hold = True
+        # The other server's share (2 of the 4 slots) and this server's slow feed are all waiting.
+        await eventually(lambda: len(feeds.waiting - {"9"}) == 2 and "9" in feeds.waiting, timeout=10)
+        fetched = feeds.fast_fetches
+        # Well within the 20 s a request may take, so no slow feed has failed meanwhile.
+        await eventually(lambda: feeds.fast_fetches >= fetched + 3, timeout=15)
+        assert len(feeds.waiting) == 3  # the other server's other two wait for its own share
+        # The bot stops with the three requests still held: their checks are cancelled (to run at the
+        # next start: a check records nothing before it has read the whole feed), not waited for.
+
+
+async def test_a_server_follows_at_most_feeds_per_server(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    env = bot_env | {"FEED_ALLOW_PRIVATE": "true", "FEEDS_PER_SERVER": "2"}
+    async with running_bot(env):
+        for n in range(2):
+            add = emulator.run_command(
+                world.admin, world.general, "feed add", url=f"{feed_server.url}?n={n}", channel=world.forum
+            )
+            assert "Following" in (await add.wait_message(timeout=10)).content
+        refused = emulator.run_command(
+            world.admin, world.general, "feed add", url=f"{feed_server.url}?n=2", channel=world.forum
+        )
+        reply = (await refused.wait_message(timeout=10)).content
+        assert refused.ephemeral and "follows 2 feeds, the most it may" in reply and "/feed remove" in reply
+        listing = emulator.run_command(world.admin, world.general, "feed list")
+        assert len((await listing.wait_message()).embeds[0]["fields"]) == 2
