@@ -143,7 +143,7 @@ class FeedPoller:
         (self.bot.metrics.feed_unchanged if parsed is None else self.bot.metrics.feed_ok).inc()
         result = CheckResult(unchanged=parsed is None)
         if parsed is not None:
-            first = first or await feed_store.entry_count(self.bot.db, feed.id) == 0
+            first = first or not feed.first_check_done
             for entry in reversed(parsed.entries):  # oldest first, so articles and updates keep their order
                 item = item_from_entry(entry)
                 if item is not None:

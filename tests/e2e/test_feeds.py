@@ -306,3 +306,18 @@ async def test_a_server_follows_at_most_feeds_per_server(
         assert refused.ephemeral and "follows 2 feeds, the most it may" in reply and "/feed remove" in reply
         listing = emulator.run_command(world.admin, world.general, "feed list")
         assert len((await listing.wait_message()).embeds[0]["fields"]) == 2
+
+
+async def test_a_feed_empty_when_added_posts_its_first_entry(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    """A new blog, a filtered search feed: empty when added. Each check used to take itself for the
+    first (no entry remembered yet) and only note what it found, so its first entry never posted."""
+    feed_server.entries.clear()
+    async with running_bot(bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true"}) as bot:
+        handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "noted the 0 entries" in (await handle.wait_message(timeout=10)).content
+        await bot.wait_for("feed_checked", timeout=10)  # a check of the still empty feed
+        feed_server.entries.append(("new-1", "Ceasefire talks begin", "<p>Talks began in Baghdad.</p>"))
+        thread = await eventually(lambda: next(iter(emulator.threads_of(world.forum)), None), timeout=15)
+        assert thread.name == "Ceasefire talks begin"
