@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     feed_concurrency: int = Field(default=8, ge=1, le=100)
     # Feeds one server may follow (/feed add refuses more): one server cannot fill every slot.
     feeds_per_server: int = Field(default=20, ge=1, le=1000)
+    # New discussions one check of one feed starts at most; the rest wait for its next check.
+    feed_new_per_check: int = Field(default=5, ge=1, le=100)
     # Let /feed add reach private and loopback addresses (off: an admin's URL cannot probe the host's network).
     feed_allow_private: bool = False
     # discord.py waits this long after the last GUILD_CREATE before READY.

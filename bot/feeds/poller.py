@@ -46,6 +46,7 @@ class CheckResult:
     new_articles: int = 0
     new_updates: int = 0
     unchanged: bool = False
+    deferred: int = 0  # new entries left for the next check (FEED_NEW_PER_CHECK)
 
 
 class FeedPoller:
@@ -54,6 +55,10 @@ class FeedPoller:
         self.session = session
         self.interval = bot.settings.feed_poll_seconds
         self.per_server = bot.settings.feeds_per_server
+        # New discussions one check starts at most: a feed that gains hundreds of entries at once
+        # (the bot does not screen feeds, and a feed is not the admin's to control) would flood the
+        # channel and spend the bot's one global REST budget, shared by every server, on one feed.
+        self.new_per_check = bot.settings.feed_new_per_check
         self._slots = asyncio.Semaphore(bot.settings.feed_concurrency)
         self._server_slots = max(1, bot.settings.feed_concurrency // 2)
         self._servers: dict[int, asyncio.Semaphore] = {}  # guild id → its share of the slots
@@ -150,11 +155,15 @@ class FeedPoller:
                     result.entries += 1
                     await self._entry(feed, item, first, result)
         title = parsed.feed.get("title") if parsed is not None else None
+        if result.deferred:
+            log.info("Feed %s: %d new entries wait for the next check", feed.id, result.deferred)
         await feed_store.record_success(
             self.bot.db,
             feed.id,
-            etag=fetched.etag,
-            last_modified=fetched.last_modified,
+            # Entries left for later are read again next time: no validator, or the feed would answer
+            # "not modified" and they would wait until it changes again.
+            etag=None if result.deferred else fetched.etag,
+            last_modified=None if result.deferred else fetched.last_modified,
             title=title,
             next_check=now + dt.timedelta(seconds=self.interval),
         )
@@ -193,6 +202,9 @@ class FeedPoller:
                 return
             if first:
                 await feed_store.remember_entry(db, feed.id, item.entry_id, item.content_hash, None)
+                return
+            if result.new_articles >= self.new_per_check:
+                result.deferred += 1  # not remembered: the next check finds it new
                 return
             article = await self._store_article(feed, item)
             await feed_store.remember_entry(

@@ -321,3 +321,25 @@ async def test_a_feed_empty_when_added_posts_its_first_entry(
         feed_server.entries.append(("new-1", "Ceasefire talks begin", "<p>Talks began in Baghdad.</p>"))
         thread = await eventually(lambda: next(iter(emulator.threads_of(world.forum)), None), timeout=15)
         assert thread.name == "Ceasefire talks begin"
+
+
+async def test_one_feed_check_starts_a_bounded_number_of_discussions(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    """A feed that gains a dozen entries at once (a 5 MB feed holds thousands) starts at most
+    FEED_NEW_PER_CHECK discussions per check; the rest follow at the next checks, in order, none
+    lost and none twice."""
+    env = bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true", "FEED_NEW_PER_CHECK": "5"}
+    async with running_bot(env) as bot:
+        add = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "noted the 1 entries" in (await add.wait_message(timeout=10)).content
+        feed_server.entries += [(f"e{i}", f"Story number {i}", f"<p>Story {i} text.</p>") for i in range(1, 13)]
+        posted = 0
+        while not posted:  # posts are made inside a check, before it says feed_checked
+            await bot.wait_for("feed_checked", timeout=10)
+            posted = len(emulator.threads_of(world.forum))
+        assert posted == 5  # the first check that saw them
+        await eventually(lambda: len(emulator.threads_of(world.forum)) == 12, timeout=30)
+        await bot.wait_for("feed_checked", timeout=10)  # and one more check: nothing left, nothing twice
+        names = [t.name for t in emulator.threads_of(world.forum)]
+    assert names == [f"Story number {i}" for i in range(1, 13)]  # oldest first, each once
