@@ -17,6 +17,7 @@ from bot.checks import filter_exempt, message_standing, require, require_guild, 
 from bot.client import DiscussionBot
 from bot.enforcement.edits import ScreenedEdits
 from bot.enforcement.enforcer import Enforcer
+from bot.enforcement.purge import purge as purge_messages
 from bot.errors import UserFacingError
 from bot.guild_config import GuildConfig, parse_reference, split_references
 from bot.message_pipeline import MODERATION
@@ -494,10 +495,11 @@ class Moderation(commands.Cog):
         if not isinstance(channel, discord.TextChannel | discord.Thread):
             raise UserFacingError("Purge works in text channels and threads.")
         await interaction.response.defer(ephemeral=True, thinking=True)
-        deleted = await channel.purge(
-            limit=count,
-            check=(lambda m: m.author.id == member.id) if member else None,
-            reason=f"/mod purge by {interaction.user}",
+        purged = await purge_messages(interaction, channel, count, member)
+        left = (
+            f" Left {purged.skipped} by members you don't outrank (admins, the owner, your equals)."
+            if purged.skipped
+            else ""
         )
         case = await mod_store.open_case(
             self.bot.db,
@@ -506,11 +508,11 @@ class Moderation(commands.Cog):
             moderator_id=interaction.user.id,
             rule=None,
             action="purge",
-            reason=f"{len(deleted)} messages",
+            reason=f"{purged.deleted} messages" + (f", {purged.skipped} not outranked, left" if purged.skipped else ""),
             channel_id=channel.id,
         )
         await self.bot.enforcer.log_case(guild, case)
-        await interaction.followup.send(f"Deleted {len(deleted)} messages.", ephemeral=True)
+        await interaction.followup.send(f"Deleted {purged.deleted} messages.{left}", ephemeral=True)
 
     @mod.command(name="slowmode", description="Set slow mode in this channel or thread (0 turns it off).")
     @app_commands.describe(seconds="Seconds between a member's messages (0 to 21600)")
