@@ -14,6 +14,7 @@ import discord
 
 from bot.articles.render import escape_markdown, shorten
 from bot.checks import permitted, require_outranks
+from bot.enforcement.webhook_names import webhook_username
 from bot.errors import NotAllowed
 from bot.permissions import button_level
 from bot.publishing.embeds import NO_PINGS
@@ -211,13 +212,23 @@ class ReviewQueue:
             return
         await interaction.response.defer()
         problem = await self._carry_out(guild, item, action, interaction.user)
+        if problem and action == "approve":
+            # The held message was removed when it was held: a failed repost must not lose it. The
+            # card stays open with its text, for another Approve or a Reject.
+            await review_store.reopen(self.bot.db, item.id)
         decided = await review_store.get_item(self.bot.db, item.id) or item
         reports = len(await review_store.report_reasons(self.bot.db, item.id)) if item.kind == "report" else 0
         embed = self.card_embed(decided, reports=reports)
-        if problem:
+        if problem and action == "approve":
+            embed.add_field(
+                name="Could not repost",
+                value=f"{problem}. The message is kept on this card: Approve again, or Reject.",
+                inline=False,
+            )
+        elif problem:
             embed.add_field(name="Could not act", value=problem, inline=False)
         await interaction.edit_original_response(
-            embed=embed, view=card_view(decided, decided=True), allowed_mentions=NO_PINGS
+            embed=embed, view=card_view(decided, decided=decided.status != "open"), allowed_mentions=NO_PINGS
         )
 
     async def _carry_out(
@@ -285,7 +296,7 @@ class ReviewQueue:
         kwargs: dict[str, Any] = {"thread": where} if isinstance(where, discord.Thread) else {}
         await webhook.send(
             content,
-            username=shorten(item.author_name, 80),
+            username=webhook_username(item.author_name),
             avatar_url=item.author_avatar,
             allowed_mentions=NO_PINGS,
             wait=True,
