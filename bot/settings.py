@@ -105,6 +105,11 @@ class Settings(BaseSettings):
             DatabaseUrl.parse(value.get_secret_value())  # ValueError: one line, never the password
         return value
 
+    @field_validator("database_path")
+    @classmethod
+    def _a_file(cls, value: Path) -> Path:
+        return _database_file(value)
+
     @model_validator(mode="after")
     def _one_database(self) -> Settings:
         if self.database_url is None:
@@ -118,7 +123,10 @@ class Settings(BaseSettings):
                     "databases: set only DATABASE_URL"
                 )
         if url.path is not None:
-            self.database_path = url.path  # code that reads the SQLite path sees the URL's
+            try:
+                self.database_path = _database_file(url.path)  # code that reads the SQLite path sees the URL's
+            except ValueError as error:
+                raise ValueError(f"DATABASE_URL: {error}") from None
         return self
 
     def database(self) -> DatabaseUrl:
@@ -208,6 +216,22 @@ class Settings(BaseSettings):
                 "in the environment or in .env (see .env.example)"
             )
         return self.discord_token.get_secret_value()
+
+
+def _database_file(path: Path) -> Path:
+    """The bot's SQLite database is a file: not SQLite's in-memory database, nor a URI."""
+    text = str(path)
+    if text == ":memory:":
+        raise ValueError(
+            "':memory:' would keep the bot's data in memory only, and lose all of it (votes, cases, "
+            "updates) at every stop: name a file"
+        )
+    if text.startswith("file:"):
+        raise ValueError(
+            f"{text!r} is a SQLite URI; give the file's path itself (the bot writes to its database, "
+            "so a read-only mode cannot work)"
+        )
+    return path
 
 
 def describe_validation_error(error: ValidationError) -> str:

@@ -7,6 +7,7 @@ import functools
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -34,6 +35,35 @@ _CAUSES = (
     ("disk i/o error", "cannot be written (SQLite: disk I/O error): is the disk full or failing?"),
     ("unable to open database file", "cannot be opened: check that its folder exists and is writable"),
 )
+
+
+_NOT_FILES = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def unusable_path(path: Path) -> str | None:
+    """Why `path` cannot hold a database, in words (for "the database PATH …"), or None. Looked at
+    before SQLite opens it: SQLite's own words for these ("disk I/O error", "File exists") name the
+    wrong cause, and a FIFO could keep its reader waiting."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None  # missing (it is created), or under a file (said below)
+    except OSError as error:
+        return f"cannot be used: {error.strerror or error}"
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        kind = next((name for test, name in _NOT_FILES if test(mode)), "a special file")
+        return f"is {kind}, not a regular file: DATABASE_PATH must name a file (it is created if missing)"
+    for folder in path.absolute().parents:  # the nearest one that exists must be a folder
+        if folder.exists():
+            if not folder.is_dir():
+                return f"cannot be created: {folder} is a file, not a folder"
+            break
+    return None
 
 
 def describe_failure(path: Path | str, error: BaseException, *, doing: str = "used") -> str:
@@ -157,6 +187,8 @@ class SqliteEngine(Engine):
             if str(path) != ":memory:":
                 if path.is_dir():
                     raise IsADirectoryError(path)
+                if (reason := unusable_path(path)) is not None:
+                    raise DatabaseError(f"the database {path} {reason}")
                 path.parent.mkdir(parents=True, exist_ok=True)
             sqlite3.connect(path).close()
 
