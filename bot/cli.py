@@ -20,6 +20,7 @@ from bot.settings import Settings, SettingsError, load_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 MAX_ID = 2**63 - 1  # Discord ids are 64-bit; SQLite stores them as signed 64-bit integers
+MAX_PORT = 65535
 
 
 def discord_id(text: str) -> int:
@@ -123,7 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _sandbox(args: argparse.Namespace) -> int:
-    from discord_emulator.sandbox import prepare_seeds, run_sandbox
+    from discord_emulator.sandbox import SandboxRunning, prepare_seeds, run_sandbox, sandbox_lock
+
+    if not 0 <= args.port <= MAX_PORT:
+        print(f"error: --port {args.port} is not a port: use 1 to {MAX_PORT}, or 0 for any free one", file=sys.stderr)
+        return EXIT_USAGE
 
     project_seeds = Path("seeds")
     if not project_seeds.is_dir():  # run from elsewhere: the articles that ship with the project
@@ -131,8 +136,14 @@ def _sandbox(args: argparse.Namespace) -> int:
     data_dir = args.data_dir.resolve()
     command = [sys.executable, "-m", "bot", "run"]
     try:
-        prepare_seeds(project_seeds, data_dir / "seeds")
-        return asyncio.run(run_sandbox(port=args.port, open_browser=args.open, data_dir=data_dir, bot_command=command))
+        with sandbox_lock(data_dir):  # first: a second sandbox must not touch the first one's files
+            prepare_seeds(project_seeds, data_dir / "seeds")
+            return asyncio.run(
+                run_sandbox(port=args.port, open_browser=args.open, data_dir=data_dir, bot_command=command)
+            )
+    except SandboxRunning as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
     except OSError as error:  # the port is taken, the data folder is not writable
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
