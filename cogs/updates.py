@@ -23,7 +23,7 @@ from bot.replies import send_ephemeral
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
 from bot.storage.updates import UpdateRecord
-from bot.updates.text import UPDATE_TEXT_LIMIT, clean_update_text, first_words
+from bot.updates.text import UPDATE_TEXT_LIMIT, clean_update_text, first_words, without_label
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ class Updates(commands.Cog):
     # Run by the commands below and by the form, both of which check the editor level first.
     async def push(self, interaction: discord.Interaction, slug: str, label: str, text: str) -> None:
         guild = require_guild(interaction)
-        cleaned = clean_update_text(text)
+        label, cleaned = without_label(clean_update_text(text), label)
         if len(cleaned) < 2:
             raise UserFacingError("The update is empty. Write what changed and try again.")
         update, created = await update_store.store_update(
@@ -120,7 +120,9 @@ class Updates(commands.Cog):
 
     async def edit(self, interaction: discord.Interaction, update_id: int, text: str) -> None:
         update = await self._own_update(interaction, update_id)
-        cleaned = clean_update_text(text)
+        _, cleaned = without_label(clean_update_text(text), update.label)  # the label stays the update's
+        if len(cleaned) < 2:
+            raise UserFacingError("The update is empty. Write what changed and try again.")
         try:
             edited = await update_store.edit_update(self.bot.db, update.id, cleaned)
         except update_store.DuplicateUpdate as error:

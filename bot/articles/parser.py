@@ -126,9 +126,8 @@ def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Artic
             exit_question = paragraph[match.end() :].strip() or None
             pending = "exit" if exit_question is None else None
             continue
-        if match := _UPDATE.match(paragraph):
-            label = _label(match.group("label"))
-            text_after = paragraph[match.end() :].strip()
+        if labelled := split_update_label(paragraph):
+            label, text_after = labelled
             updates.append(Update(label, text_after))
             pending = None if text_after else "update"
             continue
@@ -234,6 +233,16 @@ def _clean(text: str) -> str:
     """One paragraph: hard-wrapped lines joined, runs of spaces collapsed, NFC."""
     joined = " ".join(part.strip() for part in text.split("\n"))
     return unicodedata.normalize("NFC", _SPACES.sub(" ", joined)).strip()
+
+
+def split_update_label(paragraph: str) -> tuple[str, str] | None:
+    """A paragraph that opens with an update's label ("Update:", "UPDATE —", "Update (4:12 PM):"):
+    the label as the bot shows it and the text after it. None for any other paragraph ("Updates to
+    the plan are expected" is body text)."""
+    match = _UPDATE.match(paragraph)
+    if match is None:
+        return None
+    return _label(match.group("label")), paragraph[match.end() :].strip()
 
 
 def _label(raw: str) -> str:
