@@ -191,6 +191,8 @@ async def test_privacy_delete_and_data_forget_leave_no_row_naming_the_member(
         assert code == 2 and "--yes" in output  # no prompt without a terminal: it asks for --yes
         code, output = await cli(tmp_path, bot_env, "data", "forget", str(brix.user.id), "--yes")
         assert code == 0 and f"forgot member {brix.user.id}" in output, output
+        assert "votes in polls: 1" in output.split("; kept")[0] and "kept under a pseudonym: " in output
+        assert "moderation cases: 2" in output.split("kept under a pseudonym: ")[1]
         assert rows_naming(database, brix.user.id, "brixby") == []
 
         # moderation records stay, pseudonymised: each member's under one pseudonym of their own
