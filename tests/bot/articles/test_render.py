@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,11 @@ def test_escaping_leaves_web_addresses_whole():
     assert escape_markdown(text) == (
         "See https://news.example/some_story*1?a=b|c for \\_more\\_ and http://x.example/__init__."
     )
+
+
+def test_a_masked_link_shows_as_written_not_as_a_link():
+    """`[free nitro](https://evil.example)` in a feed's or a member's text would be a link under words
+    of its author's choosing: its brackets are escaped, and the address shows as it is."""
+    text = escape_markdown("Claim [free nitro](https://evil.example) now, or [1] later.")
+    assert text == "Claim \\[free nitro\\](https://evil.example) now, or \\[1\\] later."
+    assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", text)  # no masked link left
