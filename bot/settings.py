@@ -34,6 +34,9 @@ class Settings(BaseSettings):
         extra="ignore",
         case_sensitive=False,
         env_ignore_empty=True,  # "KEY=" in .env means "not set"
+        # "nan" and "inf" are floats to Python, and NaN fails every bound ("should be ≤ 3600"):
+        # refused for what they are, not numbers.
+        allow_inf_nan=False,
     )
 
     discord_token: SecretStr | None = None
@@ -92,6 +95,16 @@ class Settings(BaseSettings):
     backup_dir: Path | None = None  # default: backups/ beside the database
     # Copies of members' messages in moderation cases and review cards are removed after this many days.
     retention_days: int = Field(default=90, ge=1, le=3650)
+
+    @field_validator("backup_every_hours")
+    @classmethod
+    def _backups_not_back_to_back(cls, value: float) -> float:
+        if 0 < value * 3600 < 1:
+            raise ValueError(
+                "must be 0 (never) or at least a second's worth (0.0003 hours): a smaller interval would "
+                "copy the database again and again without a pause"
+            )
+        return value
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -239,6 +252,8 @@ def describe_validation_error(error: ValidationError) -> str:
     parts = []
     for item in error.errors():
         message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "finite_number":
+            message = f"must be a number, not {item['input']!r}"
         if not item["loc"]:  # a rule about several settings: its message names them
             parts.append(message)
             continue
