@@ -124,7 +124,8 @@ async def _clear_log_line(bot: DiscussionBot, guild_id: int, message_id: int, us
     """A case's mod-log line loses the copy of the message ("Message"), what the filter quoted from
     it ("Why") and the member's mention; the rule, the action and the case number stay."""
     channel_id = (await bot.guild_config(guild_id)).channel("mod_log_channel")
-    channel = bot.get_channel(channel_id) if channel_id else None
+    guild = bot.get_guild(guild_id)
+    channel = guild.get_channel(channel_id) if guild is not None and channel_id else None
     if not isinstance(channel, discord.TextChannel):
         return
     try:

@@ -20,6 +20,7 @@ from bot.articles.sidecar import Sidecar, read_sidecar
 
 # Larger than any real article; a guard against being handed a disk image.
 MAX_FILE_BYTES = 2_000_000
+TITLE_LIMIT = 300  # a first line longer than this is not a title (a file without one)
 
 _EXIT_QUESTION = re.compile(r"^exit\s+question\s*(?::|—|–|-{1,2})\s*", re.IGNORECASE)
 # "Update:", "UPDATE —", "Update (4:12 PM):", "Update II:", "Update 2:", "Update, 5 p.m.:".
@@ -103,8 +104,8 @@ def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Artic
     first = blocks[0]
     title_line, _, rest_of_first = first.text.partition("\n")
     title = _clean(title_line)
-    if len(title) > 300:
-        raise ArticleError(name, "the first line (the title) is longer than 300 characters", first.line)
+    if len(title) > TITLE_LIMIT:
+        raise ArticleError(name, f"the first line (the title) is longer than {TITLE_LIMIT} characters", first.line)
     body_blocks = ([_Block(first.line + 1, rest_of_first)] if rest_of_first.strip() else []) + blocks[1:]
 
     paragraphs: list[str] = []

@@ -180,8 +180,11 @@ class FeedPoller:
             await self._alert(feed, failures, error, backoff)
 
     async def _alert(self, feed: FeedRecord, failures: int, error: str, backoff: float) -> None:
+        # The feed's own server's mod log, looked up in that server: a channel id from the bot-wide
+        # defaults (MOD_LOG_CHANNEL_ID) is another server's channel for every server but one.
         channel_id = (await self.bot.guild_config(feed.guild_id)).channel("mod_log_channel")
-        channel = self.bot.get_channel(channel_id) if channel_id else None
+        guild = self.bot.get_guild(feed.guild_id)
+        channel = guild.get_channel(channel_id) if guild is not None and channel_id else None
         if not isinstance(channel, discord.TextChannel):
             return
         try:
@@ -244,8 +247,10 @@ class FeedPoller:
     async def _store_article(self, feed: FeedRecord, item: FeedItem) -> Article | None:
         try:
             article = article_from_item(feed.id, item)
-        except ArticleError as error:
-            log.info("Feed %s entry %s is not usable as an article: %s", feed.id, item.entry_id, error)
+        except ArticleError as error:  # a warning that names the feed: the entry is left out for good
+            log.warning(
+                "Feed %s (%s): entry %s is not usable as an article: %s", feed.id, feed.url, item.entry_id, error
+            )
             return None
         await feed_store.save_feed_article(
             self.bot.db,

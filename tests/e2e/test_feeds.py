@@ -343,3 +343,45 @@ async def test_one_feed_check_starts_a_bounded_number_of_discussions(
         await bot.wait_for("feed_checked", timeout=10)  # and one more check: nothing left, nothing twice
         names = [t.name for t in emulator.threads_of(world.forum)]
     assert names == [f"Story number {i}" for i in range(1, 13)]  # oldest first, each once
+
+
+async def test_a_feed_failure_is_told_in_its_own_servers_mod_log_only(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    """The alert looked the mod-log channel up bot-wide: with MOD_LOG_CHANNEL_ID set for every server
+    (a default), another server's failing feed, and its address, went to this server's mod log."""
+    other = emulator.create_guild("Other Club")
+    owner = other.members[other.owner_id]
+    news = emulator.create_text_channel(other, "news")
+    env = bot_env | {
+        "FEED_POLL_SECONDS": "1",
+        "FEED_ALLOW_PRIVATE": "true",
+        "MOD_LOG_CHANNEL_ID": str(world.mod_log.id),  # this server's channel, as every server's default
+    }
+    async with running_bot(env) as bot:
+        add = emulator.run_command(owner, news, "feed add", url=feed_server.url, channel=news)
+        assert "Following" in (await add.wait_message(timeout=10)).content
+        feed_server.fail_next = 5
+        [feed] = await feed_store.feeds_of_guild(bot.db, other.id)
+        await eventually(lambda: _alerted(bot, feed.id), timeout=20)  # the third failure in a row
+        await bot.wait_for("feed_checked", timeout=30)  # the check that alerted is over (or the next)
+    assert not any(feed_server.url in m.content for m in emulator.history(world.mod_log))
+
+
+async def _alerted(bot, feed_id: int) -> bool:  # type: ignore[no-untyped-def]
+    record = await feed_store.get_feed(bot.db, feed_id)
+    return record is not None and bool(record.alerted)
+
+
+async def test_a_masked_link_in_a_feed_shows_as_written(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    """The bot does not screen feeds: `[free nitro](https://evil.example)` in an entry's text rendered
+    as a link under the feed's words."""
+    async with running_bot(bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true"}):
+        add = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "Following" in (await add.wait_message(timeout=10)).content
+        feed_server.entries.append(("new-1", "Prizes", "<p>Claim [free nitro](https://evil.example) today.</p>"))
+        thread = await eventually(lambda: next(iter(emulator.threads_of(world.forum)), None), timeout=15)
+        starter = emulator.messages[thread.id]
+        assert starter.embeds[0]["description"] == "Claim \\[free nitro\\](https://evil.example) today."
