@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-import sqlite3
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 from bot.metrics import BotMetrics
 from bot.settings import Settings
 from bot.storage.admin import backup as database_backup
-from bot.storage.maintenance import backup_database
+from bot.storage.maintenance import backup_database, make_standalone
 
 log = logging.getLogger(__name__)
 
@@ -59,18 +58,8 @@ async def write_backup(settings: Settings, now: dt.datetime) -> Path:
         await database_backup(url, destination)
         return destination
     await asyncio.to_thread(backup_database, url.path, destination)
-    await asyncio.to_thread(_standalone, destination)
+    await asyncio.to_thread(make_standalone, destination)
     return destination
-
-
-def _standalone(path: Path) -> None:
-    """The copy keeps the database's WAL mode, so opening it would leave -wal and -shm files beside
-    it: a backup is one file, in rollback-journal mode."""
-    connection = sqlite3.connect(path)
-    try:
-        connection.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        connection.close()
 
 
 def rotate(database: Path, directory: Path, keep: int) -> list[Path]:

@@ -8,7 +8,7 @@ which server admins can change. A denial is ephemeral and names the permission o
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -16,10 +16,11 @@ from discord import app_commands
 from bot.errors import NotAllowed, UserFacingError
 from bot.guild_config import GuildConfig
 from bot.permissions import Level, Standing, denial, holds, is_filter_exempt, may_act_on, outranked
-from bot.replies import send_ephemeral
+from bot.responses import send_ephemeral
+from bot.standing import member_standing, standing_of
 
 if TYPE_CHECKING:
-    from bot.client import DiscussionBot
+    from bot.client import BotInteraction  # the bot imports what imports this module
 
 T = TypeVar("T")
 
@@ -28,50 +29,24 @@ class LevelMissing(app_commands.CheckFailure, NotAllowed):
     """A check refused: the error handler shows the message (it says what is needed), ephemerally."""
 
 
-def require_guild(interaction: discord.Interaction) -> discord.Guild:
+def require_guild(interaction: discord.Interaction[Any]) -> discord.Guild:
     if interaction.guild is None:
         raise UserFacingError("That command only works in a server.")
     return interaction.guild
 
 
-def standing(member: discord.abc.User, permissions: discord.Permissions, guild: discord.Guild | None) -> Standing:
-    """`permissions` are the member's where they act: an interaction's (resolved by Discord) or
-    `channel.permissions_for(member)` for a message."""
-    roles = frozenset(member._roles) if isinstance(member, discord.Member) else frozenset()
-    return Standing(
-        owner=guild is not None and guild.owner_id == member.id,
-        administrator=permissions.administrator,
-        manage_guild=permissions.manage_guild,
-        moderate_members=permissions.moderate_members,
-        manage_messages=permissions.manage_messages,
-        roles=roles,
-    )
+async def _config(interaction: BotInteraction) -> GuildConfig:
+    return await interaction.client.configs.get(require_guild(interaction).id)
 
 
-def standing_of(interaction: discord.Interaction) -> Standing:
-    return standing(interaction.user, interaction.permissions, interaction.guild)
-
-
-def message_standing(message: discord.Message) -> Standing:
-    author = message.author
-    if not isinstance(author, discord.Member):
-        return Standing()
-    return standing(author, message.channel.permissions_for(author), message.guild)
-
-
-async def _config(interaction: discord.Interaction) -> GuildConfig:
-    bot: DiscussionBot = interaction.client  # type: ignore[assignment]
-    return await bot.guild_config(require_guild(interaction).id)
-
-
-async def require(interaction: discord.Interaction, level: Level) -> None:
+async def require(interaction: BotInteraction, level: Level) -> None:
     """Raise LevelMissing unless the member holds `level` in this server."""
     config = await _config(interaction)
     if not holds(level, standing_of(interaction), config):
         raise LevelMissing(denial(level, config))
 
 
-async def permitted(interaction: discord.Interaction, level: Level) -> bool:
+async def permitted(interaction: BotInteraction, level: Level) -> bool:
     """For buttons and forms (their errors have no command handler): tell a refused member why,
     ephemerally, and say False."""
     try:
@@ -83,7 +58,7 @@ async def permitted(interaction: discord.Interaction, level: Level) -> bool:
 
 
 def _check(level: Level) -> Callable[[T], T]:
-    async def predicate(interaction: discord.Interaction) -> bool:
+    async def predicate(interaction: BotInteraction) -> bool:
         await require(interaction, level)
         return True
 
@@ -98,12 +73,7 @@ def editor() -> Callable[[T], T]:
     return _check(Level.EDITOR)
 
 
-def member_standing(member: discord.Member) -> Standing:
-    """A member's standing in the whole server (for the member a moderator acts on)."""
-    return standing(member, member.guild_permissions, member.guild)
-
-
-async def require_outranks(interaction: discord.Interaction, target: discord.Member) -> None:
+async def require_outranks(interaction: BotInteraction, target: discord.Member) -> None:
     """Raise NotAllowed unless the member acting outranks `target` (bot.permissions.may_act_on)."""
     config = await _config(interaction)
     aimed = member_standing(target)
@@ -111,7 +81,7 @@ async def require_outranks(interaction: discord.Interaction, target: discord.Mem
         raise NotAllowed(f"I won't do that to {target.mention}. {outranked(aimed, config)}")
 
 
-async def outranked_authors(interaction: discord.Interaction, authors: Iterable[discord.abc.User]) -> set[int]:
+async def outranked_authors(interaction: BotInteraction, authors: Iterable[discord.abc.User]) -> set[int]:
     """The ids among `authors` that the member acting outranks, as `require_outranks` decides for one
     member: for acting on many members' messages at once (/mod purge). Each author's standing is
     read from the server: a member discord.py has not cached is fetched (a message fetched from
@@ -139,6 +109,6 @@ async def outranked_authors(interaction: discord.Interaction, authors: Iterable[
     return allowed
 
 
-async def filter_exempt(interaction: discord.Interaction) -> bool:
+async def filter_exempt(interaction: BotInteraction) -> bool:
     """Whether the filters skip this member (for their text the bot reposts, as for their messages)."""
     return is_filter_exempt(standing_of(interaction), await _config(interaction))

@@ -267,6 +267,7 @@ def _article(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _moderation(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.enforcement.engines import as_server_rules
     from bot.moderation.defaults import default_rules
     from bot.moderation.engine import MessageFacts, ModerationEngine
     from bot.moderation.server_rules import server_rules
@@ -288,7 +289,7 @@ def _moderation(settings: Settings, args: argparse.Namespace) -> int:
                 await db.close()
 
         try:
-            rules = server_rules(asyncio.run(load()))
+            rules = server_rules(as_server_rules(asyncio.run(load())))
         except (DatabaseError, sqlite3.Error) as error:
             print(f"error: {error}", file=sys.stderr)
             return EXIT_FAILED

@@ -13,33 +13,48 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn
 
+import aiohttp
 import discord
 from discord.ext import commands
 
 from bot.articles.library import ArticleLibrary
+from bot.background import run_in_background
+from bot.chat.discussion import ReplyRecorder
+from bot.chat.service import ChatService
 from bot.command_tree import LoggingCommandTree
+from bot.config_cache import ConfigCache
+from bot.enforcement.actions import ModeratorActions
+from bot.enforcement.cases import CaseLog
 from bot.enforcement.enforcer import Enforcer
-from bot.enforcement.review import ReviewButton, ReviewQueue
+from bot.enforcement.engines import EngineCache, blocks_by_default
+from bot.enforcement.review import ReviewQueue
+from bot.enforcement.rule_book import RuleBook
+from bot.enforcement.sanctions import Sanctions
+from bot.enforcement.screening import Screening
+from bot.feeds.fetch import feed_session
+from bot.feeds.poller import FeedPoller
 from bot.guild_config import GuildConfig, defaults_from
 from bot.message_pipeline import MessagePipeline
 from bot.metrics import BotMetrics
 from bot.metrics.rest import rest_trace
 from bot.moderation.toxicity import ToxicityScorer, model_installed
 from bot.operations import Operations
+from bot.privacy import MemberData
 from bot.publishing.publisher import Publisher
+from bot.retention import Retention
 from bot.settings import Settings
 from bot.storage import Database
-from bot.storage.guild_config import load_guild_config, reset_guild_config, set_guild_config
 from bot.storage.meta import get_meta, set_meta
 from bot.storage.posts import post_thread_ids
 from bot.storage.timed import TimedDatabase
 from bot.token_guard import guard_outgoing
 from bot.updates.delivery import DeliveryWorker
+from bot.updates.editor import UpdateEditor
 from bot.updates.live_blog import LiveBlog
+from bot.updates.seed_sync import SeedSync, SeedWatcher
 from bot.voting.answers import AnswerBoard
-from bot.voting.components import DYNAMIC_ITEMS
 from bot.voting.poll_votes import PollVotes
-from bot.voting.results import Closer
+from bot.voting.results import VoteResults
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +75,39 @@ def bot_intents() -> discord.Intents:
 
 
 class DiscussionBot(commands.Bot):
-    """Opens storage, applies migrations, loads every extension in `cogs/` and syncs commands."""
+    """Opens storage, applies migrations, builds the services once, loads every extension in `cogs/`
+    and syncs commands.
+
+    The services are built in `setup_hook`, when the database is open, each given what it uses
+    (the database, the Discord client, the one feed session, the article library, the other
+    services it calls) rather than the whole bot. The cogs reach them as attributes of the bot."""
+
+    # Built by setup_hook (see _build_services), in this order.
+    configs: ConfigCache
+    # The per-message path reads a server's settings from memory through the cache's own method, so
+    # it makes no more calls than when the cache lived on the bot.
+    cached_guild_config: Callable[[int], GuildConfig | None]
+    engines: EngineCache
+    cases: CaseLog
+    sanctions: Sanctions
+    review_queue: ReviewQueue
+    enforcer: Enforcer
+    screening: Screening
+    rule_book: RuleBook
+    mod_actions: ModeratorActions
+    answer_board: AnswerBoard
+    live_blog: LiveBlog
+    delivery: DeliveryWorker
+    poll_votes: PollVotes
+    publisher: Publisher
+    vote_results: VoteResults
+    update_editor: UpdateEditor
+    feeds: FeedPoller
+    seed_watcher: SeedWatcher
+    chat: ChatService
+    reply_recorder: ReplyRecorder
+    member_data: MemberData
+    operations: Operations
 
     def __init__(self, settings: Settings) -> None:
         metrics = BotMetrics()
@@ -80,24 +127,16 @@ class DiscussionBot(commands.Bot):
         self.started_at = time.monotonic()
         self.failed_extensions: dict[str, str] = {}
         self._db: Database | None = None
-        self._config_defaults = defaults_from(settings)
-        self._config_cache: dict[int, GuildConfig] = {}
+        self._feed_session: aiohttp.ClientSession | None = None
+        self._services_built = False
+        self._after_ready: list[asyncio.Task[None]] = []
         # Threads that hold an article's discussion: moderated, and looked up on every message.
         self.post_threads: set[int] = set()
         self.library = ArticleLibrary(settings.seeds_dir)
-        self.publisher = Publisher(self)
-        self.answer_board = AnswerBoard(self)
-        self.closer = Closer(self)
-        self.delivery = DeliveryWorker(self)
-        self.live_blog = LiveBlog(self)
-        self.enforcer = Enforcer(self)
-        self.review_queue = ReviewQueue(self)
         self.message_pipeline = MessagePipeline()
         self._message_tasks: set[asyncio.Task[None]] = set()
         # The optional toxicity model (loaded on first use, in a thread): None when not installed.
         self.toxicity: ToxicityScorer | None = ToxicityScorer() if model_installed() else None
-        self._poll_votes: PollVotes | None = None
-        self.operations = Operations(self)
         self._shutdown: asyncio.Future[None] | None = None  # the one run of close(), however often it is called
 
     @property
@@ -105,12 +144,6 @@ class DiscussionBot(commands.Bot):
         if self._db is None:
             raise RuntimeError("storage is not open yet (setup_hook has not run)")
         return self._db
-
-    @property
-    def poll_votes(self) -> PollVotes:
-        if self._poll_votes is None:
-            raise RuntimeError("storage is not open yet (setup_hook has not run)")
-        return self._poll_votes
 
     async def setup_hook(self) -> None:
         if self.http.token:  # before any task starts: they inherit the guarded webhook adapter
@@ -120,15 +153,116 @@ class DiscussionBot(commands.Bot):
             self.settings.database(), read=m.db_read, write=m.db_write, lock_wait=m.db_write_wait
         )
         await self._db.migrate()
+        self._build_services(self._db)
         await self.operations.start()  # metrics and health before connecting: a supervisor sees the start
-        self.post_threads = await post_thread_ids(self._db)
+        self.post_threads.update(await post_thread_ids(self._db))
         await self.library.refresh()  # the seeds folder, read in a thread (the seeds watcher keeps it current)
-        self._poll_votes = PollVotes(self)
-        await self._poll_votes.start()
-        # Buttons whose ids live in custom_id keep working across restarts.
-        self.add_dynamic_items(*DYNAMIC_ITEMS, ReviewButton)
+        await self.feeds.load_articles()  # feed articles are in the database: findable again after a restart
+        await self.poll_votes.start()
+        self.reply_recorder.start()
+        self._after_ready = [run_in_background(self._when_ready(self.delivery.start), name="start-update-delivery")]
+        if self.settings.chat_models:
+            self._after_ready.append(
+                run_in_background(self._when_ready(self.chat.load_models), name="load-chat-models")
+            )
+        else:
+            self.chat.models_ready.set()  # CHAT_MODELS=false: the chat matches words only
         await self.load_all_extensions()
         await self.sync_commands()
+
+    def _build_services(self, db: Database) -> None:
+        """Every service, once, with the collaborators it uses. The order is the order of need."""
+        settings = self.settings
+        self.configs = ConfigCache(db, defaults_from(settings))
+        self.cached_guild_config = self.configs.cached
+        # moderation: the engines, cases, warnings and timeouts, the review queue, and what uses them
+        self.engines = EngineCache(db, self, configs=self.configs)
+        self.cases = CaseLog(db, self, configs=self.configs, metrics=self.metrics)
+        self.sanctions = Sanctions(configs=self.configs, cases=self.cases)
+        self.review_queue = ReviewQueue(db, self, configs=self.configs, cases=self.cases, sanctions=self.sanctions)
+        self.enforcer = Enforcer(
+            engines=self.engines, cases=self.cases, sanctions=self.sanctions, review=self.review_queue
+        )
+        self.screening = Screening(
+            self,
+            configs=self.configs,
+            engines=self.engines,
+            enforcer=self.enforcer,
+            cases=self.cases,
+            post_threads=self.post_threads,
+            metrics=self.metrics,
+            toxicity=self.toxicity,
+        )
+        self.rule_book = RuleBook(db, engines=self.engines)
+        self.mod_actions = ModeratorActions(cases=self.cases, sanctions=self.sanctions)
+        self.answer_board = AnswerBoard(db, self, enforcer=self.enforcer)
+        self.live_blog = LiveBlog(db, self, library=self.library)
+        self.delivery = DeliveryWorker(db, self, live_blog=self.live_blog, metrics=self.metrics)
+        self.poll_votes = PollVotes(db, self)
+        self.publisher = Publisher(
+            db,
+            self,
+            configs=self.configs,
+            post_threads=self.post_threads,
+            poll_votes=self.poll_votes,
+            answer_board=self.answer_board,
+            wake_delivery=self.delivery.wake,
+        )
+        self.vote_results = VoteResults(db, self, poll_votes=self.poll_votes, answer_board=self.answer_board)
+        self.update_editor = UpdateEditor(db, wake_delivery=self.delivery.wake)
+        # The bot's one HTTP session for what it fetches itself: it checks every address it connects to,
+        # unless the operator allows private ones.
+        self._feed_session = feed_session(allow_private=settings.feed_allow_private)
+        self.feeds = FeedPoller(
+            db,
+            self,
+            self._feed_session,
+            interval=settings.feed_poll_seconds,
+            library=self.library,
+            configs=self.configs,
+            publisher=self.publisher,
+            wake_delivery=self.delivery.wake,
+            metrics=self.metrics,
+            concurrency=settings.feed_concurrency,
+            per_server=settings.feeds_per_server,
+            new_per_check=settings.feed_new_per_check,
+        )
+        sync = SeedSync(
+            db,
+            settings.seeds_dir,
+            settle_seconds=settings.seed_poll_seconds * 0.9,
+            on_new_article=self.publisher.publish_everywhere,
+        )
+        self.seed_watcher = SeedWatcher(self.library, sync, wake_delivery=self.delivery.wake)
+        # The chat never repeats text the default filters would remove (a passage, an answer, an update).
+        self.chat = ChatService(db, self.library, is_blocked=blocks_by_default())
+        self.reply_recorder = ReplyRecorder(db)
+        self.member_data = MemberData(
+            db,
+            self,
+            engines=self.engines,
+            chat=self.chat,
+            answer_board=self.answer_board,
+            review_queue=self.review_queue,
+            configs=self.configs,
+        )
+        retention = Retention(
+            db,
+            self,
+            days=settings.retention_days,
+            metrics=self.metrics,
+            configs=self.configs,
+            review_queue=self.review_queue,
+        )
+        self.operations = Operations(settings, self.metrics, db, self, retention=retention)
+        self._services_built = True
+
+    async def _when_ready(self, work: Callable[[], Awaitable[None]]) -> None:
+        """`work` once connected: the update outbox is sent when its threads can be reached, and the
+        chat's models load once connecting, syncing commands and reconciling votes are done (parsing
+        them holds the interpreter for a while)."""
+        await self.wait_until_ready()
+        await work()
 
     async def load_all_extensions(self) -> None:
         # Extensions are found by package name: bot/ never imports cogs/ directly.
@@ -163,28 +297,6 @@ class DiscussionBot(commands.Bot):
         synced = await self.tree.sync(guild=guild)
         await set_meta(self.db, key, digest)
         log.info("Synced %d slash commands %s", len(synced), f"to guild {guild.id}" if guild else "globally")
-
-    def cached_guild_config(self, guild_id: int) -> GuildConfig | None:
-        """The server's settings if they are in memory (always, after its first message): for the
-        per-message path, which must not await."""
-        return self._config_cache.get(guild_id)
-
-    async def guild_config(self, guild_id: int) -> GuildConfig:
-        """The server's settings, from memory after the first read (every message needs them)."""
-        config = self._config_cache.get(guild_id)
-        if config is None:
-            config = await load_guild_config(self.db, guild_id, self._config_defaults)
-            self._config_cache[guild_id] = config
-        return config
-
-    async def set_config(self, guild_id: int, key: str, value: Any, updated_by: int | None) -> None:
-        await set_guild_config(self.db, guild_id, key, value, updated_by)
-        self._config_cache.pop(guild_id, None)
-
-    async def reset_config(self, guild_id: int, key: str) -> bool:
-        removed = await reset_guild_config(self.db, guild_id, key)
-        self._config_cache.pop(guild_id, None)
-        return removed
 
     @property
     def on_message(self) -> NoReturn:
@@ -225,6 +337,10 @@ class DiscussionBot(commands.Bot):
         self._message_tasks.add(task)
         task.add_done_callback(self._message_tasks.discard)
 
+    def messages_in_flight(self) -> int:
+        """Messages whose stages are still at work (for tests, which wait for none)."""
+        return len(self._message_tasks)
+
     async def _finish_message(self, message: discord.Message, rest: Awaitable[bool] | None) -> None:
         if rest is not None and await rest:
             return
@@ -257,11 +373,16 @@ class DiscussionBot(commands.Bot):
         """Finish what is in flight (while the HTTP session is still open), then disconnect. Each
         step has a time limit: a stop must not hang on one stuck send; what it leaves, the outbox
         and the next start pick up."""
-        steps: list[tuple[str, Callable[[], Awaitable[None]]]] = [
-            ("the delivery worker", self.delivery.stop),
-            ("the answer boards", self.answer_board.wait_idle),
-            ("the live blogs", self.live_blog.wait_idle),
-        ]
+        steps: list[tuple[str, Callable[[], Awaitable[None]]]] = []
+        for starting in self._after_ready:
+            starting.cancel()  # stopped before it was ready, or while the models load
+        if self._services_built:
+            steps += [
+                ("the delivery worker", self.delivery.stop),
+                ("the answer boards", self.answer_board.wait_idle),
+                ("the live blogs", self.live_blog.wait_idle),
+                ("the reply recorder", self.reply_recorder.stop),
+            ]
         if self.toxicity is not None:
             steps.append(("the toxicity scorer", self.toxicity.close))
         try:
@@ -274,13 +395,19 @@ class DiscussionBot(commands.Bot):
         finally:
             # Bounded too: a task cancelled in the middle of a database call may not finish cancelling
             # until its connection is closed (asyncpg), which closing the database below does.
-            last: list[tuple[str, Callable[[], Awaitable[None]]]] = [("the operations tasks", self.operations.stop)]
-            if self._poll_votes is not None:
-                last.append(("the vote writer", self._poll_votes.stop))
+            last: list[tuple[str, Callable[[], Awaitable[None]]]] = []
+            if self._services_built:
+                last += [("the operations tasks", self.operations.stop), ("the vote writer", self.poll_votes.stop)]
             for name, step in last:
                 try:
                     await asyncio.wait_for(step(), SHUTDOWN_STEP_SECONDS)
                 except TimeoutError:
                     log.warning("Stopping: %s did not finish within %d s; going on", name, SHUTDOWN_STEP_SECONDS)
+            if self._feed_session is not None:
+                await self._feed_session.close()
             if self._db is not None:
                 await self._db.close()
+
+
+# What every command, button and form of this bot receives: `interaction.client` is the bot, typed.
+BotInteraction = discord.Interaction[DiscussionBot]

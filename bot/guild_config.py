@@ -147,6 +147,20 @@ class GuildConfig:
         return channel_id in chat or (parent_id is not None and parent_id in chat)
 
 
+def effective_config(guild_id: int, stored: Mapping[str, Any], defaults: Mapping[str, Any]) -> GuildConfig:
+    """A server's settings: what it stored over the defaults. Keys of removed features are ignored,
+    not fatal."""
+    values = dict(defaults)
+    overridden = set()
+    for name, value in stored.items():
+        key = CONFIG_KEYS.get(name)
+        if key is None:
+            continue
+        values[key.name] = channel_ids(value) if key.kind is ConfigKind.CHANNELS else value
+        overridden.add(key.name)
+    return GuildConfig(guild_id, values, frozenset(overridden))
+
+
 def channel_ids(value: Any) -> tuple[int, ...]:
     """A channel list as it is kept in a GuildConfig: read on every message, so built once."""
     return tuple(int(v) for v in value or ())

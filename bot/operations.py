@@ -12,19 +12,17 @@ import datetime as dt
 import logging
 import math
 import time
-from typing import TYPE_CHECKING
 
 import discord
 
 from bot.backups import BackupScheduler
 from bot.health import HealthFacts, HealthReport, evaluate
-from bot.metrics import LiveState, ShardState
-from bot.metrics.server import MetricsServer
+from bot.metrics import BotMetrics, LiveState, ShardState
 from bot.retention import Retention
+from bot.settings import Settings
+from bot.status_server import MetricsServer
 from bot.storage import operations as ops_store
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
+from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -49,16 +47,26 @@ def _seconds(value: float) -> float | None:
 
 
 class Operations:
-    def __init__(self, bot: DiscussionBot) -> None:
-        self.bot = bot
-        settings = bot.settings
+    def __init__(
+        self,
+        settings: Settings,
+        metrics: BotMetrics,
+        db: Database,
+        client: discord.Client,
+        *,
+        retention: Retention,
+    ) -> None:
+        self.settings = settings
+        self.metrics = metrics
+        self.db = db
+        self.client = client  # its shards, for /metrics and /healthz
         self.server: MetricsServer | None = None
         if settings.metrics_port is not None:
             self.server = MetricsServer(
                 settings.metrics_host, settings.metrics_port, metrics=self.render_metrics, health=self.health
             )
-        self.backups = BackupScheduler(settings, bot.metrics)
-        self.retention = Retention(bot)
+        self.backups = BackupScheduler(settings, metrics)
+        self.retention = retention
         self._failing: list[str] = []
 
     async def start(self) -> None:
@@ -75,15 +83,19 @@ class Operations:
         if self.server is not None:
             await self.server.stop()
 
+    async def database_bytes(self) -> int:
+        """The database's size on disk (for /about)."""
+        return await self.db.size_bytes()
+
     # -- what /metrics and /healthz read -------------------------------------------------------
     async def render_metrics(self) -> bytes:
-        live = LiveState(shards=shard_states(self.bot))
+        live = LiveState(shards=shard_states(self.client))
         with contextlib.suppress(Exception):  # the figures that need the database are left out
-            outbox = await asyncio.wait_for(ops_store.outbox_state(self.bot.db), DATABASE_TIMEOUT)
+            outbox = await asyncio.wait_for(ops_store.outbox_state(self.db), DATABASE_TIMEOUT)
             live.outbox_backlog = outbox.backlog
             live.outbox_oldest_age = outbox.oldest_age(dt.datetime.now(dt.UTC))
-            live.review_queue = await asyncio.wait_for(ops_store.open_review_items(self.bot.db), DATABASE_TIMEOUT)
-        return self.bot.metrics.render(live)
+            live.review_queue = await asyncio.wait_for(ops_store.open_review_items(self.db), DATABASE_TIMEOUT)
+        return self.metrics.render(live)
 
     async def health(self) -> HealthReport:
         error: str | None = None
@@ -92,9 +104,9 @@ class Operations:
         oldest: float | None = None
         started = time.perf_counter()
         try:
-            await asyncio.wait_for(ops_store.ping(self.bot.db), DATABASE_TIMEOUT)
+            await asyncio.wait_for(ops_store.ping(self.db), DATABASE_TIMEOUT)
             seconds = time.perf_counter() - started
-            outbox = await asyncio.wait_for(ops_store.outbox_state(self.bot.db), DATABASE_TIMEOUT)
+            outbox = await asyncio.wait_for(ops_store.outbox_state(self.db), DATABASE_TIMEOUT)
             backlog, oldest = outbox.backlog, outbox.oldest_age(dt.datetime.now(dt.UTC))
         except TimeoutError:
             error = f"no answer within {DATABASE_TIMEOUT:.0f} s"
@@ -102,12 +114,12 @@ class Operations:
             error = f"{type(exc).__name__}: {exc}"
         report = evaluate(
             HealthFacts(
-                shards=shard_states(self.bot),
+                shards=shard_states(self.client),
                 database_error=error,
                 database_seconds=seconds,
                 outbox_backlog=backlog,
                 outbox_oldest_age=oldest,
-                outbox_max_age=self.bot.settings.health_outbox_max_age_seconds,
+                outbox_max_age=self.settings.health_outbox_max_age_seconds,
             )
         )
         if report.failing != self._failing:  # a change, not every probe

@@ -6,20 +6,23 @@ The README's "Privacy" section says the same as POLICY_LINES; /privacy shows the
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 import discord
 
-from bot.publishing.embeds import NO_PINGS, answer_card_text
+from bot.chat.service import ChatService
+from bot.config_cache import ConfigCache
+from bot.enforcement.engines import EngineCache
+from bot.enforcement.review import ReviewQueue
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage import privacy as privacy_store
 from bot.storage import review as review_store
 from bot.storage import votes as vote_store
+from bot.storage.database import Database
 from bot.storage.privacy import FORMER_MEMBER, ForgetReport, StoredCount
+from bot.voting.answers import AnswerBoard
 from bot.voting.components import upvote_view
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
+from bot.voting.embeds import answer_card_text
 
 log = logging.getLogger(__name__)
 
@@ -64,83 +67,106 @@ def forget_lines(report: ForgetReport) -> list[str]:
     return lines
 
 
-async def forget_member(bot: DiscussionBot, user_id: int) -> ForgetReport:
-    """Delete or pseudonymise what the database holds about the member, drop what memory holds, and
-    redraw the answer boards that showed their answers or upvotes."""
-    report = await privacy_store.forget(bot.db, user_id)
-    bot.enforcer.forget_member(user_id)
-    chat = bot.get_cog("Chat")
-    if chat is not None:
-        chat.service.forget_member(user_id)  # type: ignore[attr-defined]
-        chat.limiter.forget(user_id)  # type: ignore[attr-defined]
-    for post_id in report.answer_posts:
-        bot.answer_board.schedule_refresh(post_id)
-    for answer_id in report.answers:
-        await _redraw_answer_card(bot, answer_id)
-    # The bot's own copies in Discord go as well: review cards, and the mod log's lines.
-    for item_id in report.review_cards:
-        await _redraw_review_card(bot, item_id)
-    for guild_id, message_id in report.case_log_messages:
-        await _clear_log_line(bot, guild_id, message_id, user_id)
-    log.info("Forgot a member at their request: %d row(s) changed", report.total)
-    return report
+class MemberData:
+    """What the bot keeps about a member: summed up, and forgotten at their request everywhere it is
+    kept (the database, the filters' and the chat's memory, the answer cards in the threads)."""
 
+    def __init__(
+        self,
+        db: Database,
+        client: discord.Client,
+        *,
+        engines: EngineCache,
+        chat: ChatService,
+        answer_board: AnswerBoard,
+        review_queue: ReviewQueue,
+        configs: ConfigCache,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.engines = engines  # flood and repeat history
+        self.chat = chat  # the article a member was asking about, how fast they asked
+        self.answer_board = answer_board  # boards that showed their answers or upvotes
+        self.review_queue = review_queue  # cards that showed their held or reported messages
+        self.configs = configs  # each server's mod-log channel, whose lines named them
 
-async def _redraw_answer_card(bot: DiscussionBot, answer_id: int) -> None:
-    """The answer's card in the thread loses the member's name and text (its upvotes stay)."""
-    answer = await vote_store.get_exit_answer(bot.db, answer_id)
-    post = await post_store.get_post(bot.db, answer.post_id) if answer else None
-    if answer is None or answer.message_id is None or post is None or post.thread_id is None:
-        return
-    try:
-        thread = bot.get_channel(post.thread_id) or await bot.fetch_channel(post.thread_id)
-        if isinstance(thread, discord.Thread):
-            await thread.get_partial_message(answer.message_id).edit(
-                content=answer_card_text(answer), view=upvote_view(answer.id, answer.votes), allowed_mentions=NO_PINGS
-            )
-    except discord.HTTPException as error:
-        log.warning("Could not redraw the card of answer %s after a deletion request: %s", answer_id, error)
+    async def summary(self, user_id: int) -> list[StoredCount]:
+        return await privacy_store.summary(self.db, user_id)
 
+    async def forget(self, user_id: int) -> ForgetReport:
+        """Delete or pseudonymise what the database holds about the member, drop what memory holds,
+        and redraw the answer boards and cards that showed their answers or upvotes."""
+        report = await privacy_store.forget(self.db, user_id)
+        self.engines.forget_member(user_id)
+        self.chat.forget_member(user_id)
+        for post_id in report.answer_posts:
+            self.answer_board.schedule_refresh(post_id)
+        for answer_id in report.answers:
+            await self._redraw_answer_card(answer_id)
+        # The bot's own copies in Discord go as well: review cards, and the mod log's lines.
+        for item_id in report.review_cards:
+            await self._redraw_review_card(item_id)
+        for guild_id, message_id in report.case_log_messages:
+            await self._clear_log_line(guild_id, message_id, user_id)
+        log.info("Forgot a member at their request: %d row(s) changed", report.total)
+        return report
 
-async def _redraw_review_card(bot: DiscussionBot, item_id: int) -> None:
-    """The card shows "a former member" and no text (the item was rewritten so in the database)."""
-    item = await review_store.get_item(bot.db, item_id)
-    if item is None or item.card_channel_id is None or item.card_message_id is None:
-        return
-    channel = bot.get_channel(item.card_channel_id)
-    if not isinstance(channel, discord.TextChannel):
-        return
-    try:
-        await channel.get_partial_message(item.card_message_id).edit(
-            embed=bot.review_queue.card_embed(item), allowed_mentions=NO_PINGS
-        )
-    except (discord.NotFound, discord.Forbidden):
-        pass  # gone, or out of reach: nothing of theirs is left to edit
-    except discord.HTTPException as error:
-        log.warning("Could not redraw review card of item %s after a deletion request: %s", item_id, error)
-
-
-async def _clear_log_line(bot: DiscussionBot, guild_id: int, message_id: int, user_id: int) -> None:
-    """A case's mod-log line loses the copy of the message ("Message"), what the filter quoted from
-    it ("Why") and the member's mention; the rule, the action and the case number stay."""
-    channel_id = (await bot.guild_config(guild_id)).channel("mod_log_channel")
-    guild = bot.get_guild(guild_id)
-    channel = guild.get_channel(channel_id) if guild is not None and channel_id else None
-    if not isinstance(channel, discord.TextChannel):
-        return
-    try:
-        message = await channel.fetch_message(message_id)
-        if not message.embeds:
+    async def _redraw_answer_card(self, answer_id: int) -> None:
+        """The answer's card in the thread loses the member's name and text (its upvotes stay)."""
+        answer = await vote_store.get_exit_answer(self.db, answer_id)
+        post = await post_store.get_post(self.db, answer.post_id) if answer else None
+        if answer is None or answer.message_id is None or post is None or post.thread_id is None:
             return
-        embed = message.embeds[0]
-        kept = [f for f in embed.fields if f.name not in ("Message", "Why")]
-        embed.clear_fields()
-        for f in kept:
-            embed.add_field(name=f.name, value=f.value, inline=f.inline)
-        for mention in (f"<@{user_id}>", f"<@!{user_id}>"):
-            embed.description = (embed.description or "").replace(mention, FORMER_MEMBER.capitalize())
-        await message.edit(embeds=[embed, *message.embeds[1:]], allowed_mentions=NO_PINGS)
-    except (discord.NotFound, discord.Forbidden):
-        pass
-    except discord.HTTPException as error:
-        log.warning("Could not clear the mod-log line %s after a deletion request: %s", message_id, error)
+        try:
+            thread = self.client.get_channel(post.thread_id) or await self.client.fetch_channel(post.thread_id)
+            if isinstance(thread, discord.Thread):
+                await thread.get_partial_message(answer.message_id).edit(
+                    content=answer_card_text(answer),
+                    view=upvote_view(answer.id, answer.votes),
+                    allowed_mentions=NO_PINGS,
+                )
+        except discord.HTTPException as error:
+            log.warning("Could not redraw the card of answer %s after a deletion request: %s", answer_id, error)
+
+    async def _redraw_review_card(self, item_id: int) -> None:
+        """The card shows "a former member" and no text (the item was rewritten so in the database)."""
+        item = await review_store.get_item(self.db, item_id)
+        if item is None or item.card_channel_id is None or item.card_message_id is None:
+            return
+        guild = self.client.get_guild(item.guild_id)
+        channel = guild.get_channel(item.card_channel_id) if guild is not None else None
+        if not isinstance(channel, discord.TextChannel):
+            return
+        try:
+            await channel.get_partial_message(item.card_message_id).edit(
+                embed=self.review_queue.card_embed(item), allowed_mentions=NO_PINGS
+            )
+        except (discord.NotFound, discord.Forbidden):
+            pass  # gone, or out of reach: nothing of theirs is left to edit
+        except discord.HTTPException as error:
+            log.warning("Could not redraw review card of item %s after a deletion request: %s", item_id, error)
+
+    async def _clear_log_line(self, guild_id: int, message_id: int, user_id: int) -> None:
+        """A case's mod-log line loses the copy of the message ("Message"), what the filter quoted
+        from it ("Why") and the member's mention; the rule, the action and the case number stay."""
+        channel_id = (await self.configs.get(guild_id)).channel("mod_log_channel")
+        guild = self.client.get_guild(guild_id)
+        channel = guild.get_channel(channel_id) if guild is not None and channel_id else None
+        if not isinstance(channel, discord.TextChannel):
+            return
+        try:
+            message = await channel.fetch_message(message_id)
+            if not message.embeds:
+                return
+            embed = message.embeds[0]
+            kept = [f for f in embed.fields if f.name not in ("Message", "Why")]
+            embed.clear_fields()
+            for f in kept:
+                embed.add_field(name=f.name, value=f.value, inline=f.inline)
+            for mention in (f"<@{user_id}>", f"<@!{user_id}>"):
+                embed.description = (embed.description or "").replace(mention, FORMER_MEMBER.capitalize())
+            await message.edit(embeds=[embed, *message.embeds[1:]], allowed_mentions=NO_PINGS)
+        except (discord.NotFound, discord.Forbidden):
+            pass
+        except discord.HTTPException as error:
+            log.warning("Could not clear the mod-log line %s after a deletion request: %s", message_id, error)

@@ -12,16 +12,16 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-from typing import TYPE_CHECKING
 
 import discord
 
-from bot.publishing.embeds import NO_PINGS
+from bot.config_cache import ConfigCache
+from bot.enforcement.review import ReviewQueue
+from bot.metrics import BotMetrics
+from bot.responses import NO_PINGS
 from bot.storage import privacy as privacy_store
 from bot.storage import review as review_store
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
+from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +30,22 @@ BATCH = 500
 
 
 class Retention:
-    def __init__(self, bot: DiscussionBot) -> None:
-        self.bot = bot
-        self.days = bot.settings.retention_days
+    def __init__(
+        self,
+        db: Database,
+        client: discord.Client,
+        *,
+        days: int,
+        metrics: BotMetrics,
+        configs: ConfigCache,
+        review_queue: ReviewQueue,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.days = days
+        self.metrics = metrics
+        self.configs = configs  # each server's mod-log channel
+        self.review_queue = review_queue  # redraws a review card without the message
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -47,7 +60,7 @@ class Retention:
             self._task = None
 
     async def _run(self) -> None:
-        await self.bot.wait_until_ready()
+        await self.client.wait_until_ready()
         while True:
             try:
                 await self.run_once()
@@ -62,13 +75,13 @@ class Retention:
         cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=self.days)
         total = 0
         while True:
-            expired = await privacy_store.expire_message_copies(self.bot.db, cutoff, limit=BATCH)
+            expired = await privacy_store.expire_message_copies(self.db, cutoff, limit=BATCH)
             cleared = expired.cleared_cases + expired.cleared_items
             if not cleared:
                 return total
             total += cleared
-            self.bot.metrics.retention_cleared.labels("cases").inc(expired.cleared_cases)
-            self.bot.metrics.retention_cleared.labels("review_items").inc(expired.cleared_items)
+            self.metrics.retention_cleared.labels("cases").inc(expired.cleared_cases)
+            self.metrics.retention_cleared.labels("review_items").inc(expired.cleared_items)
             log.info(
                 "Retention: cleared the message text of %d case(s) and %d review item(s) older than %d days",
                 expired.cleared_cases,
@@ -81,13 +94,13 @@ class Retention:
                 await self._strip_log_line(guild_id, message_id)
 
     async def _redraw_card(self, item_id: int) -> None:
-        item = await review_store.get_item(self.bot.db, item_id)
+        item = await review_store.get_item(self.db, item_id)
         if item is None or item.card_channel_id is None or item.card_message_id is None:
             return
-        channel = self.bot.get_channel(item.card_channel_id)
+        channel = self.client.get_channel(item.card_channel_id)
         if not isinstance(channel, discord.TextChannel):
             return
-        embed = self.bot.review_queue.card_embed(item)
+        embed = self.review_queue.card_embed(item)
         try:
             await channel.get_partial_message(item.card_message_id).edit(embed=embed, allowed_mentions=NO_PINGS)
         except (discord.NotFound, discord.Forbidden):
@@ -96,8 +109,8 @@ class Retention:
             log.warning("Retention: could not redraw review card of item %s: %s", item_id, error)
 
     async def _strip_log_line(self, guild_id: int, message_id: int) -> None:
-        channel_id = (await self.bot.guild_config(guild_id)).channel("mod_log_channel")
-        channel = self.bot.get_channel(channel_id) if channel_id else None
+        channel_id = (await self.configs.get(guild_id)).channel("mod_log_channel")
+        channel = self.client.get_channel(channel_id) if channel_id else None
         if not isinstance(channel, discord.TextChannel):
             return
         try:

@@ -11,7 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import __version__
-from bot.client import DiscussionBot
+from bot.client import BotInteraction, DiscussionBot
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class About(commands.Cog):
         self.bot = bot
 
     @app_commands.command(name="about", description="Version, uptime, latency and database size of this bot.")
-    async def about(self, interaction: discord.Interaction) -> None:
+    async def about(self, interaction: BotInteraction) -> None:
         latency = self.bot.latency
         latency_text = "measuring…" if math.isnan(latency) or math.isinf(latency) else f"{latency * 1000:.0f} ms"
         embed = discord.Embed(
@@ -57,7 +57,7 @@ class About(commands.Cog):
         embed.add_field(name="Version", value=__version__)
         embed.add_field(name="Uptime", value=format_duration(time.monotonic() - self.bot.started_at))
         embed.add_field(name="Gateway latency", value=latency_text)
-        embed.add_field(name="Database", value=format_bytes(await self.bot.db.size_bytes()))
+        embed.add_field(name="Database", value=format_bytes(await self.bot.operations.database_bytes()))
         embed.add_field(name="Servers", value=str(len(self.bot.guilds)))
         if self.bot.failed_extensions:
             embed.add_field(

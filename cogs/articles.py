@@ -10,20 +10,20 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.articles.model import Article
-from bot.articles.render import escape_markdown, render_article, shorten
+from bot.articles.render import render_article
 from bot.autocomplete import article_choices
 from bot.checks import editor, require_guild
-from bot.client import DiscussionBot
+from bot.client import BotInteraction, DiscussionBot
+from bot.enums import PostStatus, VoteMode
 from bot.errors import UserFacingError
-from bot.publishing.embeds import NO_PINGS, to_embed
-from bot.publishing.publisher import vote_mode_for
-from bot.storage import posts as post_store
-from bot.storage.posts import PostRecord
+from bot.formatting import escape_markdown, shorten
+from bot.publishing.embeds import to_embed
+from bot.publishing.publisher import PostRecord, vote_mode_for
+from bot.responses import NO_PINGS
 
 log = logging.getLogger(__name__)
 
 PostChannel = discord.TextChannel | discord.ForumChannel
-MODE_NAMES = {"poll": "poll", "answers": "suggested answers with upvotes", "none": "no vote (no exit question)"}
 
 
 class Articles(commands.Cog):
@@ -53,7 +53,7 @@ class Articles(commands.Cog):
     @editor()
     async def post(
         self,
-        interaction: discord.Interaction,
+        interaction: BotInteraction,
         article: app_commands.Range[str, 1, 200],
         channel: PostChannel,
         options: app_commands.Range[str, 1, 700] | None = None,
@@ -73,14 +73,14 @@ class Articles(commands.Cog):
         verb = "Finished posting" if result.resumed else "Posted"
         await interaction.followup.send(
             f"{verb} **{escape_markdown(found.title)}**: {result.post.jump_url()}\n"
-            f"Vote: {MODE_NAMES[result.post.vote_mode]}, open for {result.post.duration_hours} h.",
+            f"Vote: {VoteMode(result.post.vote_mode).description}, open for {result.post.duration_hours} h.",
             ephemeral=True,
         )
 
     @article.command(name="list", description="The articles available, and where each is posted.")
-    async def list_(self, interaction: discord.Interaction) -> None:
+    async def list_(self, interaction: BotInteraction) -> None:
         guild = require_guild(interaction)
-        posts = await post_store.posts_in_guild(self.bot.db, guild.id)
+        posts = await self.bot.publisher.posts_in_guild(guild.id)
         by_slug: dict[str, list[PostRecord]] = {}
         for post in posts:
             by_slug.setdefault(post.article_slug, []).append(post)
@@ -100,20 +100,20 @@ class Articles(commands.Cog):
 
     @staticmethod
     def _post_line(post: PostRecord) -> str:
-        state = {"posted": "vote open", "closed": "vote closed", "pending": "unfinished"}.get(post.status, post.status)
+        state = PostStatus(post.status).description
         link = post.jump_url() or f"<#{post.channel_id}>"
         return f"<#{post.channel_id}> · {link} · {state}"
 
     @article.command(name="preview", description="See how an article will look before posting it (only you see it).")
     @app_commands.describe(article="The article (type to search by title)")
     @app_commands.autocomplete(article=article_choices)
-    async def preview(self, interaction: discord.Interaction, article: app_commands.Range[str, 1, 200]) -> None:
+    async def preview(self, interaction: BotInteraction, article: app_commands.Range[str, 1, 200]) -> None:
         found = self._find(article, interaction.guild_id)
         specs = render_article(found)
         mode = vote_mode_for(found, list(found.poll_options))
         await interaction.response.send_message(
             f"Preview of **{escape_markdown(found.title)}**: {len(specs)} message(s), then the exit question "
-            f"({MODE_NAMES[mode]}).",
+            f"({mode.description}).",
             embed=to_embed(specs[0].embed) if specs[0].embed else discord.utils.MISSING,
             ephemeral=True,
             allowed_mentions=NO_PINGS,
@@ -135,29 +135,16 @@ class Articles(commands.Cog):
     @editor()
     async def close(
         self,
-        interaction: discord.Interaction,
+        interaction: BotInteraction,
         article: app_commands.Range[str, 1, 200],
         channel: PostChannel | None = None,
     ) -> None:
         guild = require_guild(interaction)
         found = self._find(article, interaction.guild_id)
-        posts = [
-            p
-            for p in await post_store.posts_of_article(
-                self.bot.db, guild.id, found.slug, channel.id if channel else None
-            )
-            if p.status in ("posted", "closed") and p.vote_mode != "none"
-        ]
-        open_posts = [p for p in posts if p.status == "posted"] or [p for p in posts if p.results_message_id is None]
-        if not open_posts:
-            raise UserFacingError(
-                f"**{escape_markdown(found.title)}** has no open vote" + (f" in {channel.mention}." if channel else ".")
-            )
-        if len(open_posts) > 1:
-            places = ", ".join(f"<#{p.channel_id}>" for p in open_posts)
-            raise UserFacingError(f"That article has open votes in {places}: choose one with the `channel` option.")
+        where = channel.id if channel else None
+        post = await self.bot.vote_results.vote_to_close(guild.id, found.slug, found.title, where)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        closed = await self.bot.closer.close(open_posts[0])
+        closed = await self.bot.vote_results.close(post)
         await interaction.followup.send(f"Closed the vote. Final results are in {closed.jump_url()}.", ephemeral=True)
 
 

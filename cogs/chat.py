@@ -3,7 +3,6 @@ or a DM. It answers from the articles, their updates and votes, quoting and link
 
 from __future__ import annotations
 
-import asyncio
 import collections
 import logging
 import time
@@ -13,24 +12,15 @@ import discord
 from discord.ext import commands
 
 from bot.chat import replies
-from bot.chat.discussion import ReplyRecorder
-from bot.chat.embedding import load_models
-from bot.chat.limits import QuestionLimiter
-from bot.chat.service import ChatRequest, ChatService
-from bot.checks import message_standing
+from bot.chat.service import ChatRequest
 from bot.client import DiscussionBot
 from bot.guild_config import GuildConfig
 from bot.message_pipeline import CHAT
-from bot.moderation.defaults import default_rules
-from bot.moderation.engine import MessageFacts, ModerationEngine
-from bot.moderation.rules import Action
 from bot.permissions import is_admin, is_editor, is_moderator
-from bot.storage.discussion import ReplyEdge
+from bot.responses import APOLOGY, REPLY_MENTIONS
+from bot.standing import message_standing
 
 log = logging.getLogger(__name__)
-
-# A reply may notify the member it answers, and no one else.
-REPLY_MENTIONS = discord.AllowedMentions(everyone=False, users=False, roles=False, replied_user=True)
 
 
 class Chat(commands.Cog):
@@ -38,18 +28,10 @@ class Chat(commands.Cog):
 
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
-        # The bot never repeats text its own filters would remove (a passage, an answer, an update).
-        default_filter = ModerationEngine(default_rules())
-        self.service = ChatService(
-            bot.db,
-            bot.library,
-            is_blocked=lambda text: default_filter.check(MessageFacts(text), remember=False).action >= Action.DELETE,
-        )
-        self.limiter = QuestionLimiter()
+        self.service = bot.chat
+        self.limiter = bot.chat.limiter
+        self.replies = bot.reply_recorder  # who answers whom in the threads, for the digest
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
-        self.replies = ReplyRecorder(bot.db)
-        self._loading: asyncio.Task[None] | None = None
-        self.ready = asyncio.Event()  # set once the embedding models are loaded (or failed to)
 
     def _addressed(self, message: discord.Message, config: GuildConfig) -> bool:
         """Whether a server message is for the bot: it mentions the bot, replies to it, or was
@@ -77,34 +59,9 @@ class Chat(commands.Cog):
 
     async def cog_load(self) -> None:
         self.bot.message_pipeline.add(self.answer, order=CHAT)
-        self.replies.start()
-        if self.bot.settings.chat_models:
-            self._loading = asyncio.create_task(self._load_models(), name="chat-models")
-        else:
-            self.ready.set()  # CHAT_MODELS=false: words only
 
     async def cog_unload(self) -> None:
         self.bot.message_pipeline.remove(self.answer)
-        if self._loading is not None:
-            self._loading.cancel()
-        await self.replies.stop()
-
-    async def _load_models(self) -> None:
-        """The embedding models load in a thread (about a second), then the articles' sentences
-        are embedded (a thread again): questions asked meanwhile are matched by their words."""
-        try:
-            # After start-up: parsing the model holds the interpreter for a while, and connecting,
-            # syncing commands and reconciling votes come first.
-            await self.bot.wait_until_ready()
-            started = time.perf_counter()
-            models = await asyncio.to_thread(load_models)
-            if models is not None:
-                log.info("Chat embedding models loaded in %.1f s", time.perf_counter() - started)
-                await self.service.warm(models)
-        except Exception:
-            log.exception("Preparing the chat's embedding models failed; the chat matches words only")
-        finally:
-            self.ready.set()
 
     def _note_reply(self, message: discord.Message, channel: discord.Thread) -> None:
         """A member answering another member in a thread: remembered for the thread's digest."""
@@ -115,15 +72,13 @@ class Chat(commands.Cog):
         parent = reference.resolved if isinstance(reference.resolved, discord.Message) else reference.cached_message
         if not isinstance(parent, discord.Message) or parent.author.bot or parent.author.id == message.author.id:
             return
-        self.replies.reply(
-            ReplyEdge(
-                message.id,
-                channel.id,
-                message.guild.id if message.guild else None,
-                parent.id,
-                parent.author.id,
-                parent.content,
-            )
+        self.replies.note(
+            message.id,
+            channel.id,
+            message.guild.id if message.guild else None,
+            parent.id,
+            parent.author.id,
+            parent.content,
         )
 
     def answer(self, message: discord.Message) -> Awaitable[bool] | None:
@@ -141,7 +96,7 @@ class Chat(commands.Cog):
         return self._answer(message) if self._addressed(message, config) else None
 
     async def _answer_after_loading(self, message: discord.Message, guild_id: int) -> bool:
-        config = await self.bot.guild_config(guild_id)
+        config = await self.bot.configs.get(guild_id)
         return self._addressed(message, config) and await self._answer(message)
 
     async def _answer(self, message: discord.Message) -> bool:
@@ -154,7 +109,7 @@ class Chat(commands.Cog):
             return True
         editor = moderator = admin = False  # in a DM the asker has no level
         if message.guild is not None:
-            config = await self.bot.guild_config(message.guild.id)
+            config = await self.bot.configs.get(message.guild.id)
             standing = message_standing(message)
             editor, moderator, admin = (check(standing, config) for check in (is_editor, is_moderator, is_admin))
         request = ChatRequest(
@@ -172,7 +127,7 @@ class Chat(commands.Cog):
             text = await self.service.answer(request)
         except Exception:
             log.exception("Answering message %s failed", message.id)
-            text = "Sorry, something went wrong on my side. It has been logged."
+            text = APOLOGY
             self.bot.metrics.chat_answers.labels("failed").inc()
         else:
             self.bot.metrics.chat_answers.labels("answered").inc()

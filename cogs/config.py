@@ -10,7 +10,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.checks import require, require_guild
-from bot.client import DiscussionBot
+from bot.client import BotInteraction, DiscussionBot
 from bot.errors import UserFacingError
 from bot.guild_config import CONFIG_KEYS, ConfigKind, parse_reference, split_references
 from bot.permissions import Level
@@ -73,15 +73,15 @@ class Config(commands.Cog):
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
 
-    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:  # type: ignore[override]
+    async def interaction_check(self, interaction: BotInteraction, /) -> bool:  # type: ignore[override]
         """The one gate of every /config command (Discord's default permissions are only a hint)."""
         await require(interaction, self.gate_level)
         return True
 
     @config.command(name="show", description="Show this server's bot settings.")
-    async def show(self, interaction: discord.Interaction) -> None:
+    async def show(self, interaction: BotInteraction) -> None:
         guild = require_guild(interaction)
-        current = await self.bot.guild_config(guild.id)
+        current = await self.bot.configs.get(guild.id)
         embed = discord.Embed(title=f"Settings for {guild.name}", colour=discord.Colour.blurple())
         for key in CONFIG_KEYS.values():
             origin = "" if key.name in current.overridden else " (default)"
@@ -101,7 +101,7 @@ class Config(commands.Cog):
     @app_commands.choices(setting=SETTING_CHOICES)
     async def set_(
         self,
-        interaction: discord.Interaction,
+        interaction: BotInteraction,
         setting: app_commands.Choice[str],
         value: app_commands.Range[str, 1, 500],
     ) -> None:
@@ -123,16 +123,14 @@ class Config(commands.Cog):
             stored = int(value)
         else:
             stored = resolve_channel(guild, value).id
-        await self.bot.set_config(guild.id, key.name, stored, interaction.user.id)
+        await self.bot.configs.set(guild.id, key.name, stored, interaction.user.id)
         log.info("Guild %s: %s set %s = %r", guild.id, interaction.user.id, key.name, stored)
         await interaction.response.send_message(
             f"**{key.name}** is now {describe_value(guild, key.kind, stored)}.", ephemeral=True
         )
 
     @set_.autocomplete("value")
-    async def value_autocomplete(
-        self, interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
+    async def value_autocomplete(self, interaction: BotInteraction, current: str) -> list[app_commands.Choice[str]]:
         guild = interaction.guild
         setting = getattr(interaction.namespace, "setting", None)
         key = CONFIG_KEYS.get(str(setting)) if setting else None
@@ -155,9 +153,9 @@ class Config(commands.Cog):
     @config.command(name="reset", description="Put one setting back to its default.")
     @app_commands.describe(setting="The setting to reset")
     @app_commands.choices(setting=SETTING_CHOICES)
-    async def reset(self, interaction: discord.Interaction, setting: app_commands.Choice[str]) -> None:
+    async def reset(self, interaction: BotInteraction, setting: app_commands.Choice[str]) -> None:
         guild = require_guild(interaction)
-        removed = await self.bot.reset_config(guild.id, setting.value)
+        removed = await self.bot.configs.reset(guild.id, setting.value)
         message = (
             f"**{setting.value}** is back to its default."
             if removed

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 import logging
 
-import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands, tasks
 
-from bot.articles.render import escape_markdown, shorten
 from bot.checks import editor, require_guild
-from bot.client import DiscussionBot
+from bot.client import BotInteraction, DiscussionBot
 from bot.errors import UserFacingError
-from bot.feeds.fetch import FeedFetchError, check_url, feed_session
-from bot.feeds.poller import FeedPoller
-from bot.storage import feeds as feed_store
+from bot.feeds.fetch import FeedFetchError, check_url
+from bot.formatting import escape_markdown, shorten
 
 log = logging.getLogger(__name__)
 
@@ -28,28 +25,21 @@ class Feeds(commands.Cog):
 
     def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
-        self.session: aiohttp.ClientSession | None = None
-        self.poller: FeedPoller | None = None
 
     async def cog_load(self) -> None:
-        # Unless the operator allows private addresses, every connection this session makes is checked.
-        self.session = feed_session(allow_private=self.bot.settings.feed_allow_private)
-        self.poller = FeedPoller(self.bot, self.session)
-        await self.poller.load_articles()
         self.check_feeds.change_interval(seconds=min(30.0, self.bot.settings.feed_poll_seconds))
         self.check_feeds.start()
 
     async def cog_unload(self) -> None:
         self.check_feeds.cancel()
-        if self.poller is not None:
-            await self.poller.stop()
-        if self.session is not None:
-            await self.session.close()
+        await self.bot.feeds.stop()  # checks under way are not waited for
 
     @tasks.loop(seconds=30)
     async def check_feeds(self) -> None:
-        assert self.poller is not None
-        await self.poller.check_due()  # starts the due checks; each says feed_checked when done
+        try:
+            await self.bot.feeds.check_due()  # starts the due checks; each says feed_checked when done
+        except Exception:  # the loop goes on: the feeds due now are due on the next pass too
+            log.exception("Checking the feeds failed")
 
     @check_feeds.before_loop
     async def _ready(self) -> None:
@@ -60,7 +50,7 @@ class Feeds(commands.Cog):
     @editor()
     async def add(
         self,
-        interaction: discord.Interaction,
+        interaction: BotInteraction,
         url: app_commands.Range[str, 8, 1000],
         channel: discord.TextChannel | discord.ForumChannel,
     ) -> None:
@@ -70,8 +60,7 @@ class Feeds(commands.Cog):
         except FeedFetchError as error:
             raise UserFacingError(str(error)) from None
         await interaction.response.defer(ephemeral=True, thinking=True)
-        assert self.poller is not None
-        result = await self.poller.follow(guild.id, channel.id, url, interaction.user.id)
+        result = await self.bot.feeds.follow(guild.id, channel.id, url, interaction.user.id)
         await interaction.followup.send(
             f"Following <{url}>. I noted the {result.entries} entries there now; new ones will be posted in "
             f"{channel.mention}.",
@@ -79,9 +68,9 @@ class Feeds(commands.Cog):
         )
 
     @feed.command(name="list", description="The feeds this server follows.")
-    async def list_(self, interaction: discord.Interaction) -> None:
+    async def list_(self, interaction: BotInteraction) -> None:
         guild = require_guild(interaction)
-        feeds = await feed_store.feeds_of_guild(self.bot.db, guild.id)
+        feeds = await self.bot.feeds.feeds_of(guild.id)
         embed = discord.Embed(title="Followed feeds", colour=discord.Colour.blurple())
         for record in feeds[:25]:
             state = f"failing ({record.failures}×): {record.last_error}" if record.failures else "ok"
@@ -94,10 +83,10 @@ class Feeds(commands.Cog):
             embed.description = "None yet. Add one with `/feed add`."
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
-    async def feed_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[int]]:
+    async def feed_autocomplete(self, interaction: BotInteraction, current: str) -> list[app_commands.Choice[int]]:
         if interaction.guild is None:
             return []
-        feeds = await feed_store.feeds_of_guild(self.bot.db, interaction.guild.id)
+        feeds = await self.bot.feeds.feeds_of(interaction.guild.id)
         return [
             app_commands.Choice(name=shorten(f"#{f.id} {f.title or f.url}", 100), value=f.id)
             for f in feeds
@@ -108,9 +97,9 @@ class Feeds(commands.Cog):
     @app_commands.describe(feed="The feed")
     @app_commands.autocomplete(feed=feed_autocomplete)
     @editor()
-    async def remove(self, interaction: discord.Interaction, feed: int) -> None:
+    async def remove(self, interaction: BotInteraction, feed: int) -> None:
         guild = require_guild(interaction)
-        if not await feed_store.remove_feed(self.bot.db, guild.id, feed):
+        if not await self.bot.feeds.unfollow(guild.id, feed):
             raise UserFacingError(f"This server follows no feed #{feed}. See `/feed list`.")
         await interaction.response.send_message(f"Stopped following feed #{feed}.", ephemeral=True)
 

@@ -4,14 +4,15 @@ deleted (after pressing a confirmation button). Everything here is ephemeral."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.client import DiscussionBot
-from bot.privacy import forget_lines, forget_member, policy_lines, summary_lines
-from bot.storage import privacy as privacy_store
+from bot.client import BotInteraction, DiscussionBot
+from bot.privacy import forget_lines, policy_lines, summary_lines
+from bot.responses import answer_error
 
 log = logging.getLogger(__name__)
 
@@ -27,16 +28,19 @@ class ConfirmDeletion(discord.ui.View):
         self.bot = bot
         self.user_id = user_id
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if interaction.user.id != self.user_id:
             await interaction.response.send_message("Only the member who asked can confirm.", ephemeral=True)
             return False
         return True
 
+    async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any], /) -> None:
+        await answer_error(interaction, error, what="the data deletion buttons")
+
     @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger, custom_id="privacy:delete")
     async def delete(self, interaction: discord.Interaction, button: discord.ui.Button[ConfirmDeletion]) -> None:
         self.stop()
-        report = await forget_member(self.bot, self.user_id)
+        report = await self.bot.member_data.forget(self.user_id)
         embed = discord.Embed(
             title="Your data is deleted", colour=discord.Colour.green(), description="\n".join(forget_lines(report))
         )
@@ -59,8 +63,8 @@ class Privacy(commands.Cog):
         self.bot = bot
 
     @privacy.command(name="show", description="What this bot keeps about you, and for how long (only you see it).")
-    async def show(self, interaction: discord.Interaction) -> None:
-        counts = await privacy_store.summary(self.bot.db, interaction.user.id)
+    async def show(self, interaction: BotInteraction) -> None:
+        counts = await self.bot.member_data.summary(interaction.user.id)
         embed = discord.Embed(title="What this bot keeps about you", colour=COLOUR)
         embed.add_field(name="Stored now", value="\n".join(summary_lines(counts))[:1024], inline=False)
         embed.add_field(
@@ -72,8 +76,8 @@ class Privacy(commands.Cog):
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @privacy.command(name="delete", description="Delete your votes, answers, upvotes and reports (asks first).")
-    async def delete(self, interaction: discord.Interaction) -> None:
-        counts = await privacy_store.summary(self.bot.db, interaction.user.id)
+    async def delete(self, interaction: BotInteraction) -> None:
+        counts = await self.bot.member_data.summary(interaction.user.id)
         embed = discord.Embed(
             title="Delete what this bot keeps about you?",
             colour=discord.Colour.red(),

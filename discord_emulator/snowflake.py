@@ -12,6 +12,7 @@ class SnowflakeGenerator:
     def __init__(self) -> None:
         self._last = 0
         self._counter = itertools.count()
+        self._server_ms = 0  # the time part of the last server's id (see next_in_new_millisecond)
 
     def next(self) -> int:
         candidate = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22 | (next(self._counter) & 0xFFF)
@@ -19,11 +20,13 @@ class SnowflakeGenerator:
         return self._last
 
     def next_in_new_millisecond(self) -> int:
-        """An id whose time part is later than every id so far (so consecutive calls differ in
-        `id >> 22`, the part Discord shards servers by)."""
-        now = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
-        self._last = max(now, ((self._last >> 22) + 1) << 22) | (next(self._counter) & 0xFFF)
-        return self._last
+        """A server's id: its time part one millisecond after the previous server's, so servers made
+        one after another spread evenly over shards (`(id >> 22) % count`) whatever the clock and the
+        other ids did between them. The counter part keeps it apart from ids of the same millisecond."""
+        self._server_ms = max(self._server_ms + 1, (self._last >> 22) if not self._server_ms else 0)
+        snowflake = (self._server_ms << 22) | (next(self._counter) & 0xFFF)
+        self._last = max(self._last, snowflake)
+        return snowflake
 
     @property
     def last(self) -> int:

@@ -20,7 +20,7 @@ from pathlib import Path
 from confusable_homoglyphs import utils as homoglyph_data
 
 from bot.articles import parse_article_file
-from bot.chat.text import sentences
+from bot.chat.words import sentences
 from bot.moderation.defaults import DEFAULT_WORDS
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "odierno-ceasefire.txt"

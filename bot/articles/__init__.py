@@ -1,7 +1,7 @@
 """Article files: parse them into plain data. Nothing here imports discord.py."""
 
-from bot.articles.catalog import ArticleEntry, list_articles, slug_for
-from bot.articles.model import Article, ArticleError, Update
+from bot.articles.catalog import ArticleEntry, list_articles
+from bot.articles.model import Article, ArticleError, Update, slug_for
 from bot.articles.parser import parse_article_file, parse_article_text
 
 __all__ = [

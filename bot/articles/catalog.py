@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-ARTICLE_SUFFIX = ".txt"
+from bot.articles.files import not_regular
+from bot.articles.model import ARTICLE_SUFFIX, ArticleError
+from bot.articles.parser import parse_article_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,18 +17,10 @@ class ArticleEntry:
     path: Path
 
 
-def slug_for(path: Path) -> str:
-    """A stable identifier from the file name: 'Odierno Ceasefire.txt' → 'odierno-ceasefire'."""
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.casefold()).strip("-")
-    return slug or "article"
-
-
 def article_paths(seeds_dir: Path) -> tuple[list[Path], list[str]]:
     """The article files in `seeds_dir` (regular files named *.txt), sorted, and one line for each
     *.txt that is skipped because it is something else (a FIFO, socket, device or directory: never
     opened). Blocking file-system calls: from a thread when an event loop runs."""
-    from bot.articles.files import not_regular
-
     paths: list[Path] = []
     skipped: list[str] = []
     for path in sorted(seeds_dir.glob(f"*{ARTICLE_SUFFIX}")):
@@ -47,9 +40,6 @@ def article_paths(seeds_dir: Path) -> tuple[list[Path], list[str]]:
 def list_articles(seeds_dir: Path) -> tuple[list[ArticleEntry], list[str]]:
     """Every readable article in `seeds_dir`, sorted by slug, and one line per file skipped or not taken
     whole (a bad file, something that is not a regular file, a paragraph the parser left out)."""
-    from bot.articles.model import ArticleError
-    from bot.articles.parser import parse_article_file
-
     entries: list[ArticleEntry] = []
     if not seeds_dir.is_dir():
         return entries, [f"{seeds_dir}: no such folder"]

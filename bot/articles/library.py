@@ -12,8 +12,8 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.articles.catalog import ARTICLE_SUFFIX, article_paths, slug_for
-from bot.articles.model import Article, ArticleError
+from bot.articles.catalog import article_paths
+from bot.articles.model import ARTICLE_SUFFIX, Article, ArticleError, slug_for
 from bot.articles.parser import parse_article_file
 
 log = logging.getLogger(__name__)

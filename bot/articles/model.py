@@ -1,9 +1,19 @@
-"""The parsed form of an article file."""
+"""The parsed form of an article file, and the slug that names it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+ARTICLE_SUFFIX = ".txt"
+
+
+def slug_for(path: Path) -> str:
+    """A stable identifier from the file name: 'Odierno Ceasefire.txt' → 'odierno-ceasefire'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.casefold()).strip("-")
+    return slug or "article"
 
 
 class ArticleError(Exception):

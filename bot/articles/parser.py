@@ -12,10 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.articles.catalog import slug_for
 from bot.articles.files import read_regular_file
 from bot.articles.furniture import is_cut_marker, is_furniture
-from bot.articles.model import Article, ArticleError, Update
+from bot.articles.model import Article, ArticleError, Update, slug_for
 from bot.articles.sidecar import Sidecar, read_sidecar
 
 # Larger than any real article; a guard against being handed a disk image.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.articles.model import Article
 from bot.errors import UserFacingError
+from bot.formatting import escape_markdown, shorten
 
 THREAD_NAME_LIMIT = 100
 EMBED_TITLE_LIMIT = 256
@@ -23,15 +24,6 @@ LIVE_BLOG_LIMIT = 1200
 POLL_QUESTION_LIMIT = 300
 POLL_ANSWER_LIMIT = 55
 POLL_MAX_ANSWERS = 10
-ELLIPSIS = "…"
-
-# Brackets too: `[free nitro](https://evil.example)` in a feed's or a member's text would otherwise be a
-# link showing words of its author's choosing instead of where it leads (Discord renders masked links in
-# embeds, and in bots' messages).
-_MARKDOWN = re.compile(r"([\\*_~`|\[\]])")
-# Discord links a bare web address up to the next space, backslashes and all: escaping inside one breaks it.
-_WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
-_LINE_START = re.compile(r"^(\s*)(>|#{1,3} |-# |\d+\. |[-*+] )", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])[\"”’)]*\s+")
 
 
@@ -56,27 +48,6 @@ class MessageSpec:
 
 class PollOptionsError(UserFacingError, ValueError):
     """The answer options cannot make a Discord poll; the message says how to fix them."""
-
-
-def escape_markdown(text: str) -> str:
-    """Show article text as written: no accidental bold, spoilers, headings or quotes."""
-    parts, last = [], 0
-    for address in _WEB_ADDRESS.finditer(text):
-        parts += [_MARKDOWN.sub(r"\\\1", text[last : address.start()]), address.group()]
-        last = address.end()
-    escaped = "".join(parts) + _MARKDOWN.sub(r"\\\1", text[last:])
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
-
-
-def shorten(text: str, limit: int) -> str:
-    """`text` cut to at most `limit` characters at a word boundary, with an ellipsis if cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - len(ELLIPSIS)]
-    if " " in cut and not text[len(cut)].isspace():
-        cut = cut[: cut.rfind(" ")]
-    return cut.rstrip(" ,;:-–—") + ELLIPSIS
 
 
 def thread_name(title: str) -> str:

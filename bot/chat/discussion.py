@@ -44,6 +44,21 @@ class ReplyRecorder:
         if self._discussions.get(edge.thread_id, True):
             self._queue.put_nowait(edge)
 
+    def note(
+        self,
+        message_id: int,
+        thread_id: int,
+        guild_id: int | None,
+        parent_id: int,
+        parent_author_id: int,
+        parent_content: str,
+    ) -> None:
+        """A member answered another's message in a thread (on the message path: only queued)."""
+        if self._discussions.get(thread_id, True):
+            self._queue.put_nowait(
+                ReplyEdge(message_id, thread_id, guild_id, parent_id, parent_author_id, parent_content)
+            )
+
     def deleted(self, message_id: int) -> None:
         self._queue.put_nowait(message_id)
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.articles.render import escape_markdown, shorten
 from bot.chat.retrieval import Sentence
+from bot.formatting import escape_markdown, shorten
 from bot.voting.tally import VoteSummary, result_lines
 
 LIMIT = 2000

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from bot.chat.text import STOP_WORDS, normalise, sentences, stem, tokens
 from bot.chat.typos import Corrector
+from bot.chat.words import STOP_WORDS, normalise, sentences, stem, tokens
 
 if TYPE_CHECKING:
     from bot.chat.embedding import Models

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,10 +16,12 @@ from typing import TYPE_CHECKING
 from bot.articles.library import ArticleLibrary
 from bot.articles.model import Article
 from bot.chat import replies
+from bot.chat.embedding import load_models
 from bot.chat.intents import Intent, understand, update_ordinal
+from bot.chat.limits import QuestionLimiter
 from bot.chat.retrieval import Answer, Passage, PassageIndex, Query
 from bot.chat.summary import summarize
-from bot.chat.text import speaker_context, tokens
+from bot.chat.words import speaker_context, tokens
 from bot.storage import discussion as discussion_store
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
@@ -30,6 +33,8 @@ from bot.voting.tally import summarize as summarize_votes
 
 if TYPE_CHECKING:
     from bot.chat.embedding import Models
+
+log = logging.getLogger(__name__)
 
 CONTEXT_SECONDS = 300.0
 
@@ -77,6 +82,8 @@ class ChatService:
         # The sentence-embedding model, when loaded (the cog loads it in a thread at start-up;
         # until then, and if it cannot load, questions are matched by their words alone).
         self.models = models
+        self.models_ready = asyncio.Event()  # set once the embedding models are loaded (or failed to)
+        self.limiter = QuestionLimiter()  # a member asking too fast is asked to slow down
         self._contexts: dict[tuple[int, int], _Context] = {}
         self._indexes: dict[tuple[object, ...], asyncio.Future[PassageIndex]] = {}
 
@@ -119,7 +126,7 @@ class ChatService:
             picked = summarize(article.paragraphs)
             reply = Reply(replies.summary(article.title, picked, url), picked)
         elif intent is Intent.EXIT_QUESTION:
-            closes = _parse(post.closes_at) if post and post.closes_at else None
+            closes = post.closes_at if post else None
             reply = Reply(
                 replies.exit_question(
                     article.title,
@@ -235,11 +242,7 @@ class ChatService:
 
     async def _recent_posts(self, guild_id: int | None) -> list[PostRecord]:
         if guild_id is None:
-            rows = await self.db.fetch_all(
-                "SELECT id FROM article_posts WHERE status IN ('posted', 'closed') ORDER BY id DESC LIMIT 20"
-            )
-            found = [await post_store.get_post(self.db, int(r["id"])) for r in rows]
-            return [p for p in found if p is not None]
+            return await post_store.recent_published_posts(self.db, 20)
         posts = await post_store.posts_in_guild(self.db, guild_id)
         return [p for p in reversed(posts) if p.status in ("posted", "closed")]
 
@@ -287,7 +290,7 @@ class ChatService:
                         f"https://discord.com/channels/{post.guild_id}/{post.thread_id}/{job.message_ids[0]}"
                     )
         views = [
-            replies.UpdateView(i, r.label, r.text, r.created(), links.get(r.id), r.retracted)
+            replies.UpdateView(i, r.label, r.text, r.created_at, links.get(r.id), r.retracted)
             for i, r in enumerate(records, start=1)
         ]
         if not views:  # not stored yet (no seed scan so far): the article file's own updates
@@ -367,10 +370,27 @@ class ChatService:
             )
         self.models = models
 
+    async def load_models(self) -> None:
+        """The embedding models load in a thread (about a second), then the articles' sentences are
+        embedded (a thread again): questions asked meanwhile are matched by their words. A model that
+        cannot load is logged, and the chat goes on matching words. `models_ready` is set either way."""
+        try:
+            started = time.perf_counter()
+            models = await asyncio.to_thread(load_models)
+            if models is not None:
+                log.info("Chat embedding models loaded in %.1f s", time.perf_counter() - started)
+                await self.warm(models)
+        except Exception:
+            log.exception("Preparing the chat's embedding models failed; the chat matches words only")
+        finally:
+            self.models_ready.set()
+
     def forget_member(self, user_id: int) -> None:
-        """A member asked to be forgotten: the article they were talking about goes from memory."""
+        """A member asked to be forgotten: the article they were talking about and how fast they
+        asked go from memory."""
         for key in [k for k in self._contexts if k[1] == user_id]:
             del self._contexts[key]
+        self.limiter.forget(user_id)
 
 
 def _named_article(articles: list[Article], text: str) -> Article | None:
@@ -383,10 +403,6 @@ def _named_article(articles: list[Article], text: str) -> Article | None:
     if best[0] >= 2 and best[0] > second[0]:
         return best[1]
     return None
-
-
-def _parse(value: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 def _epoch() -> dt.datetime:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from bot.chat.text import sentences, tokens
+from bot.chat.words import sentences, tokens
 
 
 def _similarity(a: set[str], b: set[str]) -> float:

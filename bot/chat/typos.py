@@ -7,7 +7,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from bot.chat.text import STOP_WORDS, normalise
+from bot.chat.words import STOP_WORDS, normalise
 
 # Chat shorthand, spelled out before anything else.
 SHORTHAND = {

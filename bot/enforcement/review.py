@@ -1,29 +1,29 @@
 """The review queue: a card in the moderators' channel for each held or reported message, with
 buttons. The first moderator's decision is stored (a second one is told who was first), carried
 out, and the card updated. Approving a held message reposts it through a webhook under the
-author's name and avatar, marked as approved."""
+author's name and avatar, marked as approved.
+
+The cards' buttons are laid out here; their clicks are handled by the reports extension
+(cogs/reports.py), which matches REVIEW_PATTERN."""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 
-from bot.articles.render import escape_markdown, shorten
-from bot.checks import permitted, require_outranks
+from bot.config_cache import ConfigCache
+from bot.enforcement.cases import CaseLog
+from bot.enforcement.sanctions import Sanctions
 from bot.enforcement.webhook_names import webhook_username
-from bot.errors import NotAllowed
-from bot.permissions import button_level
-from bot.publishing.embeds import NO_PINGS
-from bot.storage import moderation as mod_store
+from bot.enums import CaseAction
+from bot.formatting import escape_markdown, shorten
+from bot.responses import NO_PINGS, Layout
 from bot.storage import review as review_store
+from bot.storage.database import Database
 from bot.storage.review import ReviewItem
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
 
 log = logging.getLogger(__name__)
 
@@ -53,60 +53,50 @@ STATUS = {
     "dismiss": "dismissed",
     "remove": "removed",
 }
+REVIEW_ID = "review:{action}:{item_id}"
+REVIEW_PATTERN = r"review:(?P<action>approve|reject|warn|timeout|dismiss|remove):(?P<item>\d+)"
 
 
-class ReviewButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"review:(?P<action>approve|reject|warn|timeout|dismiss|remove):(?P<item>\d+)",
-):
-    def __init__(
-        self,
-        action: str,
-        item_id: int,
-        label: str = "",
-        style: discord.ButtonStyle = discord.ButtonStyle.secondary,
-        disabled: bool = False,
-    ) -> None:
-        self.action, self.item_id = action, item_id
-        super().__init__(
-            discord.ui.Button(
-                label=label or STATUS[action].title(),
-                style=style,
-                disabled=disabled,
-                custom_id=f"review:{action}:{item_id}",
-            )
-        )
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> ReviewButton:
-        return cls(match["action"], int(match["item"]))
-
-    async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
-        """A button needs what the /mod command that does the same needs (bot.permissions.CARD_BUTTONS);
-        a refused member is told what is needed."""
-        return await permitted(interaction, button_level(self.action))
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        client: DiscussionBot = interaction.client  # type: ignore[assignment]
-        await client.review_queue.decide(interaction, self.item_id, self.action)
+def review_button(
+    action: str,
+    item_id: int,
+    label: str = "",
+    style: discord.ButtonStyle = discord.ButtonStyle.secondary,
+    disabled: bool = False,
+) -> discord.ui.Button[Any]:
+    return discord.ui.Button(
+        label=label or STATUS[action].title(),
+        style=style,
+        disabled=disabled,
+        custom_id=REVIEW_ID.format(action=action, item_id=item_id),
+    )
 
 
-def card_view(item: ReviewItem, *, decided: bool) -> discord.ui.View:
-    view = discord.ui.View(timeout=None)
-    for action, label, style in BUTTONS[item.kind]:
-        view.add_item(ReviewButton(action, item.id, label, style, disabled=decided))
-    return view
+def card_view(item: ReviewItem, *, decided: bool) -> Layout:
+    return Layout(
+        *(review_button(action, item.id, label, style, disabled=decided) for action, label, style in BUTTONS[item.kind])
+    )
 
 
 class ReviewQueue:
-    def __init__(self, bot: DiscussionBot) -> None:
-        self.bot = bot
+    def __init__(
+        self,
+        db: Database,
+        client: discord.Client,
+        *,
+        configs: ConfigCache,
+        cases: CaseLog,
+        sanctions: Sanctions,
+    ) -> None:
+        self.db = db
+        self.client = client  # its user owns the webhooks that repost approved messages
+        self.configs = configs  # the mod-log channel, where the cards go
+        self.cases = cases
+        self.sanctions = sanctions  # a card's Warn and Timeout
         self._webhooks: dict[int, discord.Webhook] = {}
 
     async def _card_channel(self, guild: discord.Guild) -> discord.TextChannel | None:
-        channel_id = (await self.bot.guild_config(guild.id)).channel("mod_log_channel")
+        channel_id = (await self.configs.get(guild.id)).channel("mod_log_channel")
         channel = guild.get_channel(channel_id) if channel_id else None
         return channel if isinstance(channel, discord.TextChannel) else None
 
@@ -137,87 +127,60 @@ class ReviewQueue:
     # -- new items -----------------------------------------------------------------------------
     async def hold(self, message: discord.Message, case_number: int, reason: str) -> ReviewItem | None:
         assert message.guild is not None
-        item = await review_store.add_held(self.bot.db, _reviewed(message), reason=reason, case_number=case_number)
+        item = await review_store.add_held(self.db, _reviewed(message), reason=reason, case_number=case_number)
         await self._post_or_update(message.guild, item)
         return item
 
-    async def report(
-        self, message: discord.Message, reporter: discord.abc.User, reason: str | None, *, exempt: bool
-    ) -> tuple[int, str]:
-        """File a report, its reason screened by the server's rules first (the reason is shown on
-        the card; `exempt`: the reporter is one the filters skip). Returns the number of reports of
-        the message and a note for the reporter. A reason the rules block raises TextRefused (a
-        UserFacingError): the report is not filed."""
+    async def file_report(self, message: discord.Message, reporter_id: int, reason: str | None) -> int:
+        """A member's report (its reason screened already: bot.enforcement.enforcer.Enforcer.report),
+        gathered with the message's other reports on one card. The number of reports of the message."""
         assert message.guild is not None
-        note = ""
-        if reason:
-            note = await self.bot.enforcer.screen_text(
-                message.guild,
-                reporter,
-                reason,
-                exempt=exempt,
-                what="report reason",
-                refusal="Your report was not sent",
-                channel_id=message.channel.id,
-            )
         item, count, _ = await review_store.add_report(
-            self.bot.db, _reviewed(message), reporter_id=reporter.id, reason=reason
+            self.db, _reviewed(message), reporter_id=reporter_id, reason=reason
         )
         if item.status == "open":
             await self._post_or_update(message.guild, item, reports=count)
-        return count, note
+        return count
 
     async def _post_or_update(self, guild: discord.Guild, item: ReviewItem, *, reports: int = 0) -> None:
         channel = await self._card_channel(guild)
         if channel is None:
             log.warning("Guild %s has no mod-log channel: review item %s has no card", guild.id, item.id)
             return
-        reasons = await review_store.report_reasons(self.bot.db, item.id) if item.kind == "report" else None
+        reasons = await review_store.report_reasons(self.db, item.id) if item.kind == "report" else None
         embed = self.card_embed(item, reports=reports, reasons=reasons)
         if item.card_message_id is not None:
             await channel.get_partial_message(item.card_message_id).edit(embed=embed, allowed_mentions=NO_PINGS)
             return
         card = await channel.send(embed=embed, view=card_view(item, decided=False), allowed_mentions=NO_PINGS)
-        await review_store.record_card(self.bot.db, item.id, channel.id, card.id)
+        await review_store.record_card(self.db, item.id, channel.id, card.id)
 
-    # -- decisions -----------------------------------------------------------------------------
-    async def decide(self, interaction: discord.Interaction, item_id: int, action: str) -> None:
-        """A moderator's decision; the button checked their permission already (ReviewButton.interaction_check)."""
-        guild = interaction.guild
-        if guild is None:
-            return
-        item = await review_store.get_item(self.bot.db, item_id)
-        if item is None or item.guild_id != guild.id:
-            await interaction.response.send_message("That review item no longer exists.", ephemeral=True)
-            return
-        if action in ACTS_ON_AUTHOR:
-            try:
-                await require_outranks(
-                    interaction, guild.get_member(item.author_id) or await guild.fetch_member(item.author_id)
-                )
-            except discord.NotFound:
-                pass  # the author left: nobody to outrank (the warning is still recorded)
-            except discord.HTTPException:
-                await interaction.response.send_message(
-                    "Discord won't tell me who wrote that message right now. Try again in a moment.", ephemeral=True
-                )
-                return
-            except NotAllowed as refused:
-                await interaction.response.send_message(str(refused), ephemeral=True, allowed_mentions=NO_PINGS)
-                return
-        if not await review_store.decide(self.bot.db, item.id, STATUS[action].replace(" ", "_"), interaction.user.id):
-            decided = await review_store.get_item(self.bot.db, item.id)
-            by = f"<@{decided.decided_by}>" if decided and decided.decided_by else "another moderator"
-            await interaction.response.send_message(f"{by} already handled this one.", ephemeral=True)
-            return
-        await interaction.response.defer()
-        problem = await self._carry_out(guild, item, action, interaction.user)
+    # -- decisions (the reports extension asks, for a moderator's click) ----------------------
+    async def item(self, guild_id: int, item_id: int) -> ReviewItem | None:
+        """The server's review item, or None (gone, or another server's)."""
+        item = await review_store.get_item(self.db, item_id)
+        return item if item is not None and item.guild_id == guild_id else None
+
+    async def claim(self, item: ReviewItem, action: str, moderator_id: int) -> int | None:
+        """Record the moderator's decision if it is the first: None, or who decided first (0: unknown)."""
+        if await review_store.decide(self.db, item.id, STATUS[action].replace(" ", "_"), moderator_id):
+            return None
+        decided = await review_store.get_item(self.db, item.id)
+        return decided.decided_by or 0 if decided else 0
+
+    async def carry_out(
+        self, guild: discord.Guild, item: ReviewItem, action: str, moderator: discord.abc.User
+    ) -> tuple[discord.Embed, Layout]:
+        """Do what the moderator decided, then the card as it is now: decided, its buttons off, and
+        what could not be done, if anything (an approved message that could not be reposted leaves
+        the card open, its buttons on)."""
+        problem = await self._carry_out(guild, item, action, moderator)
         if problem and action == "approve":
             # The held message was removed when it was held: a failed repost must not lose it. The
             # card stays open with its text, for another Approve or a Reject.
-            await review_store.reopen(self.bot.db, item.id)
-        decided = await review_store.get_item(self.bot.db, item.id) or item
-        reports = len(await review_store.report_reasons(self.bot.db, item.id)) if item.kind == "report" else 0
+            await review_store.reopen(self.db, item.id)
+        decided = await review_store.get_item(self.db, item.id) or item
+        reports = len(await review_store.report_reasons(self.db, item.id)) if item.kind == "report" else 0
         embed = self.card_embed(decided, reports=reports)
         if problem and action == "approve":
             embed.add_field(
@@ -227,9 +190,7 @@ class ReviewQueue:
             )
         elif problem:
             embed.add_field(name="Could not act", value=problem, inline=False)
-        await interaction.edit_original_response(
-            embed=embed, view=card_view(decided, decided=decided.status != "open"), allowed_mentions=NO_PINGS
-        )
+        return embed, card_view(decided, decided=decided.status != "open")
 
     async def _carry_out(
         self, guild: discord.Guild, item: ReviewItem, action: str, moderator: discord.abc.User
@@ -242,7 +203,7 @@ class ReviewQueue:
                 if isinstance(channel, discord.TextChannel | discord.Thread):
                     await channel.get_partial_message(item.message_id).delete()
             if action == "warn":
-                await self.bot.enforcer.warn(
+                await self.sanctions.warn(
                     guild,
                     item.author_id,
                     moderator_id=moderator.id,
@@ -254,23 +215,20 @@ class ReviewQueue:
             elif action in ("timeout", "remove"):
                 member = guild.get_member(item.author_id) or await guild.fetch_member(item.author_id)
                 until = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=TIMEOUT_MINUTES)
-                case = await mod_store.open_case(
-                    self.bot.db,
-                    guild_id=guild.id,
+                async with self.cases.opening(
+                    guild,
                     member_id=item.author_id,
                     moderator_id=moderator.id,
                     rule=None,
-                    action="timeout" if action == "timeout" else "delete",
+                    action=CaseAction.TIMEOUT if action == "timeout" else CaseAction.DELETE,
                     reason=f"From review item {item.id}",
                     excerpt=item.content,
                     channel_id=item.channel_id,
                     message_id=item.message_id,
                     expires_at=until if action == "timeout" else None,
-                )
-                self.bot.enforcer.counted(case)
-                if action == "timeout":
-                    await member.timeout(until, reason=f"Review item {item.id}")
-                await self.bot.enforcer.log_case(guild, case)
+                ):
+                    if action == "timeout":
+                        await member.timeout(until, reason=f"Review item {item.id}")
         except discord.HTTPException as error:
             log.warning("Review item %s: %s failed: %s", item.id, action, error)
             return f"{error.status} {error.text}"
@@ -288,7 +246,7 @@ class ReviewQueue:
             existing = [
                 w
                 for w in await parent.webhooks()
-                if w.user and self.bot.user and w.user.id == self.bot.user.id and w.token
+                if w.user and self.client.user and w.user.id == self.client.user.id and w.token
             ]
             webhook = existing[0] if existing else await parent.create_webhook(name=WEBHOOK_NAME)
             self._webhooks[parent.id] = webhook

@@ -15,7 +15,7 @@ from bot.articles.model import Article, ArticleError
 from bot.articles.parser import TITLE_LIMIT, parse_article_text
 from bot.articles.render import shorten
 from bot.feeds.html_text import html_to_text
-from bot.updates.text import text_key
+from bot.text_key import text_key
 
 
 @dataclass(frozen=True, slots=True)

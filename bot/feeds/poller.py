@@ -13,26 +13,29 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, replace
+from typing import Any
 
 import aiohttp
 import discord
 
+from bot.articles.library import ArticleLibrary
 from bot.articles.model import Article, ArticleError
 from bot.articles.parser import parse_article_text
+from bot.config_cache import ConfigCache
 from bot.errors import UserFacingError
 from bot.feeds.entries import FeedItem, article_from_item, item_from_entry, parse_feed
 from bot.feeds.fetch import FeedFetchError, fetch_feed
 from bot.log_context import log_fields
-from bot.publishing.embeds import NO_PINGS
+from bot.metrics import BotMetrics
+from bot.publishing.publisher import Publisher
+from bot.responses import NO_PINGS
 from bot.storage import feeds as feed_store
 from bot.storage import updates as update_store
+from bot.storage.database import Database
 from bot.storage.feeds import FeedRecord, StoredFeedArticle
-from bot.updates.text import text_key
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
+from bot.text_key import text_key
 
 log = logging.getLogger(__name__)
 
@@ -50,17 +53,42 @@ class CheckResult:
 
 
 class FeedPoller:
-    def __init__(self, bot: DiscussionBot, session: aiohttp.ClientSession) -> None:
-        self.bot = bot
-        self.session = session
-        self.interval = bot.settings.feed_poll_seconds
-        self.per_server = bot.settings.feeds_per_server
-        # New discussions one check starts at most: a feed that gains hundreds of entries at once
-        # (the bot does not screen feeds, and a feed is not the admin's to control) would flood the
-        # channel and spend the bot's one global REST budget, shared by every server, on one feed.
-        self.new_per_check = bot.settings.feed_new_per_check
-        self._slots = asyncio.Semaphore(bot.settings.feed_concurrency)
-        self._server_slots = max(1, bot.settings.feed_concurrency // 2)
+    """The feeds servers follow: added (what is there then is only noted), listed, removed, and
+    checked when due."""
+
+    def __init__(
+        self,
+        db: Database,
+        client: discord.Client,
+        session: aiohttp.ClientSession,
+        *,
+        interval: float,
+        library: ArticleLibrary,
+        configs: ConfigCache,
+        publisher: Publisher,
+        wake_delivery: Callable[[], None],
+        metrics: BotMetrics,
+        concurrency: int = 8,
+        per_server: int = 20,
+        new_per_check: int = 5,
+    ) -> None:
+        self.db = db
+        self.client = client
+        self.session = session  # checks every address it connects to (bot.feeds.fetch.feed_session)
+        self.interval = interval
+        self.library = library  # where feed articles are registered, for /article and the chat
+        self.configs = configs
+        self.publisher = publisher
+        self.wake_delivery = wake_delivery  # new updates are in the outbox
+        self.metrics = metrics
+        self.per_server = per_server  # feeds one server may follow (FEEDS_PER_SERVER)
+        # New discussions one check starts at most (FEED_NEW_PER_CHECK): a feed that gains hundreds of
+        # entries at once (the bot does not screen feeds, and a feed is not the admin's to control)
+        # would flood the channel and spend the bot's one global REST budget, shared by every
+        # server, on one feed.
+        self.new_per_check = new_per_check
+        self._slots = asyncio.Semaphore(concurrency)  # FEED_CONCURRENCY
+        self._server_slots = max(1, concurrency // 2)
         self._servers: dict[int, asyncio.Semaphore] = {}  # guild id → its share of the slots
         self._checking: dict[int, asyncio.Task[Any]] = {}  # feed id → its check, waiting or running
 
@@ -68,20 +96,27 @@ class FeedPoller:
         """Follow a feed (its address checked with `check_url` already): read it once, noting what it
         holds now without posting it. A feed that cannot be read is not kept; the UserFacingError says
         why, as it does for a server that follows as many feeds as it may."""
-        followed = len(await feed_store.feeds_of_guild(self.bot.db, guild_id))
+        followed = len(await feed_store.feeds_of_guild(self.db, guild_id))
         if followed >= self.per_server:
             raise UserFacingError(
                 f"This server follows {followed} feeds, the most it may (the bot's operator sets the limit: "
                 "FEEDS_PER_SERVER). Remove one with `/feed remove` first."
             )
-        record = await feed_store.add_feed(self.bot.db, guild_id, channel_id, url, added_by)
+        record = await feed_store.add_feed(self.db, guild_id, channel_id, url, added_by)
         if record is None:
             raise UserFacingError("This server already follows that feed. See `/feed list`.")
         try:
             return await self._track(record, self.check(record, first=True))
         except FeedFetchError as error:
-            await feed_store.remove_feed(self.bot.db, guild_id, record.id)
+            await feed_store.remove_feed(self.db, guild_id, record.id)
             raise UserFacingError(f"I could not read that feed: {error}.") from None
+
+    async def feeds_of(self, guild_id: int) -> list[FeedRecord]:
+        return await feed_store.feeds_of_guild(self.db, guild_id)
+
+    async def unfollow(self, guild_id: int, feed_id: int) -> bool:
+        """Stop following a feed (its discussions stay); False if the server follows no such feed."""
+        return await feed_store.remove_feed(self.db, guild_id, feed_id)
 
     async def stop(self) -> None:
         """Cancel the checks under way (a stop must not wait for a slow feed); the next start checks
@@ -93,22 +128,22 @@ class FeedPoller:
 
     async def load_articles(self) -> None:
         """Feed articles are in SQLite; make them findable again after a restart."""
-        for stored in await feed_store.feed_articles(self.bot.db):
+        for stored in await feed_store.feed_articles(self.db):
             try:
                 parsed = parse_article_text(stored.source, name=f"feed article {stored.slug}", slug=stored.slug)
             except ArticleError as error:
                 log.warning("Stored feed article unreadable: %s", error)
                 continue
-            self.bot.library.register(_with_metadata(parsed, stored), stored.guild_id)
+            self.library.register(_with_metadata(parsed, stored), stored.guild_id)
 
     async def check_due(self) -> None:
         """Start a check of every feed that is due and not being checked already, and return: each
         check waits for a slot (FEED_CONCURRENCY) in its own task, and says `feed_checked` when done."""
-        for feed in await feed_store.due_feeds(self.bot.db, dt.datetime.now(dt.UTC)):
+        for feed in await feed_store.due_feeds(self.db, dt.datetime.now(dt.UTC)):
             if feed.id not in self._checking:
                 self._track(feed, self._check_in_slot(feed))
 
-    def _track(self, feed: FeedRecord, check: Any) -> asyncio.Task[Any]:
+    def _track(self, feed: FeedRecord, check: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.create_task(check, name=f"feed {feed.id}")
         self._checking[feed.id] = task
         task.add_done_callback(lambda _: self._checking.pop(feed.id, None))
@@ -124,7 +159,7 @@ class FeedPoller:
                     pass  # logged, backed off and counted by check()
                 except Exception:
                     log.exception("Checking feed %s failed", feed.id)
-        self.bot.dispatch("feed_checked", feed.id)
+        self.client.dispatch("feed_checked", feed.id)
 
     async def check(self, feed: FeedRecord, *, first: bool = False) -> CheckResult:
         """Fetch and process one feed. With `first`, what is there is recorded, not posted."""
@@ -142,10 +177,10 @@ class FeedPoller:
                 if not parsed.get("version") and not parsed.entries:
                     raise FeedFetchError("that address does not serve an RSS or Atom feed")
         except FeedFetchError as error:
-            self.bot.metrics.feed_failed.inc()
+            self.metrics.feed_failed.inc()
             await self._failed(feed, str(error), now)
             raise
-        (self.bot.metrics.feed_unchanged if parsed is None else self.bot.metrics.feed_ok).inc()
+        (self.metrics.feed_unchanged if parsed is None else self.metrics.feed_ok).inc()
         result = CheckResult(unchanged=parsed is None)
         if parsed is not None:
             first = first or not feed.first_check_done
@@ -158,7 +193,7 @@ class FeedPoller:
         if result.deferred:
             log.info("Feed %s: %d new entries wait for the next check", feed.id, result.deferred)
         await feed_store.record_success(
-            self.bot.db,
+            self.db,
             feed.id,
             # Entries left for later are read again next time: no validator, or the feed would answer
             # "not modified" and they would wait until it changes again.
@@ -168,22 +203,22 @@ class FeedPoller:
             next_check=now + dt.timedelta(seconds=self.interval),
         )
         if result.new_updates:
-            self.bot.delivery.wake()
+            self.wake_delivery()
         return result
 
     async def _failed(self, feed: FeedRecord, error: str, now: dt.datetime) -> None:
         backoff = min(MAX_BACKOFF_SECONDS, self.interval * 2**feed.failures)
-        failures = await feed_store.record_failure(self.bot.db, feed.id, error, now + dt.timedelta(seconds=backoff))
+        failures = await feed_store.record_failure(self.db, feed.id, error, now + dt.timedelta(seconds=backoff))
         log.warning("Feed %s (%s) failed %d time(s) in a row: %s", feed.id, feed.url, failures, error)
         if failures >= ALERT_AFTER_FAILURES and not feed.alerted:
-            await feed_store.mark_alerted(self.bot.db, feed.id)
+            await feed_store.mark_alerted(self.db, feed.id)
             await self._alert(feed, failures, error, backoff)
 
     async def _alert(self, feed: FeedRecord, failures: int, error: str, backoff: float) -> None:
         # The feed's own server's mod log, looked up in that server: a channel id from the bot-wide
         # defaults (MOD_LOG_CHANNEL_ID) is another server's channel for every server but one.
-        channel_id = (await self.bot.guild_config(feed.guild_id)).channel("mod_log_channel")
-        guild = self.bot.get_guild(feed.guild_id)
+        channel_id = (await self.configs.get(feed.guild_id)).channel("mod_log_channel")
+        guild = self.client.get_guild(feed.guild_id)
         channel = guild.get_channel(channel_id) if guild is not None and channel_id else None
         if not isinstance(channel, discord.TextChannel):
             return
@@ -197,7 +232,7 @@ class FeedPoller:
             log.warning("Could not tell the mod log about feed %s: %s", feed.id, exc)
 
     async def _entry(self, feed: FeedRecord, item: FeedItem, first: bool, result: CheckResult) -> None:
-        db = self.bot.db
+        db = self.db
         known = await feed_store.known_entry(db, feed.id, item.entry_id)
         if known is None:
             if await feed_store.hash_seen(db, feed.id, item.content_hash):  # the same text under a new id
@@ -253,7 +288,7 @@ class FeedPoller:
             )
             return None
         await feed_store.save_feed_article(
-            self.bot.db,
+            self.db,
             StoredFeedArticle(
                 slug=article.slug,
                 feed_id=feed.id,
@@ -264,16 +299,16 @@ class FeedPoller:
                 published=article.published,
             ),
         )
-        self.bot.library.register(article, feed.guild_id)
+        self.library.register(article, feed.guild_id)
         return article
 
     async def _post(self, feed: FeedRecord, article: Article) -> None:
-        channel = self.bot.get_channel(feed.channel_id)
+        channel = self.client.get_channel(feed.channel_id)
         if not isinstance(channel, discord.TextChannel | discord.ForumChannel):
             log.warning("Feed %s: its channel %s is gone; %s not posted", feed.id, feed.channel_id, article.slug)
             return
         try:
-            await self.bot.publisher.publish(
+            await self.publisher.publish(
                 article, channel, options_text=None, duration_hours=24, requested_by=channel.guild.me.id
             )
         except (UserFacingError, discord.HTTPException) as error:
@@ -281,6 +316,4 @@ class FeedPoller:
 
 
 def _with_metadata(parsed: Article, stored: StoredFeedArticle) -> Article:
-    from dataclasses import replace
-
     return replace(parsed, source_url=stored.source_url, author=stored.author, published=stored.published)

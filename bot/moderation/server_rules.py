@@ -9,17 +9,27 @@ from bot.moderation.defaults import default_rules
 from bot.moderation.engine import ModerationEngine
 from bot.moderation.matcher import Problem
 from bot.moderation.rules import Action, KeywordMode, KeywordRule, RegexRule, RuleSet
-from bot.storage.moderation import StoredRule
 
 MODES = {"word": KeywordMode.WORD, "prefix": KeywordMode.PREFIX, "substring": KeywordMode.SUBSTRING}
 ALLOW = "allow"  # the action of a keyword that never triggers: an allowed word or phrase
+
+
+@dataclass(frozen=True, slots=True)
+class ServerRule:
+    """A rule a server's moderators added (`/automod rule add`), as the engine reads it."""
+
+    id: int
+    kind: str  # keyword, regex, deny_domain, allow_domain
+    value: str
+    mode: str = "word"  # for keywords: word, prefix, substring
+    action: str = "delete"  # an Action's name, or ALLOW
 
 
 def rule_name(rule_id: int) -> str:
     return f"rule {rule_id}"
 
 
-def server_rules(stored: Sequence[StoredRule]) -> RuleSet:
+def server_rules(stored: Sequence[ServerRule]) -> RuleSet:
     base = default_rules()
     keywords = list(base.keywords)
     regexes = list(base.regexes)
@@ -56,7 +66,7 @@ class Addition:
         return f"The server's rules use {share:.0%} of the rule budget ({used:,} of {budget:,} RE2 instructions)."
 
 
-def try_addition(stored: Sequence[StoredRule], candidate: StoredRule) -> Addition:
+def try_addition(stored: Sequence[ServerRule], candidate: ServerRule) -> Addition:
     """Compile the server's whole rule set with `candidate` added (slow for thousands of rules:
     run it off the event loop). Its problem, if RE2 refuses it or the budget is spent."""
     engine = ModerationEngine(server_rules([*stored, candidate]))

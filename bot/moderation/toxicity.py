@@ -17,11 +17,27 @@ import importlib.util
 import logging
 from collections.abc import Callable, Sequence
 
+from bot.formatting import shorten
+from bot.moderation.rules import Action, Reason
+
 log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "profanity_check"  # installed by alt-profanity-check: pip install 'discussion-bot[toxicity]'
 
 Predict = Callable[[list[str]], Sequence[float]]
+
+
+def toxicity_reason(score: float, threshold: int, text: str) -> Reason | None:
+    """The server's toxicity rule: a message the model scores at `threshold` percent or more is held
+    for review (None: under the threshold)."""
+    if score * 100 < threshold:
+        return None
+    return Reason(
+        "toxicity",
+        Action.HOLD,
+        f"The toxicity model scores it {score:.0%}; this server holds from {threshold}%.",
+        shorten(text, 80),
+    )
 
 
 def model_installed() -> bool:

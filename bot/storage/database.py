@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -28,8 +27,13 @@ from bot.storage.dialect import (
     postgres_migration,
     translate,
 )
-from bot.storage.engine import DatabaseError, Engine, Transaction, UniqueViolation
+from bot.storage.engine import DatabaseError, Engine, MigrationError, Transaction, UniqueViolation
 from bot.storage.rows import Row
+from bot.storage.sqlite_engine import SqliteEngine
+
+# SQLite's own: kept importable from here for the callers that only know the database module.
+from bot.storage.sqlite_engine import describe_failure as describe_failure
+from bot.storage.sqlite_engine import split_statements as split_statements
 
 __all__ = [
     "SQL_NOW",
@@ -51,10 +55,6 @@ def sql_time(moment: dt.datetime) -> str:
     """A time as the database stores it: ISO-8601 UTC text with milliseconds, like SQL_NOW."""
     utc = moment.astimezone(dt.UTC)
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
-
-
-class MigrationError(Exception):
-    """The database cannot be brought to the schema this version of the bot expects."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,34 +119,11 @@ def load_migrations(folder: Traversable | None = None) -> list[Migration]:
     return migrations
 
 
-def describe_failure(path: Path | str, error: BaseException, *, doing: str = "used") -> str:
-    """One line about a SQLite file that cannot be used (kept here for the callers that have a path)."""
-    from bot.storage.sqlite_engine import describe_failure as describe
-
-    return describe(path, error, doing=doing)
-
-
-def split_statements(script: str) -> list[str]:
-    """Split a SQLite script into statements (executescript would COMMIT our transaction)."""
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip() and not all(part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()):
-        raise MigrationError(f"incomplete SQL statement at the end of a migration: {buffer.strip()[:80]!r}")
-    return statements
-
-
 async def open_engine(url: DatabaseUrl) -> Engine:
     if url.engine == "postgresql":
         from bot.storage.postgres_engine import PostgresEngine  # asyncpg only when it is used
 
         return await PostgresEngine.open(url)
-    from bot.storage.sqlite_engine import SqliteEngine
-
     return await SqliteEngine.open(url)
 
 

@@ -24,6 +24,10 @@ class DatabaseError(Exception):
     naming the database (never its password) and the cause."""
 
 
+class MigrationError(Exception):
+    """The database cannot be brought to the schema this version of the bot expects."""
+
+
 class UniqueViolation(Exception):
     """A write would repeat a unique key, on either engine (sqlite3.IntegrityError "UNIQUE constraint
     failed", asyncpg.UniqueViolationError). On PostgreSQL it also ends the transaction it happened in."""

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bot.storage.database import SQL_NOW, Database, Row, sql_time
+from bot.storage.rows import as_record
 
 NOW = SQL_NOW
 
@@ -22,7 +23,7 @@ class FeedRecord:
     last_modified: str | None
     failures: int
     last_error: str | None
-    last_ok_at: str | None
+    last_ok_at: dt.datetime | None
     alerted: int
 
     @property
@@ -45,7 +46,7 @@ class StoredFeedArticle:
 
 
 def _feed(row: Row) -> FeedRecord:
-    return FeedRecord(**{name: row[name] for name in FeedRecord.__dataclass_fields__})
+    return as_record(FeedRecord, row)
 
 
 async def add_feed(db: Database, guild_id: int, channel_id: int, url: str, added_by: int) -> FeedRecord | None:

@@ -89,3 +89,13 @@ def check_database(path: Path) -> list[str]:
         return [f"{path}: {error}"]
     finally:
         connection.close()
+
+
+def make_standalone(path: Path) -> None:
+    """The copy keeps the database's WAL mode, so opening it would leave -wal and -shm files beside
+    it: a backup is one file, in rollback-journal mode."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()

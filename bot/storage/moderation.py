@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.enums import CaseAction
 from bot.storage.database import Database, Row, sql_time
+from bot.storage.rows import as_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,18 +27,18 @@ class Case:
     member_id: int
     moderator_id: int | None
     rule: str | None
-    action: str
+    action: CaseAction
     reason: str | None
     excerpt: str | None
     channel_id: int | None
     message_id: int | None
-    created_at: str
-    expires_at: str | None
+    created_at: dt.datetime
+    expires_at: dt.datetime | None
     log_message_id: int | None
 
 
 def _case(row: Row) -> Case:
-    return Case(**{name: row[name] for name in Case.__dataclass_fields__})
+    return as_record(Case, row)
 
 
 async def add_rule(

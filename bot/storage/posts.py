@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
+from bot.enums import PostStatus, VoteMode
 from bot.storage.database import SQL_NOW, Database, sql_time
+from bot.storage.rows import Row, as_record
 
 NOW = SQL_NOW
 
@@ -19,23 +20,23 @@ class PostRecord:
     article_slug: str
     article_title: str
     exit_question: str | None
-    vote_mode: str
+    vote_mode: VoteMode
     duration_hours: int
-    status: str
+    status: PostStatus
     thread_id: int | None
     starter_message_id: int | None
     question_message_id: int | None
     posted_by: int
-    created_at: str
-    posted_at: str | None
-    closes_at: str | None
-    closed_at: str | None
+    created_at: dt.datetime
+    posted_at: dt.datetime | None
+    closes_at: dt.datetime | None
+    closed_at: dt.datetime | None
     results_message_id: int | None
     last_error: str | None
 
     @property
     def is_open(self) -> bool:
-        return self.status == "posted"
+        return self.status is PostStatus.POSTED
 
     def jump_url(self) -> str | None:
         if self.thread_id is None:
@@ -43,8 +44,8 @@ class PostRecord:
         return f"https://discord.com/channels/{self.guild_id}/{self.thread_id}"
 
 
-def _record(row: Any) -> PostRecord:
-    return PostRecord(**{key: row[key] for key in row.keys()})
+def _record(row: Row) -> PostRecord:
+    return as_record(PostRecord, row)
 
 
 async def create_post(
@@ -103,6 +104,14 @@ async def posts_in_guild(db: Database, guild_id: int) -> list[PostRecord]:
     rows = await db.fetch_all(
         "SELECT * FROM article_posts WHERE guild_id = ? AND status IN ('posted', 'closed', 'pending') ORDER BY id",
         (guild_id,),
+    )
+    return [_record(r) for r in rows]
+
+
+async def recent_published_posts(db: Database, limit: int = 20) -> list[PostRecord]:
+    """The newest discussions of every server, posted or closed, newest first."""
+    rows = await db.fetch_all(
+        "SELECT * FROM article_posts WHERE status IN ('posted', 'closed') ORDER BY id DESC LIMIT ?", (limit,)
     )
     return [_record(r) for r in rows]
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from bot.storage.database import SQL_NOW, Database, Row, Transaction
+from bot.storage.rows import as_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +34,11 @@ class ReviewItem(ReviewedMessage):
     card_message_id: int | None
     status: str
     decided_by: int | None
-    decided_at: str | None
+    decided_at: dt.datetime | None
 
 
 def _item(row: Row) -> ReviewItem:
-    return ReviewItem(**{name: row[name] for name in ReviewItem.__dataclass_fields__})
+    return as_record(ReviewItem, row)
 
 
 async def get_item(db: Database, item_id: int) -> ReviewItem | None:

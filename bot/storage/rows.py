@@ -8,8 +8,14 @@ them as written), and a missing name raises KeyError on both.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from typing import Any
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, TypeVar
+
+from bot.enums import CaseAction, PostStatus, VoteMode
+
+T = TypeVar("T")
 
 
 class Row:
@@ -59,3 +65,37 @@ def column_index(names: Sequence[str]) -> dict[str, int]:
 def make_rows(names: Sequence[str], values: Sequence[Sequence[Any]]) -> list[Row]:
     index = column_index(names)
     return [Row(index, v) for v in values]
+
+
+def read_time(value: str | dt.datetime) -> dt.datetime:
+    """A stored time (ISO 8601 UTC text, as sql_time writes it) as an aware datetime."""
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+
+
+# How a row's value becomes a record's field, by the field's annotation: times and the bot's enums.
+_READERS: dict[str, Callable[[Any], Any]] = {
+    "dt.datetime": read_time,
+    "dt.datetime | None": read_time,
+    "PostStatus": PostStatus,
+    "VoteMode": VoteMode,
+    "CaseAction": CaseAction,
+}
+
+
+@functools.cache
+def _plan(cls: Any) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    fields = cls.__dataclass_fields__
+    return tuple((name, _READERS.get(str(field.type))) for name, field in fields.items())
+
+
+def as_record(cls: type[T], row: Row, prefix: str = "") -> T:
+    """A storage module's record from a row whose columns are named as its fields (after `prefix`):
+    times as aware datetimes, statuses, modes and actions as the bot's enums (None stays None)."""
+    values = {}
+    plan: Any = cls  # a dataclass: hashable, with __dataclass_fields__
+    for name, read in _plan(plan):
+        value = row[prefix + name]
+        values[name] = read(value) if read is not None and value is not None else value
+    return cls(**values)

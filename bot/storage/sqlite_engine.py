@@ -17,7 +17,7 @@ import aiosqlite
 
 from bot.database_url import DatabaseUrl
 from bot.storage.dialect import translate
-from bot.storage.engine import Columns, DatabaseError, Engine, Transaction, UniqueViolation
+from bot.storage.engine import Columns, DatabaseError, Engine, MigrationError, Transaction, UniqueViolation
 from bot.storage.rows import Row, column_index
 
 BUSY_TIMEOUT_MS = 5000
@@ -149,8 +149,6 @@ class SqliteTransaction(Transaction):
                 yield list(chunk)  # type: ignore[arg-type]
 
     async def run_script(self, script: str) -> None:
-        from bot.storage.database import split_statements
-
         for statement in split_statements(script):
             await self._connection.execute(statement)
 
@@ -300,3 +298,17 @@ class SqliteEngine(Engine):
         # SQLite gives out max(rowid) + 1 by itself (no AUTOINCREMENT table is used).
         value = await tx.fetch_value(f'SELECT COALESCE(MAX({column}), 0) + 1 FROM "{table}"')
         return int(value)
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a SQLite script into statements (executescript would COMMIT our transaction)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()):
+        raise MigrationError(f"incomplete SQL statement at the end of a migration: {buffer.strip()[:80]!r}")
+    return statements

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.storage.database import SQL_NOW, Database, Row, Transaction, UniqueViolation, sql_time
-from bot.updates.text import text_key
+from bot.storage.rows import as_record, read_time
+from bot.text_key import text_key
 
 NOW = SQL_NOW
 # How long a delivery worker's claim on outbox rows lasts unless renewed (the worker renews it
@@ -33,16 +34,13 @@ class UpdateRecord:
     source_ref: str | None
     author_id: int | None
     revision: int
-    created_at: str
-    edited_at: str | None
-    retracted_at: str | None
+    created_at: dt.datetime
+    edited_at: dt.datetime | None
+    retracted_at: dt.datetime | None
 
     @property
     def retracted(self) -> bool:
         return self.retracted_at is not None
-
-    def created(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.created_at.replace("Z", "+00:00"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,10 +55,7 @@ class DeliveryJob:
     message_ids: list[int]
     sent_revision: int
     attempts: int
-    queued_at: str | None = None  # when the row was queued (for the delivery-latency metric)
-
-    def queued(self) -> dt.datetime | None:
-        return dt.datetime.fromisoformat(self.queued_at.replace("Z", "+00:00")) if self.queued_at else None
+    queued_at: dt.datetime | None = None  # when the row was queued (for the delivery-latency metric)
 
 
 _UPDATE_COLUMNS = (
@@ -70,7 +65,7 @@ _UPDATE_COLUMNS = (
 
 
 def _update(row: Row, prefix: str = "") -> UpdateRecord:
-    return UpdateRecord(**{name: row[prefix + name] for name in UpdateRecord.__dataclass_fields__})
+    return as_record(UpdateRecord, row, prefix)
 
 
 def _job(row: Row) -> DeliveryJob:
@@ -85,7 +80,7 @@ def _job(row: Row) -> DeliveryJob:
         message_ids=json.loads(row["message_ids"] or "[]"),
         sent_revision=row["sent_revision"],
         attempts=row["attempts"],
-        queued_at=row["queued_at"],
+        queued_at=read_time(row["queued_at"]) if row["queued_at"] else None,
     )
 
 
@@ -165,6 +160,15 @@ async def updates_of_article(db: Database, article_slug: str, guild_id: int | No
         f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE article_slug = ? AND (guild_id IS NULL OR guild_id = ?) "
         "ORDER BY created_at, id",
         (article_slug, guild_id),
+    )
+    return [_update(r) for r in rows]
+
+
+async def live_updates_of_guild(db: Database, guild_id: int, limit: int = 100) -> list[UpdateRecord]:
+    """A server's own updates that are not retracted, newest first."""
+    rows = await db.fetch_all(
+        f"SELECT {_UPDATE_COLUMNS} FROM updates WHERE guild_id = ? AND retracted_at IS NULL ORDER BY id DESC LIMIT ?",
+        (guild_id, limit),
     )
     return [_update(r) for r in rows]
 

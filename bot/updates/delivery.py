@@ -16,18 +16,17 @@ import contextlib
 import datetime as dt
 import logging
 from collections import defaultdict
-from typing import TYPE_CHECKING
 
 import discord
 
 from bot.log_context import log_fields
-from bot.publishing.embeds import NO_PINGS
+from bot.metrics import BotMetrics
+from bot.responses import NO_PINGS
 from bot.storage import updates as update_store
+from bot.storage.database import Database
 from bot.storage.updates import DeliveryJob, UpdateRecord
+from bot.updates.live_blog import LiveBlog
 from bot.updates.text import update_parts
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +52,7 @@ def footer_marker(update_id: int) -> str:
 
 def update_embeds(update: UpdateRecord) -> list[discord.Embed]:
     """One embed per part (a 4,000-character update may need two), each naming the update."""
-    created = update.created()
+    created = update.created_at
     if update.retracted:
         embed = discord.Embed(
             title=f"{update.label} (retracted)",
@@ -85,9 +84,20 @@ def update_embeds(update: UpdateRecord) -> list[discord.Embed]:
 
 class DeliveryWorker:
     def __init__(
-        self, bot: DiscussionBot, *, concurrency: int = 16, idle_poll: float = 2.0, claimant: str = "main"
+        self,
+        db: Database,
+        client: discord.Client,
+        *,
+        live_blog: LiveBlog,
+        metrics: BotMetrics,
+        concurrency: int = 16,
+        idle_poll: float = 2.0,
+        claimant: str = "main",
     ) -> None:
-        self.bot = bot
+        self.db = db
+        self.client = client  # the threads, and the bot's own messages in them
+        self.live_blog = live_blog  # redrawn once a post's sends are done
+        self.metrics = metrics
         # Names this worker's claims on outbox rows; the same after a restart, so the next run takes
         # back what a crash left (processes that share the outbox each need their own name).
         self.claimant = claimant
@@ -102,7 +112,7 @@ class DeliveryWorker:
         self._stopping = False
 
     async def start(self) -> None:
-        recovered = await update_store.recover_unknown_outcomes(self.bot.db, self.claimant)
+        recovered = await update_store.recover_unknown_outcomes(self.db, self.claimant)
         if recovered:
             log.info("%d update deliveries were interrupted; checking them before sending again", recovered)
         if self._task is None:
@@ -138,7 +148,7 @@ class DeliveryWorker:
     async def wait_idle(self, timeout: float = 30.0) -> None:
         """Until nothing is due and the live blogs are refreshed (for tests and benchmarks)."""
         await asyncio.wait_for(self._idle.wait(), timeout)
-        await self.bot.live_blog.wait_idle()
+        await self.live_blog.wait_idle()
 
     async def _run(self) -> None:
         while not self._stopping:
@@ -154,14 +164,14 @@ class DeliveryWorker:
         """One pass: read what is due, serve each thread in order, threads side by side."""
         self._wake.clear()  # before reading: a wake-up during the read is not lost
         try:
-            jobs = await update_store.claim_deliveries(self.bot.db, self.claimant, limit=500)
+            jobs = await update_store.claim_deliveries(self.db, self.claimant, limit=500)
         except Exception:
             log.exception("Reading the update outbox failed")
             jobs = []
         if not jobs:
             # Sends first: the live-blog edits share Discord's global rate limit with them.
             for post_id in sorted(self._touched):
-                self.bot.live_blog.schedule(post_id)
+                self.live_blog.schedule(post_id)
             self._touched.clear()
             if not self._wake.is_set():
                 self._idle.set()
@@ -197,7 +207,7 @@ class DeliveryWorker:
             with contextlib.suppress(asyncio.CancelledError):
                 await renewing
             try:
-                await update_store.release_claims(self.bot.db, self.claimant)
+                await update_store.release_claims(self.db, self.claimant)
             except Exception:  # the next start takes them back; meanwhile they lapse by themselves
                 log.exception("Releasing the outbox claims failed")
 
@@ -206,16 +216,16 @@ class DeliveryWorker:
         while True:
             await asyncio.sleep(update_store.CLAIM_SECONDS / 4)
             try:
-                await update_store.renew_claims(self.bot.db, self.claimant)
+                await update_store.renew_claims(self.db, self.claimant)
             except Exception:
                 log.exception("Renewing the outbox claims failed")
 
     async def _thread(self, job: DeliveryJob) -> discord.Thread | None:
         if job.thread_id is None:
             return None
-        channel = self.bot.get_channel(job.thread_id)
+        channel = self.client.get_channel(job.thread_id)
         if channel is None:
-            channel = await self.bot.fetch_channel(job.thread_id)
+            channel = await self.client.fetch_channel(job.thread_id)
         return channel if isinstance(channel, discord.Thread) else None
 
     async def _deliver(self, job: DeliveryJob) -> bool:
@@ -224,12 +234,12 @@ class DeliveryWorker:
         try:
             thread = await self._thread(job)
             if thread is None:
-                await update_store.mark_failed(self.bot.db, job.id, "the thread is gone")
+                await update_store.mark_failed(self.db, job.id, "the thread is gone")
                 return True
             if was_sent:
                 await self._edit(thread, job)
             else:
-                if not await update_store.mark_sending(self.bot.db, job.id, self.claimant):
+                if not await update_store.mark_sending(self.db, job.id, self.claimant):
                     log.warning("Delivery %s: this worker's claim lapsed; another worker holds it now", job.id)
                     return True
                 ids = await self._already_sent(thread, job) if job.attempts > 0 else None
@@ -253,19 +263,19 @@ class DeliveryWorker:
                         else:
                             message = await thread.send(embed=embed, allowed_mentions=NO_PINGS, nonce=nonce)
                         ids.append(message.id)
-                await update_store.mark_sent(self.bot.db, job.id, ids, job.update.revision)
+                await update_store.mark_sent(self.db, job.id, ids, job.update.revision)
                 self.sent += 1
                 log.debug("Update %s delivered to thread %s", job.update.id, job.thread_id)
-                if (queued := job.queued()) is not None:
-                    self.bot.metrics.update_delivery.observe((dt.datetime.now(dt.UTC) - queued).total_seconds())
+                if (queued := job.queued_at) is not None:
+                    self.metrics.update_delivery.observe((dt.datetime.now(dt.UTC) - queued).total_seconds())
             return True
         except discord.HTTPException as error:
             reason = PERMANENT.get(error.code)
             if reason is not None or error.status in (403, 404):
-                await update_store.mark_failed(self.bot.db, job.id, reason or f"{error.status} {error.text}")
-                self.bot.metrics.update_delivery_failed.inc()
+                await update_store.mark_failed(self.db, job.id, reason or f"{error.status} {error.text}")
+                self.metrics.update_delivery_failed.inc()
                 if error.code == 10003:
-                    await update_store.fail_deliveries_of_post(self.bot.db, job.post_id, reason or "gone")
+                    await update_store.fail_deliveries_of_post(self.db, job.post_id, reason or "gone")
                 log.warning("Update %s will not reach post %s: %s", job.update.id, job.post_id, reason or error)
                 return True
             return await self._retry(job, f"{error.status} {error.text}", was_sent)
@@ -274,18 +284,18 @@ class DeliveryWorker:
 
     async def _retry(self, job: DeliveryJob, reason: str, was_sent: bool) -> bool:
         if job.attempts + 1 >= MAX_ATTEMPTS:
-            await update_store.mark_failed(self.bot.db, job.id, f"gave up after {MAX_ATTEMPTS} attempts: {reason}")
-            self.bot.metrics.update_delivery_failed.inc()
+            await update_store.mark_failed(self.db, job.id, f"gave up after {MAX_ATTEMPTS} attempts: {reason}")
+            self.metrics.update_delivery_failed.inc()
             return True
         delay = min(300.0, 2.0 ** (job.attempts + 1))
-        await update_store.mark_retry(self.bot.db, job.id, reason, delay, was_sent=was_sent)
+        await update_store.mark_retry(self.db, job.id, reason, delay, was_sent=was_sent)
         log.info("Delivery %s failed (%s); retrying in %.0f s", job.id, reason, delay)
         return False
 
     async def _already_sent(self, thread: discord.Thread, job: DeliveryJob) -> list[int] | None:
         """After a crash mid-send: the messages of this update already in the thread, if any."""
         marker = footer_marker(job.update.id)
-        me = self.bot.user.id if self.bot.user else 0
+        me = self.client.user.id if self.client.user else 0
         found: list[int] = []
         async for message in thread.history(limit=HISTORY_CHECK):
             if message.author.id == me and any(
@@ -313,10 +323,4 @@ class DeliveryWorker:
                 embed=embeds[index], allowed_mentions=NO_PINGS, nonce=f"u{job.id}.r{job.update.revision}.{index + 1}"
             )
             ids.append(message.id)
-        await update_store.mark_sent(self.bot.db, job.id, ids[: len(embeds)], job.update.revision)
-
-
-async def updates_for_post(bot: DiscussionBot, post_id: int) -> list[tuple[UpdateRecord, int | None]]:
-    """(update, first message id) for the updates delivered to a post, oldest first."""
-    jobs = await update_store.deliveries_of_post(bot.db, post_id)
-    return [(j.update, j.message_ids[0] if j.message_ids else None) for j in jobs if j.status == "sent"]
+        await update_store.mark_sent(self.db, job.id, ids[: len(embeds)], job.update.revision)

@@ -7,19 +7,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
 
 import discord
 
-from bot.articles.render import LIVE_BLOG_LIMIT, escape_markdown, render_article
-from bot.publishing.embeds import NO_PINGS, to_embed
+from bot.articles.library import ArticleLibrary
+from bot.articles.render import LIVE_BLOG_LIMIT, render_article
+from bot.formatting import escape_markdown
+from bot.publishing.embeds import to_embed
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
+from bot.storage import updates as update_store
+from bot.storage.database import Database
 from bot.storage.updates import UpdateRecord
-from bot.updates.delivery import updates_for_post
 from bot.updates.text import first_words
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def live_blog_embed(
     lines: list[str] = []
     used = len(TITLE) + 40  # the footer
     for update, message_id in reversed(shown):
-        stamp = f"<t:{int(update.created().timestamp())}:t>"
+        stamp = f"<t:{int(update.created_at.timestamp())}:t>"
         link = f" [↗](https://discord.com/channels/{guild_id}/{thread_id}/{message_id})" if message_id else ""
         line = f"{stamp} **{escape_markdown(update.label)}** · {escape_markdown(first_words(update.text, 80))}{link}"
         if used + len(line) + 1 > limit:
@@ -53,8 +53,10 @@ def live_blog_embed(
 
 
 class LiveBlog:
-    def __init__(self, bot: DiscussionBot) -> None:
-        self.bot = bot
+    def __init__(self, db: Database, client: discord.Client, *, library: ArticleLibrary) -> None:
+        self.db = db
+        self.client = client
+        self.library = library  # the article, to redraw its first message
         self._dirty: set[int] = set()
         self._tasks: dict[int, asyncio.Task[None]] = {}
 
@@ -86,24 +88,22 @@ class LiveBlog:
         starter and a text channel's article message both share their thread's id). In a forum or
         media channel it opens the post, inside the thread; in a text channel it is the message in
         the channel that the thread was started from."""
-        parent = self.bot.get_channel(channel_id) or await self.bot.fetch_channel(channel_id)
+        parent = self.client.get_channel(channel_id) or await self.client.fetch_channel(channel_id)
         if isinstance(parent, discord.ForumChannel):  # media channels are ForumChannels too
-            thread = self.bot.get_channel(thread_id) or await self.bot.fetch_channel(thread_id)
+            thread = self.client.get_channel(thread_id) or await self.client.fetch_channel(thread_id)
             return thread if isinstance(thread, discord.Thread) else None
         return parent if isinstance(parent, discord.TextChannel) else None
 
     async def refresh(self, post_id: int) -> None:
-        post = await post_store.get_post(self.bot.db, post_id)
+        post = await post_store.get_post(self.db, post_id)
         if post is None or post.thread_id is None or post.starter_message_id is None:
             return
-        embed = live_blog_embed(
-            await updates_for_post(self.bot, post_id), guild_id=post.guild_id, thread_id=post.thread_id
-        )
+        embed = live_blog_embed(await self._delivered(post_id), guild_id=post.guild_id, thread_id=post.thread_id)
         where = await self._first_message_channel(post.channel_id, post.thread_id)
         if where is None:
             log.warning("Post %s: its channel %s is neither a forum nor a text channel now", post_id, post.channel_id)
             return
-        article = self.bot.library.get(post.article_slug)
+        article = self.library.get(post.article_slug)
         if article is not None:  # render locally: no GET before every edit
             first = render_article(article)[0].embed
             assert first is not None
@@ -114,3 +114,8 @@ class LiveBlog:
         await where.get_partial_message(post.starter_message_id).edit(
             embeds=embeds + ([embed] if embed else []), allowed_mentions=NO_PINGS
         )
+
+    async def _delivered(self, post_id: int) -> list[tuple[UpdateRecord, int | None]]:
+        """(update, first message id) for the updates delivered to a post, oldest first."""
+        jobs = await update_store.deliveries_of_post(self.db, post_id)
+        return [(j.update, j.message_ids[0] if j.message_ids else None) for j in jobs if j.status == "sent"]

@@ -16,12 +16,13 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.articles.catalog import article_paths, slug_for
-from bot.articles.model import Article, ArticleError
+from bot.articles.catalog import article_paths
+from bot.articles.library import ArticleLibrary
+from bot.articles.model import Article, ArticleError, slug_for
 from bot.articles.parser import parse_article_file
 from bot.storage import updates as update_store
 from bot.storage.database import Database
-from bot.updates.text import text_key
+from bot.text_key import text_key
 
 log = logging.getLogger(__name__)
 
@@ -155,3 +156,21 @@ class SeedSync:
             report.new_articles.append(article)
             if self.on_new_article is not None:
                 await self.on_new_article(article)
+
+
+class SeedWatcher:
+    """One look at the seeds folder, as the seeds extension takes it every SEED_POLL_SECONDS: the
+    article library read again (what /article and the chat see), new and changed files synced, and the
+    updates found handed to delivery."""
+
+    def __init__(self, library: ArticleLibrary, sync: SeedSync, *, wake_delivery: Callable[[], None]) -> None:
+        self.library = library
+        self.sync = sync
+        self.wake_delivery = wake_delivery
+
+    async def check(self) -> SyncReport:
+        await self.library.refresh()
+        report = await self.sync.scan()
+        if report.new_updates or report.edited_updates:
+            self.wake_delivery()
+        return report

@@ -1,24 +1,16 @@
-"""Plain functions over update text: the dedupe key, labels, and rendering into message-sized parts."""
+"""Plain functions over update text: cleaning, first words, and rendering into message-sized parts."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot.articles.parser import split_update_label
-from bot.articles.render import escape_markdown, pack_paragraphs, shorten
+from bot.articles.render import pack_paragraphs
+from bot.formatting import escape_markdown, shorten
 
 UPDATE_TEXT_LIMIT = 4000
 DEFAULT_LABEL = "Update"
 EMBED_DESCRIPTION_LIMIT = 4096
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-"})
-_NOT_WORD = re.compile(r"[^\w]+")
-
-
-def text_key(text: str) -> str:
-    """The same update however it is typed: Unicode-normalised, case-folded, punctuation and spacing ignored."""
-    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _NOT_WORD.sub(" ", folded).strip()
 
 
 def clean_update_text(text: str) -> str:

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
 
 import discord
 
+from bot.enforcement.enforcer import Enforcer
+from bot.enums import VoteMode
 from bot.errors import UserFacingError
-from bot.publishing.embeds import NO_PINGS, answer_card_text, top_answers_embed
+from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage import votes as vote_store
+from bot.storage.database import Database
 from bot.storage.posts import PostRecord
 from bot.voting.components import suggest_view, upvote_view
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
+from bot.voting.embeds import answer_card_text, top_answers_embed
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +40,16 @@ def clean_answer(text: str) -> str:
 class AnswerBoard:
     """Answer-mode actions and the coalescing refresh of each post's "Top answers" message."""
 
-    def __init__(self, bot: DiscussionBot) -> None:
-        self.bot = bot
+    def __init__(self, db: Database, client: discord.Client, *, enforcer: Enforcer) -> None:
+        self.db = db
+        self.client = client
+        self.enforcer = enforcer  # screens a suggested answer by the server's rules
         self._dirty: set[int] = set()
         self._refreshing: dict[int, asyncio.Task[None]] = {}
 
     async def open_post(self, post_id: int) -> PostRecord:
-        post = await post_store.get_post(self.bot.db, post_id)
-        if post is None or post.vote_mode != "answers":
+        post = await post_store.get_post(self.db, post_id)
+        if post is None or post.vote_mode != VoteMode.ANSWERS:
             raise UserFacingError("This discussion no longer exists.")
         if not post.is_open:
             raise UserFacingError("Answering is closed for this discussion.")
@@ -61,10 +63,10 @@ class AnswerBoard:
         for the author ("" unless the filters had something to say). An answer the rules block
         raises TextRefused (a UserFacingError) and nothing is stored or posted."""
         cleaned = clean_answer(text)
-        guild = self.bot.get_guild(post.guild_id)
+        guild = self.client.get_guild(post.guild_id)
         if guild is None:
             raise UserFacingError("I can't reach this server right now; try again in a moment.")
-        note = await self.bot.enforcer.screen_text(
+        note = await self.enforcer.screen_text(
             guild,
             author,
             cleaned,
@@ -73,11 +75,11 @@ class AnswerBoard:
             refusal="Your answer was not posted",
             channel_id=post.thread_id,
         )
-        existing = await vote_store.find_exit_answer(self.bot.db, post.id, cleaned)
+        existing = await vote_store.find_exit_answer(self.db, post.id, cleaned)
         if existing is not None:
             link = f"https://discord.com/channels/{post.guild_id}/{post.thread_id}/{existing.message_id}"
             raise UserFacingError(f"That answer is already there: upvote it instead. {link}")
-        answer = await vote_store.add_exit_answer(self.bot.db, post.id, author.id, cleaned)
+        answer = await vote_store.add_exit_answer(self.db, post.id, author.id, cleaned)
         thread = await self._thread(post)
         card = await thread.send(
             answer_card_text(answer),
@@ -85,22 +87,22 @@ class AnswerBoard:
             allowed_mentions=NO_PINGS,
             nonce=f"a{answer.id}",
         )
-        await vote_store.record_exit_answer_message(self.bot.db, answer.id, card.id)
+        await vote_store.record_exit_answer_message(self.db, answer.id, card.id)
         self.schedule_refresh(post.id)
         return card, note
 
     async def upvote(self, answer_id: int, user_id: int) -> tuple[bool, int, PostRecord]:
-        answer = await vote_store.get_exit_answer(self.bot.db, answer_id)
+        answer = await vote_store.get_exit_answer(self.db, answer_id)
         if answer is None:
             raise UserFacingError("That answer no longer exists.")
         post = await self.open_post(answer.post_id)
-        voted, count = await vote_store.toggle_exit_answer_vote(self.bot.db, answer_id, user_id)
+        voted, count = await vote_store.toggle_exit_answer_vote(self.db, answer_id, user_id)
         self.schedule_refresh(post.id)
         return voted, count, post
 
     async def _thread(self, post: PostRecord) -> discord.Thread:
         assert post.thread_id is not None
-        channel = self.bot.get_channel(post.thread_id) or await self.bot.fetch_channel(post.thread_id)
+        channel = self.client.get_channel(post.thread_id) or await self.client.fetch_channel(post.thread_id)
         if not isinstance(channel, discord.Thread):
             raise UserFacingError("The discussion thread is gone.")
         return channel
@@ -128,8 +130,8 @@ class AnswerBoard:
                 log.exception("Refreshing the top answers of post %s failed", post_id)
 
     async def render(self, post: PostRecord, *, is_open: bool | None = None) -> discord.Embed:
-        answers = await vote_store.top_exit_answers(self.bot.db, post.id, TOP_ANSWERS)
-        total, voters = await vote_store.exit_answer_stats(self.bot.db, post.id)
+        answers = await vote_store.top_exit_answers(self.db, post.id, TOP_ANSWERS)
+        total, voters = await vote_store.exit_answer_stats(self.db, post.id)
         assert post.thread_id is not None
         is_open = post.is_open if is_open is None else is_open
         return top_answers_embed(
@@ -137,7 +139,7 @@ class AnswerBoard:
         )
 
     async def refresh(self, post_id: int) -> None:
-        post = await post_store.get_post(self.bot.db, post_id)
+        post = await post_store.get_post(self.db, post_id)
         if post is None or post.question_message_id is None or post.thread_id is None:
             return
         thread = await self._thread(post)

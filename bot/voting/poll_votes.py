@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
 
 import discord
 
@@ -21,9 +20,6 @@ from bot.storage import votes as vote_store
 from bot.storage.database import Database
 from bot.storage.posts import PostRecord
 from bot.storage.votes import PollVote
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
 
 log = logging.getLogger(__name__)
 
@@ -109,13 +105,14 @@ class PollVoteWriter:
 class PollVotes:
     """Routes raw vote events to posts and keeps stored votes equal to Discord's."""
 
-    def __init__(self, bot: DiscussionBot) -> None:
-        self.bot = bot
-        self.writer = PollVoteWriter(bot.db)
+    def __init__(self, db: Database, client: discord.Client) -> None:
+        self.db = db
+        self.client = client  # the polls' messages, to read their voter lists
+        self.writer = PollVoteWriter(db)
         self._posts_by_message: dict[int, int | None] = {}
 
     async def start(self) -> None:
-        for post in await post_store.open_posts(self.bot.db, "poll"):
+        for post in await post_store.open_posts(self.db, "poll"):
             if post.question_message_id is not None:
                 self._posts_by_message[post.question_message_id] = post.id
         self.writer.start()
@@ -129,7 +126,7 @@ class PollVotes:
     async def on_vote(self, payload: discord.RawPollVoteActionEvent, added: bool) -> None:
         post_id = self._posts_by_message.get(payload.message_id, 0)
         if post_id == 0:  # not seen yet: one lookup, remembered either way
-            post = await post_store.post_by_question_message(self.bot.db, payload.message_id)
+            post = await post_store.post_by_question_message(self.db, payload.message_id)
             post_id = post.id if post is not None and post.vote_mode == "poll" else None
             self._posts_by_message[payload.message_id] = post_id
         if post_id is None:
@@ -140,7 +137,7 @@ class PollVotes:
         """Make the stored votes of `post` equal Discord's voter lists; (added, removed)."""
         if post.question_message_id is None or post.thread_id is None:
             return 0, 0
-        thread = self.bot.get_channel(post.thread_id) or await self.bot.fetch_channel(post.thread_id)
+        thread = self.client.get_channel(post.thread_id) or await self.client.fetch_channel(post.thread_id)
         assert isinstance(thread, discord.Thread)
         self.writer.watch(post.id)
         try:
@@ -159,7 +156,7 @@ class PollVotes:
         async def apply() -> None:
             keep = self.writer.unwatch(post.id)
             for answer_id, users in voters.items():
-                added, removed = await vote_store.replace_poll_voters(self.bot.db, post.id, answer_id, users, keep)
+                added, removed = await vote_store.replace_poll_voters(self.db, post.id, answer_id, users, keep)
                 result[0] += added
                 result[1] += removed
             done.set_result(None)
@@ -171,7 +168,7 @@ class PollVotes:
         return result[0], result[1]
 
     async def reconcile_all(self) -> None:
-        for post in await post_store.open_posts(self.bot.db, "poll"):
+        for post in await post_store.open_posts(self.db, "poll"):
             try:
                 await self.reconcile(post)
             except discord.HTTPException as error:

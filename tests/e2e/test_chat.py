@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.client import DiscussionBot
+from bot.storage import discussion as discussion_store
 from discord_emulator import Emulator, Message
 from tests.harness import SEEDS, World, eventually, is_update_message, question_of, running_bot
 
@@ -20,6 +21,25 @@ async def ask(emulator: Emulator, who, channel, text: str, *, mention: bool = Tr
     content = f"<@{emulator.bot_user.id}> {text}" if mention else text
     asked = emulator.send_message(who, channel, content)
     return await eventually(lambda: answer_to(emulator, channel, asked), timeout=5)
+
+
+def questions_taken(bot: DiscussionBot) -> float:
+    """Questions the chat answered, failed on, or refused as too many."""
+    samples = (bot.metrics.registry.get_sample_value("bot_chat_answers_total", {"result": r}) for r in RESULTS)
+    return sum(value or 0 for value in samples)
+
+
+RESULTS = ("answered", "failed", "slowed_down")
+
+
+async def replied_to(bot: DiscussionBot, thread_id: int, message_id: int) -> bool:
+    """Whether the thread's digest counts replies to the message."""
+    await bot.reply_recorder.flush()
+    return any(p.message_id == message_id for p in await discussion_store.top_points(bot.db, thread_id, 50))
+
+
+async def forgotten(bot: DiscussionBot, thread_id: int, message_id: int) -> bool:
+    return not await replied_to(bot, thread_id, message_id)
 
 
 def answer_to(emulator: Emulator, channel, asked: Message) -> Message | None:  # type: ignore[no-untyped-def]
@@ -79,8 +99,7 @@ async def test_vote_results_in_both_modes(emulator: Emulator, world: World, bot:
     question = question_of(emulator, thread)
     for i, answer in enumerate((1, 1, 2)):
         emulator.vote(emulator.add_member(world.guild, f"v{i}"), question, answer)
-    await asyncio.sleep(0.3)
-    await bot.poll_votes.writer.flush()
+    await eventually(lambda: bot.poll_votes.writer.committed >= 3)
     results = await ask(emulator, world.member, thread, "how's the vote going?")
     assert "vote open · 3 voters" in results.content and "66.7%" in results.content and "Protection" in results.content
 
@@ -142,7 +161,7 @@ async def test_where_it_listens_dms_replies_and_chat_channels(emulator: Emulator
     follow = emulator.send_message(world.member, world.general, "what's the exit question?", reply_to=first)
     assert "Exit question" in (await eventually(lambda: answer_to(emulator, world.general, follow))).content
     ignored = emulator.send_message(world.member, world.general, "what's the exit question?")
-    await asyncio.sleep(0.5)
+    await ask(emulator, world.member, world.general, "hello again")  # answered: the one before was seen too
     assert answer_to(emulator, world.general, ignored) is None  # not addressed to the bot
     setup = emulator.run_command(world.admin, world.general, "config set", setting="chat_channels", value="general")
     await setup.wait_message()
@@ -156,16 +175,18 @@ async def test_never_pings_limits_the_rate_and_skips_removed_messages(
     loud = await ask(emulator, world.member, world.general, "@everyone what's the article about?")
     assert loud.mention_everyone is False and [u.id for u in loud.mentions] == [world.member.user.id]
     assert len(loud.content) <= 2000
+    deletion = asyncio.ensure_future(bot.wait_for("raw_message_delete", timeout=5))
     removed = emulator.send_message(world.member, world.general, f"<@{emulator.bot_user.id}> what's it about?")
     emulator.delete_message(world.owner, removed)  # removed (by a moderator) before the bot answered
-    await asyncio.sleep(0.5)
+    await deletion
+    await eventually(lambda: bot.messages_in_flight() == 0)  # the question was answered, or not
     assert answer_to(emulator, world.general, removed) is None
     asked = [
         emulator.send_message(world.admin, world.mod_log, f"<@{emulator.bot_user.id}> any updates?") for _ in range(8)
     ]
     # five answers, then one polite "slow down" (Discord's 5-per-5-s channel limit paces the sixth)
     await eventually(lambda: sum(answer_to(emulator, world.mod_log, m) is not None for m in asked) == 6, timeout=10)
-    await asyncio.sleep(0.5)
+    await eventually(lambda: questions_taken(bot) == 10 and bot.messages_in_flight() == 0)  # all eight, and two before
     answers = [answer_to(emulator, world.mod_log, m) for m in asked]
     assert sum(a is not None for a in answers) == 6
     assert sum(a is not None and "faster than I can keep up" in a.content for a in answers) == 1
@@ -213,10 +234,8 @@ async def test_listeners_added_to_the_bot_still_see_every_message(emulator: Emul
 
 
 async def models_ready(bot: DiscussionBot) -> None:
-    chat = bot.get_cog("Chat")
-    assert chat is not None
-    await asyncio.wait_for(chat.ready.wait(), 60)  # type: ignore[attr-defined]
-    assert chat.service.models is not None  # type: ignore[attr-defined]
+    await asyncio.wait_for(bot.chat.models_ready.wait(), 60)
+    assert bot.chat.models is not None
 
 
 async def test_sentence_answers_paraphrases_misspellings_and_honest_no(
@@ -261,11 +280,11 @@ async def test_what_people_are_saying_digest(emulator: Emulator, world: World, b
     for who in (alice, bob, world.member, world.admin):
         emulator.send_message(who, thread, "No way.", reply_to=doomed)
     await eventually(lambda: rude.deleted)
+    await eventually(lambda: replied_to(bot, thread.id, doomed.id))  # its four replies are recorded
     emulator.delete_message(world.owner, doomed)  # a moderator removes it after the replies came
-    await asyncio.sleep(0.3)
-    await bot.poll_votes.writer.flush()
-    chat = bot.get_cog("Chat")
-    await chat.replies.flush()  # type: ignore[union-attr]
+    await eventually(lambda: forgotten(bot, thread.id, doomed.id))
+    await eventually(lambda: forgotten(bot, thread.id, rude.id))  # moderated away
+    await eventually(lambda: bot.poll_votes.writer.committed >= 3)
 
     digest = await ask(emulator, world.member, thread, "what are people saying?")
     text = digest.content

@@ -17,7 +17,7 @@ async def test_member_without_manage_server_is_refused(emulator: Emulator, world
         message = await handle.wait_message()
         assert handle.ephemeral
         assert "Manage Server" in message.content
-    assert (await bot.guild_config(world.guild.id)).overridden == frozenset()
+    assert (await bot.configs.get(world.guild.id)).overridden == frozenset()
 
 
 async def test_admin_sets_shows_and_resets(emulator: Emulator, world: World, bot: DiscussionBot):
@@ -28,7 +28,7 @@ async def test_admin_sets_shows_and_resets(emulator: Emulator, world: World, bot
         world.admin, world.general, "config set", setting="chat_channels", value=f"<#{world.general.id}>, mod-log"
     )
     await handle.wait_message()
-    config = await bot.guild_config(world.guild.id)
+    config = await bot.configs.get(world.guild.id)
     assert config.role("editor_role") == editors.id
     assert config.channels("chat_channels") == tuple(sorted([world.general.id, world.mod_log.id]))
 
@@ -39,7 +39,7 @@ async def test_admin_sets_shows_and_resets(emulator: Emulator, world: World, bot
 
     reset = emulator.run_command(world.admin, world.general, "config reset", setting="editor_role")
     assert "back to its default" in (await reset.wait_message()).content
-    assert (await bot.guild_config(world.guild.id)).role("editor_role") is None
+    assert (await bot.configs.get(world.guild.id)).role("editor_role") is None
 
 
 async def test_unknown_role_gets_a_helpful_error(emulator: Emulator, world: World, bot: DiscussionBot):

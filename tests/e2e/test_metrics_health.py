@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.metrics.server import MetricsServerError
 from bot.runner import create_bot
 from bot.settings import load_settings
+from bot.status_server import MetricsServerError
 from discord_emulator import Emulator
 from tests.e2e.support.ops import free_port, get, scrape, value
 from tests.harness import REPO, World, eventually, running_bot

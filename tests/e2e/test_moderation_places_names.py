@@ -89,7 +89,7 @@ async def test_a_stored_rule_that_cannot_run_is_named_in_the_mod_log_and_the_res
     await command(emulator, world, "automod rule add", kind="keyword", value="spamword")
     # stored by an older version that did not check patterns with RE2
     await mod_store.add_rule(bot.db, world.guild.id, "regex", r"(a)\1", "word", "hold", world.admin.user.id)
-    bot.enforcer.rules_changed(world.guild.id)
+    bot.engines.rules_changed(world.guild.id)
     profanity = emulator.send_message(world.member, world.general, "what the fuck")
     spam = emulator.send_message(world.member, world.general, "buy spamword")
     await eventually(lambda: profanity.deleted and spam.deleted)

@@ -263,7 +263,7 @@ async def test_exempting_everyone_from_the_filters_is_refused(emulator: Emulator
     everyone = world.guild.roles[world.guild.id]
     handle = emulator.run_command(server.members["the moderator role"], server.scratch, "automod exempt", role=everyone)
     assert "switch the filters off" in (await handle.wait_message()).content
-    assert (await bot.guild_config(world.guild.id)).role("automod_bypass_role") == server.roles["the bypass role"].id
+    assert (await bot.configs.get(world.guild.id)).role("automod_bypass_role") == server.roles["the bypass role"].id
 
 
 async def test_purge_removes_only_messages_of_members_the_moderator_outranks(

@@ -182,8 +182,7 @@ async def test_privacy_delete_and_data_forget_leave_no_row_naming_the_member(
         card = cards[quill.user.id]  # the answer's card in the thread is redrawn, its upvote button kept
         await eventually(lambda: REMOVED_TEXT in card.content)
         assert str(quill.user.id) not in card.content and "quillon" not in card.content and card.components
-        chat = bot.get_cog("Chat")
-        assert not any(user == quill.user.id for _, user in chat.service._contexts)  # type: ignore[attr-defined]
+        assert not any(user == quill.user.id for _, user in bot.chat._contexts)
 
         # an operator's `data forget`, for a request by mail, while the bot runs
         assert rows_naming(database, brix.user.id, "brixby")

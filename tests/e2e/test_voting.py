@@ -161,7 +161,7 @@ async def test_expired_votes_are_closed_by_the_bot(emulator: Emulator, world: Wo
     question = await post_article(emulator, world, world.forum)
     post = await post_store.post_by_question_message(bot.db, question.id)
     await bot.db.execute("UPDATE article_posts SET closes_at = '2000-01-01T00:00:00.000000Z' WHERE id = ?", (post.id,))
-    await bot.get_cog("Votes").close_expired()
+    await bot.vote_results.close_expired()
     thread = emulator.channels[question.channel_id]
     assert thread.locked and thread.archived
     assert question.components[0]["components"][0]["disabled"] is True

@@ -1,9 +1,8 @@
-"""Rendering stays within Discord's limits, splits only between paragraphs or words, and escapes markdown."""
+"""Rendering stays within Discord's limits and splits only between paragraphs or words."""
 
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import pytest
@@ -15,15 +14,14 @@ from bot.articles.render import (
     EMBED_DESCRIPTION_LIMIT,
     EMBED_TOTAL_LIMIT,
     PollOptionsError,
-    escape_markdown,
     exit_question_text,
     pack_paragraphs,
     parse_poll_options,
     poll_question,
     render_article,
-    shorten,
     thread_name,
 )
+from bot.formatting import escape_markdown
 
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "odierno-ceasefire.txt"
 WORDS = "ceasefire insurgents Odierno Baghdad negotiate nationalist coalition Petraeus Anbar tribesmen".split()
@@ -93,18 +91,11 @@ def test_packing_never_cuts_a_word_and_respects_the_limit(paragraphs, limit):
     assert " ".join(chunks).split() == " ".join(paragraphs).split()
 
 
-def test_markdown_and_mentions_render_as_written():
-    text = escape_markdown("> not a quote\n# not a heading\n*bold* _it_ ~~s~~ ||spoiler|| `code`")
-    assert text.startswith("\\> not a quote\n\\# not a heading")
-    assert "\\*bold\\*" in text and "\\|\\|spoiler\\|\\|" in text
-
-
-def test_thread_name_and_shorten():
+def test_thread_name_is_shortened():
     assert thread_name("x" * 99) == "x" * 99
     long_title = "word " * 40
     name = thread_name(long_title)
     assert len(name) <= 100 and name.endswith("…") and not name[:-1].endswith(" ")
-    assert shorten("alpha beta gamma", 12) == "alpha beta…"
 
 
 def test_poll_question_shortened_only_when_needed():
@@ -131,19 +122,3 @@ def test_bad_poll_options_say_what_to_fix(raw: str, message: str):
 
 def test_poll_options_are_trimmed():
     assert parse_poll_options(" Yes |  No  | Not   sure ") == ["Yes", "No", "Not sure"]
-
-
-def test_escaping_leaves_web_addresses_whole():
-    """Discord links a bare address up to the next space: a backslash put inside would break the link."""
-    text = "See https://news.example/some_story*1?a=b|c for _more_ and http://x.example/__init__."
-    assert escape_markdown(text) == (
-        "See https://news.example/some_story*1?a=b|c for \\_more\\_ and http://x.example/__init__."
-    )
-
-
-def test_a_masked_link_shows_as_written_not_as_a_link():
-    """`[free nitro](https://evil.example)` in a feed's or a member's text would be a link under words
-    of its author's choosing: its brackets are escaped, and the address shows as it is."""
-    text = escape_markdown("Claim [free nitro](https://evil.example) now, or [1] later.")
-    assert text == "Claim \\[free nitro\\](https://evil.example) now, or \\[1\\] later."
-    assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", text)  # no masked link left

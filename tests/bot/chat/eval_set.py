@@ -30,7 +30,7 @@ from bot.articles import Article, parse_article_file
 from bot.articles.library import ArticleLibrary
 from bot.chat.retrieval import Passage, PassageIndex, Query
 from bot.chat.service import ChatRequest, ChatService, Reply
-from bot.chat.text import speaker_context
+from bot.chat.words import speaker_context
 from bot.storage import Database
 
 REPO = Path(__file__).resolve().parents[3]

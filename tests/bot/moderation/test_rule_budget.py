@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from bot.moderation import matcher
 from bot.moderation.engine import MessageFacts, ModerationEngine
-from bot.moderation.server_rules import server_rules, try_addition
-from bot.storage.moderation import StoredRule
+from bot.moderation.server_rules import ServerRule, server_rules, try_addition
 from tests.moderation_corpus import clean_messages, keywords
 
 
-def keyword(rule_id: int, value: str, mode: str = "word", action: str = "delete") -> StoredRule:
-    return StoredRule(rule_id, 1, "keyword", value, mode, action)
+def keyword(rule_id: int, value: str, mode: str = "word", action: str = "delete") -> ServerRule:
+    return ServerRule(rule_id, "keyword", value, mode, action)
 
 
 def rules_hit(engine: ModerationEngine, text: str) -> set[str]:
@@ -52,7 +51,7 @@ def test_a_rule_that_would_break_the_set_is_refused_with_the_budget_left(monkeyp
 
 
 def test_a_pattern_re2_refuses_is_refused():
-    addition = try_addition([], StoredRule(7, 1, "regex", r"(a)\1", "word", "hold"))
+    addition = try_addition([], ServerRule(7, "regex", r"(a)\1", "word", "hold"))
     assert addition.problem is not None and "back-references" in addition.problem.reason
 
 
@@ -60,7 +59,7 @@ def test_a_stored_set_that_cannot_compile_keeps_the_defaults_and_the_rest_runnin
     long_words = ["".join(keywords(80, seed=i)[12:])[:500] for i in range(400)]
     stored = [
         keyword(1, "spamword"),
-        StoredRule(2, 1, "regex", r"(a)\1", "word", "hold"),  # stored before RE2 was checked
+        ServerRule(2, "regex", r"(a)\1", "word", "hold"),  # stored before RE2 was checked
         *(keyword(i, word, mode="substring") for i, word in enumerate(long_words, 3)),
         keyword(1000, "lateword"),
     ]

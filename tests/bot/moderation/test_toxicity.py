@@ -9,7 +9,8 @@ import threading
 import pytest
 
 from bot.moderation import toxicity
-from bot.moderation.toxicity import ToxicityScorer, model_installed
+from bot.moderation.rules import Action
+from bot.moderation.toxicity import ToxicityScorer, model_installed, toxicity_reason
 
 
 async def test_a_burst_is_scored_in_few_batches_off_the_event_loop():
@@ -68,3 +69,11 @@ async def test_the_real_model_tells_insults_from_discussion():
     )
     await scorer.close()
     assert insult > 0.8 and discussion < 0.2, (insult, discussion)
+
+
+def test_the_servers_threshold_holds_at_or_above_it() -> None:
+    assert toxicity_reason(0.79, 80, "rude") is None
+    held = toxicity_reason(0.8, 80, "rude words " * 20)
+    assert held is not None and held.action is Action.HOLD and held.rule == "toxicity"
+    assert held.detail == "The toxicity model scores it 80%; this server holds from 80%."
+    assert len(held.matched) <= 80

@@ -13,9 +13,9 @@ from bot.storage import posts as post_store
 from bot.storage import review as review_store
 from bot.storage import updates as update_store
 from bot.storage import votes as vote_store
-from bot.storage.guild_config import set_guild_config
 from bot.storage.meta import set_meta
 from bot.storage.review import ReviewedMessage
+from bot.storage.server_settings import store_setting
 
 # Discord ids are 64-bit snowflakes: far past what a 32-bit column holds.
 GUILD = 1_180_000_000_000_000_001
@@ -34,7 +34,7 @@ class Populated:
 
 
 async def populate(db: Database, *, voters: int = 50) -> Populated:
-    await set_guild_config(db, GUILD, "editor_role", 77, updated_by=MODERATOR)
+    await store_setting(db, GUILD, "editor_role", 77, updated_by=MODERATOR)
     await set_meta(db, "command_hash", "abc")
     poll = await post_store.create_post(
         db,

@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 
 from bot.storage import Database
-from tests.bot.storage.conftest import NewDatabase
 from tests.bot.storage.populate import populate
 from tests.bot.test_cli import run
+from tests.conftest import NewDatabase
 from tests.postgres import find_bindir
 
 

@@ -14,8 +14,8 @@ from bot.storage import votes as vote_store
 from bot.storage.admin import check
 from bot.storage.copy import CopyError, copy_database
 from bot.storage.review import ReviewedMessage
-from tests.bot.storage.conftest import NewDatabase
 from tests.bot.storage.populate import CHANNEL, GUILD, MEMBER, populate
+from tests.conftest import NewDatabase
 
 
 async def _contents(db: Database) -> dict[str, list[tuple]]:

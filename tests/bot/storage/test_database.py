@@ -7,17 +7,15 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from bot.guild_config import defaults_from
-from bot.settings import Settings
 from bot.storage import Database, DatabaseError, MigrationError
 from bot.storage.admin import backup, check
 from bot.storage.database import Migration, as_url, load_migrations, split_statements
 from bot.storage.dialect import split_script
-from bot.storage.guild_config import load_guild_config, reset_guild_config, set_guild_config
 from bot.storage.maintenance import check_database
 from bot.storage.posts import create_post
+from bot.storage.server_settings import remove_setting, store_setting, stored_settings
 from bot.storage.votes import PollVote, apply_poll_votes
-from tests.bot.storage.conftest import NewDatabase
+from tests.conftest import NewDatabase
 
 
 async def test_engine_settings_and_schema_version(db: Database, engine: str):
@@ -107,26 +105,22 @@ async def test_transaction_rolls_back_on_error(db: Database):
     assert await db.fetch_one("SELECT * FROM bot_meta WHERE key = 'k'") is None
 
 
-async def test_guild_config_overrides_defaults(db: Database):
-    defaults = defaults_from(Settings(editor_role_id=5, chat_channel_ids=(7,)))
-    config = await load_guild_config(db, 1, defaults)
-    assert config.role("editor_role") == 5 and config.channels("chat_channels") == (7,)
-    assert not config.overridden
-    await set_guild_config(db, 1, "editor_role", 99, updated_by=3)
-    await set_guild_config(db, 1, "chat_channels", [8, 9], updated_by=3)
-    config = await load_guild_config(db, 1, defaults)
-    assert config.role("editor_role") == 99 and config.channels("chat_channels") == (8, 9)
-    assert config.overridden == {"editor_role", "chat_channels"}
-    assert (await load_guild_config(db, 2, defaults)).role("editor_role") == 5  # other servers untouched
-    assert await reset_guild_config(db, 1, "editor_role")
-    assert not await reset_guild_config(db, 1, "editor_role")
-    assert (await load_guild_config(db, 1, defaults)).role("editor_role") == 5
+async def test_server_settings_are_kept_as_set(db: Database):
+    assert await stored_settings(db, 1) == {}
+    await store_setting(db, 1, "editor_role", 99, updated_by=3)
+    await store_setting(db, 1, "chat_channels", [8, 9], updated_by=3)
+    await store_setting(db, 1, "editor_role", 98, updated_by=3)  # set again: replaced
+    assert await stored_settings(db, 1) == {"editor_role": 98, "chat_channels": [8, 9]}
+    assert await stored_settings(db, 2) == {}  # other servers untouched
+    assert await remove_setting(db, 1, "editor_role")
+    assert not await remove_setting(db, 1, "editor_role")
+    assert await stored_settings(db, 1) == {"chat_channels": [8, 9]}
 
 
 async def test_backup_while_writing_is_consistent(db: Database, engine: str, tmp_path: Path, request):
     async def writer() -> None:
         for i in range(300):
-            await set_guild_config(db, i, "editor_role", i, updated_by=None)
+            await store_setting(db, i, "editor_role", i, updated_by=None)
 
     task = asyncio.create_task(writer())
     await asyncio.sleep(0.01)

@@ -18,14 +18,19 @@ from bot.storage import posts as post_store
 from bot.storage import review as review_store
 from bot.storage import updates as update_store
 from bot.storage import votes as vote_store
-from bot.storage.database import sql_time
 from bot.storage.meta import get_meta, set_meta
 from bot.storage.review import ReviewedMessage
 from bot.storage.updates import DuplicateUpdate
 from tests.bot.storage.populate import CHANNEL, GUILD, MEMBER, MODERATOR, THREAD
 
-TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
 NOW = dt.datetime.now(dt.UTC)
+
+
+def just_now(moment: dt.datetime | None) -> bool:
+    """A time the database set a moment ago, read back as an aware datetime."""
+    return (
+        moment is not None and moment.tzinfo is not None and abs(dt.datetime.now(dt.UTC) - moment).total_seconds() < 600
+    )
 
 
 async def _post(db: Database, slug: str = "a", mode: str = "poll", options=("A", "B"), guild: int = GUILD):
@@ -45,7 +50,7 @@ async def _post(db: Database, slug: str = "a", mode: str = "poll", options=("A",
 
 async def test_posts_lifecycle(db: Database):
     post = await _post(db)
-    assert post.status == "pending" and TIME.fullmatch(post.created_at) and post.guild_id == GUILD
+    assert post.status == "pending" and just_now(post.created_at) and post.guild_id == GUILD
     await post_store.record_thread(db, post.id, THREAD, None)
     await post_store.record_starter(db, post.id, THREAD + 1)
     await post_store.record_thread(db, post.id, THREAD, None)  # keeps the starter it has
@@ -62,7 +67,7 @@ async def test_posts_lifecycle(db: Database):
         "posted",
         THREAD + 1,
         None,
-        sql_time(closes),
+        closes.replace(microsecond=closes.microsecond // 1000 * 1000),  # kept to the millisecond
     )
     assert got.jump_url() == f"https://discord.com/channels/{GUILD}/{THREAD}"
     assert [p.id for p in await post_store.posts_of_article(db, GUILD, "a")] == [post.id]
@@ -83,7 +88,7 @@ async def test_posts_lifecycle(db: Database):
     other = await _post(db, "b")
     await post_store.mark_abandoned(db, other.id, "refused")
     got = await post_store.get_post(db, post.id)
-    assert got.status == "closed" and TIME.fullmatch(got.closed_at) and got.results_message_id == THREAD + 5
+    assert got.status == "closed" and just_now(got.closed_at) and got.results_message_id == THREAD + 5
     assert (await post_store.get_post(db, other.id)).status == "abandoned"
 
 
@@ -136,7 +141,7 @@ async def test_updates_store_edit_retract_and_outbox(db: Database):
     seed, created = await update_store.store_update(
         db, article_slug="a", guild_id=None, label="Update", text="First news", source="seed", source_ref="seed:0"
     )
-    assert created and seed.guild_id is None and TIME.fullmatch(seed.created_at)
+    assert created and seed.guild_id is None and just_now(seed.created_at)
     assert (
         await update_store.get_update(db, seed.id) == seed and await update_store.get_update(db, seed.id + 99) is None
     )
@@ -163,7 +168,7 @@ async def test_updates_store_edit_retract_and_outbox(db: Database):
     assert sorted(j.update.id for j in await update_store.deliveries_of_post(db, post.id)) == [seed.id, own.id]
     assert await update_store.queue_existing_updates(db, post.id) == 0  # already there
     edited = await update_store.edit_update(db, own.id, "Server news, corrected")
-    assert edited.revision == 2 and TIME.fullmatch(edited.edited_at)
+    assert edited.revision == 2 and just_now(edited.edited_at)
     # the seed's text belongs to the operator's scope, not the server's: no clash
     assert (await update_store.edit_update(db, own.id, "first news")).revision == 3
 
@@ -237,7 +242,7 @@ async def test_feeds(db: Database):
     await feed_store.record_success(db, feed.id, etag=None, last_modified="Mon", title="News", next_check=NOW)
     got = await feed_store.get_feed(db, feed.id)
     assert (got.failures, got.alerted, got.title, got.last_modified, got.etag) == (0, 0, "News", "Mon", None)
-    assert TIME.fullmatch(got.last_ok_at) and got.first_check_done
+    assert just_now(got.last_ok_at) and got.first_check_done
     await feed_store.remember_entry(db, feed.id, "e1", "h1", None)
     await feed_store.remember_entry(db, feed.id, "e1", "h2", "slug-1")
     await feed_store.remember_entry(db, feed.id, "e1", "h3", None)  # keeps the article it became
@@ -273,7 +278,7 @@ async def test_rules_and_cases(db: Database):
         message_id=THREAD,
         expires_at=NOW + dt.timedelta(hours=1),
     )
-    assert warn.number == 1 and len(warn.excerpt) == 500 and TIME.fullmatch(warn.created_at)
+    assert warn.number == 1 and len(warn.excerpt) == 500 and just_now(warn.created_at)
     second = await moderation_store.open_case(
         db, guild_id=GUILD, member_id=MEMBER, moderator_id=None, rule="caps", action="delete", reason=None
     )
@@ -318,7 +323,11 @@ async def test_review_queue(db: Database):
     decisions = await asyncio.gather(*(review_store.decide(db, held.id, "approved", MODERATOR + i) for i in range(3)))
     assert sorted(decisions) == [False, False, True]  # the first decision wins
     decided = await review_store.get_item(db, held.id)
-    assert decided.status == "approved" and TIME.fullmatch(decided.decided_at)
+    assert decided.status == "approved" and just_now(decided.decided_at)
+    await review_store.reopen(db, held.id)  # the approved repost failed: open again, for the next decision
+    reopened = await review_store.get_item(db, held.id)
+    assert (reopened.status, reopened.decided_by, reopened.decided_at) == ("open", None, None)
+    assert await review_store.decide(db, held.id, "rejected", MODERATOR)
 
 
 async def test_thread_replies(db: Database):
@@ -353,18 +362,18 @@ def test_every_query_module_function_is_exercised_here():
     """A new storage function must be run by a test in this folder, so it runs on both engines."""
     import bot.storage.discussion
     import bot.storage.feeds
-    import bot.storage.guild_config
     import bot.storage.meta
     import bot.storage.moderation
     import bot.storage.posts
     import bot.storage.review
+    import bot.storage.server_settings
     import bot.storage.updates
     import bot.storage.votes
 
     modules = [
         bot.storage.discussion,
         bot.storage.feeds,
-        bot.storage.guild_config,
+        bot.storage.server_settings,
         bot.storage.meta,
         bot.storage.moderation,
         bot.storage.posts,
@@ -400,3 +409,24 @@ async def test_two_edits_to_the_same_text_at_once_one_is_told_of_the_other(db: D
     refused = [r for r in results if isinstance(r, BaseException)]
     assert len(edited) == 1 and len(refused) == 1
     assert isinstance(refused[0], DuplicateUpdate) and refused[0].existing.id == edited[0].id
+
+
+async def test_recent_published_posts_of_every_server_newest_first(db: Database):
+    posted, pending, elsewhere, closed = [await _post(db, slug, guild=GUILD + i) for i, slug in enumerate("abcd")]
+    for post in (posted, elsewhere, closed):
+        await post_store.mark_posted(db, post.id, None)
+    await post_store.mark_closed(db, closed.id)
+    assert [p.id for p in await post_store.recent_published_posts(db)] == [closed.id, elsewhere.id, posted.id]
+    assert [p.id for p in await post_store.recent_published_posts(db, 1)] == [closed.id]
+    assert pending.status == "pending"
+
+
+async def test_live_updates_of_a_guild_newest_first(db: Database):
+    first, second, operators, other = [
+        (await update_store.store_update(db, article_slug="a", guild_id=g, label="U", text=t, source="admin"))[0]
+        for g, t in ((GUILD, "one"), (GUILD, "two"), (None, "three"), (GUILD + 1, "four"))
+    ]
+    await update_store.retract_update(db, first.id, MODERATOR)
+    assert [u.id for u in await update_store.live_updates_of_guild(db, GUILD)] == [second.id]
+    assert [u.id for u in await update_store.live_updates_of_guild(db, GUILD + 1)] == [other.id]
+    assert operators.guild_id is None

@@ -14,14 +14,6 @@ ARTICLE = "Title\n\nBody.\n\nExit question: Why?\n\nUpdate: first.\n"
 NOT_REGULAR = "is a FIFO (named pipe), not a regular file; only regular files are read"
 
 
-@pytest.fixture
-async def db(tmp_path: Path):
-    database = await Database.open(tmp_path / "bot.sqlite3")
-    await database.migrate()
-    yield database
-    await database.close()
-
-
 def touch(path: Path, text: str, tick: int) -> None:
     path.write_text(text)
     os.utime(path, ns=(tick * 10**9, tick * 10**9))

@@ -5,11 +5,11 @@ import datetime as dt
 from bot.articles.render import LIVE_BLOG_LIMIT
 from bot.storage.updates import UpdateRecord
 from bot.updates.live_blog import live_blog_embed
-from bot.updates.text import clean_update_text, text_key, update_parts, without_label
+from bot.updates.text import clean_update_text, update_parts, without_label
 
 
 def record(i: int, text: str, retracted: bool = False) -> UpdateRecord:
-    created = (dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC) + dt.timedelta(minutes=i)).isoformat()
+    created = dt.datetime(2026, 11, 23, 12, tzinfo=dt.UTC) + dt.timedelta(minutes=i)
     return UpdateRecord(
         id=i,
         article_slug="a",
@@ -24,11 +24,6 @@ def record(i: int, text: str, retracted: bool = False) -> UpdateRecord:
         edited_at=None,
         retracted_at=created if retracted else None,
     )
-
-
-def test_text_key_folds_case_quotes_spacing_and_punctuation():
-    assert text_key("“We’re  talking,” he said!") == text_key('"we\'re talking" HE SAID')
-    assert text_key("one thing") != text_key("another thing")
 
 
 def test_clean_keeps_paragraphs_and_parts_fit_embeds():
