@@ -7,12 +7,14 @@
    it correctly says it does not know. Targets (held-out): top-3 >= 90%, top-1 >= 75%, correct
    "I don't know" >= 90%. The held-out questions are never printed, only its figures.
 2. The seed's first set (tests/data/seed_questions.json), by passage.
-3. The cost of the models: memory growth and load time, measured in this process.
-4. The answer time end to end: a member's message into the emulator until the bot's reply is
+3. The gate's thresholds: calibrated on the development half (leave one article out: fitted on two
+   articles, scored on the third), and fitted on all of it, beside the ones the chat uses.
+4. The cost of the model and the word list: memory growth and load time, measured in this process.
+5. The answer time end to end: a member's message into the emulator until the bot's reply is
    stored there (the bot running with its models), target p95 under 100 ms. The emulator's rate
    limits are off: they would measure Discord's pacing, not the bot.
 
-Usage: python benchmarks/chat_eval.py
+Usage: python benchmarks/chat_eval.py [--dev-only]   (--dev-only: while tuning, leave the held-out half unasked)
 """
 
 from __future__ import annotations
@@ -28,13 +30,18 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.chat.embedding import load_models  # noqa: E402
+from bot.chat.retrieval import Tuning  # noqa: E402
+from bot.chat.typos import lexicon  # noqa: E402
 from discord_emulator import Emulator, RateLimitConfig  # noqa: E402
 from tests.bot.chat.eval_set import (  # noqa: E402
     DEV,
     HELDOUT,
     SetResult,
+    calibrate,
+    cross_validate,
     evaluate,
     evaluate_set,
+    gate_cases,
     load,
     load_set,
     passages_of,
@@ -62,15 +69,16 @@ async def answer_times() -> list[float]:
     try:
         world = build_world(emulator)
         with tempfile.TemporaryDirectory() as data:
-            async with running_bot(bot_environment(emulator, Path(data), LOG_LEVEL="WARNING")) as bot:
+            env = bot_environment(emulator, Path(data), LOG_LEVEL="WARNING") | {"CHAT_MODELS": "true"}
+            async with running_bot(env) as bot:
                 handle = emulator.run_command(
                     world.admin, world.general, "article post", article="odierno-ceasefire", channel=world.forum
                 )
                 await handle.wait_message(timeout=15)
                 await asyncio.sleep(0.5)
                 await bot.delivery.wait_idle()
-                chat = bot.get_cog("Chat")
-                await asyncio.wait_for(chat.ready.wait(), 120)  # type: ignore[union-attr]
+                await asyncio.wait_for(bot.chat.models_ready.wait(), 120)
+                assert bot.chat.models is not None, "the chat's models did not load"
                 _, questions = load()
                 dev = [q["question"] for q in load_set(DEV)["questions"] if q["article"] == "odierno-ceasefire"]
                 texts = [q["ask"] for q in questions] + dev + OTHER_KINDS
@@ -119,16 +127,36 @@ def report(result: SetResult, *, show_misses: bool) -> None:
                 print(f"    miss {g.id} [{g.category}] {g.question!r}")
 
 
+def report_gate(models: object) -> None:
+    cases = gate_cases(DEV, models)
+    right, declined, folds = cross_validate(cases)
+    print(f"\nthe gate, calibrated on the development half ({len(cases)} questions answered from the text):")
+    for article, tuning in folds:
+        print(f"  fitted without {article:27}: {_thresholds(tuning)}")
+    print(f"  cross-validated: answered rightly {right:6.1%}, declined when unanswerable {declined:6.1%}")
+    print(f"  fitted on all of it      : {_thresholds(calibrate(cases))}")
+    print(f"  the chat uses            : {_thresholds(Tuning())}")
+
+
+def _thresholds(tuning: Tuning) -> str:
+    return f"max_elsewhere {tuning.max_elsewhere:.2f} (with the floor min_cosine {tuning.min_cosine:.3f})"
+
+
 def main() -> None:
+    dev_only = "--dev-only" in sys.argv[1:]
     before = rss_mb()
     started = time.perf_counter()
     models = load_models()
+    lexicon()
     load_seconds = time.perf_counter() - started
     after = rss_mb()
     if models is None:
-        raise SystemExit("the embedding models did not load")
+        raise SystemExit("the embedding model did not load")
     report(asyncio.run(evaluate_set(DEV, models)), show_misses=True)
-    report(asyncio.run(evaluate_set(HELDOUT, models)), show_misses=False)  # figures only
+    used = rss_mb()  # the model's pages are read as they are used: the growth once it has answered
+    if not dev_only:
+        report(asyncio.run(evaluate_set(HELDOUT, models)), show_misses=False)  # figures only
+    report_gate(models)
 
     article, _ = load()
     from bot.chat.retrieval import PassageIndex
@@ -138,7 +166,10 @@ def main() -> None:
         f"\nseed set (by passage)     : {result.total} questions, top-1 {result.top1 / result.total:.1%}, "
         f"top-3 {result.top3 / result.total:.1%}"
     )
-    print(f"models: load {load_seconds:.2f} s, memory growth {after - before:.0f} MB (RSS, this process)")
+    print(
+        f"model and word list: load {load_seconds:.2f} s, memory growth {after - before:.0f} MB once loaded, "
+        f"{used - before:.0f} MB once they have answered the development half (RSS, this process)"
+    )
     timings = sorted(asyncio.run(answer_times()))
     p95 = timings[int(len(timings) * 0.95) - 1]
     print(f"answers timed            : {len(timings)} (end to end through the emulator)")

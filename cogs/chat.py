@@ -32,6 +32,7 @@ class Chat(commands.Cog):
         self.limiter = bot.chat.limiter
         self.replies = bot.reply_recorder  # who answers whom in the threads, for the digest
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
+        self.memberships = Memberships(bot)  # in a DM: the servers the member shares with the bot
 
     def _addressed(self, message: discord.Message, config: GuildConfig) -> bool:
         """Whether a server message is for the bot: it mentions the bot, replies to it, or was
@@ -108,7 +109,10 @@ class Chat(commands.Cog):
                 await self._reply(message, replies.RATE_LIMITED)
             return True
         editor = moderator = admin = False  # in a DM the asker has no level
-        if message.guild is not None:
+        shared: tuple[int, ...] = ()
+        if message.guild is None:
+            shared = await self.memberships.of(message.author.id)
+        else:
             config = await self.bot.configs.get(message.guild.id)
             standing = message_standing(message)
             editor, moderator, admin = (check(standing, config) for check in (is_editor, is_moderator, is_admin))
@@ -121,6 +125,7 @@ class Chat(commands.Cog):
             is_editor=editor,
             is_moderator=moderator,
             is_admin=admin,
+            member_guild_ids=shared,
         )
         started = time.perf_counter()
         try:
@@ -143,6 +148,49 @@ class Chat(commands.Cog):
         except discord.HTTPException as error:
             # 50035 with an unknown reference: the message was removed meanwhile.
             log.info("Could not answer message %s: %s", message.id, error)
+
+
+class Memberships:
+    """The servers a member shares with the bot, for a DM: a DM may speak of these servers'
+    discussions only. From the member cache, else asked of Discord (a few servers at most per
+    DM, remembered for a while); a server that cannot be checked counts as not shared."""
+
+    REMEMBER_SECONDS = 600.0
+    LOOKUPS_PER_DM = 10
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        self._known: dict[tuple[int, int], tuple[bool, float]] = {}  # (guild, user) -> (member, until)
+
+    async def of(self, user_id: int) -> tuple[int, ...]:
+        now = time.monotonic()
+        shared: list[int] = []
+        unknown: list[discord.Guild] = []
+        for guild in self.bot.guilds:
+            if guild.get_member(user_id) is not None:
+                shared.append(guild.id)
+                continue
+            known = self._known.get((guild.id, user_id))
+            if known is not None and known[1] > now:
+                if known[0]:
+                    shared.append(guild.id)
+            else:
+                unknown.append(guild)
+        for guild in unknown[: self.LOOKUPS_PER_DM]:
+            try:
+                await guild.fetch_member(user_id)
+                member = True
+            except discord.NotFound:
+                member = False
+            except discord.HTTPException as error:
+                log.info("Could not check whether %s is in server %s: %s", user_id, guild.id, error)
+                continue  # not shared, this time
+            if len(self._known) > 50_000:
+                self._known.clear()
+            self._known[(guild.id, user_id)] = (member, now + self.REMEMBER_SECONDS)
+            if member:
+                shared.append(guild.id)
+        return tuple(shared)
 
 
 async def setup(bot: DiscussionBot) -> None:

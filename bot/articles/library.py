@@ -95,6 +95,10 @@ class ArticleLibrary:
         found.extend(a for a, g in self._registered.values() if guild_id is None or g == guild_id)
         return found
 
+    def seeds(self) -> list[Article]:
+        """The seed articles alone (every server sees them)."""
+        return list(self._seeds)
+
     def get(self, slug: str) -> Article | None:
         if slug in self._registered:
             return self._registered[slug][0]

@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.chat.typos import SHORTHAND
+from bot.chat.words import STOP_WORDS
+
 
 class Intent(StrEnum):
     HELP = "help"
@@ -57,21 +60,35 @@ def _since(text: str) -> dt.timedelta | None:
     return None
 
 
+_GREETING = r"^(hi|hello|hey|heya|hiya|yo|howdy|greetings|good (morning|afternoon|evening))\b"
+_THANKS = r"\b(thanks|thank you|thx|ty|cheers|much appreciated|great,? thanks)\b"
+# What may follow a greeting or a thank-you without saying anything more.
+_FILLER = frozenset("there again everyone all folks bot so much very lot lots a you guys mate buddy friend".split())
+
+
+def _says_more(pattern: str, low: str) -> bool:
+    """Whether a greeting or a thank-you comes with words of its own ("hey, who's the judge?")."""
+    rest = re.sub(pattern, " ", low)
+    return any(w not in _FILLER for w in re.findall(r"[a-z']+", rest))
+
+
 def understand(message: str) -> Understood:
     text = " ".join(_MENTION.sub(" ", message).split())
-    low = text.casefold().replace("’", "'")
+    # chat shorthand spelled out first: "whats the latest", "hows the vote going"
+    low = re.sub(r"[a-z0-9/]+", lambda m: SHORTHAND.get(m.group(0), m.group(0)), text.casefold().replace("’", "'"))
     words = re.findall(r"[a-z']+", low)
     if not words:
         return Understood(Intent.HELP, text)
     short = len(words) <= 5
-    if (
-        short
-        and _has(low, r"^(hi|hello|hey|heya|hiya|yo|howdy|greetings|good (morning|afternoon|evening))\b")
-        and not _has(low, r"\?$")
-    ):
+    if short and _has(low, _GREETING) and not _has(low, r"\?$") and not _says_more(_GREETING, low):
         return Understood(Intent.GREETING, text)
-    if short and _has(low, r"\b(thanks|thank you|thx|ty|cheers|much appreciated|great,? thanks)\b"):
+    if short and _has(low, _THANKS) and not _says_more(_THANKS, low):
         return Understood(Intent.THANKS, text)
+    if _has(low, f"^(?:{_GREETING[1:]}|{_THANKS})") and _says_more(_GREETING, low) | _says_more(_THANKS, low):
+        # "hey, who's the judge?", "thanks! and the second one?": the rest is the message
+        rest = re.sub(rf"^\W*(?:(?:{_GREETING[1:]}|{_THANKS})[\s,!.:;-]*)+", "", text, flags=re.IGNORECASE)
+        if rest:
+            return understand(rest)
     if _has(
         low,
         r"\bwhat can you do\b",
@@ -141,7 +158,8 @@ def understand(message: str) -> Understood:
         r"\bwhat did people vote\b",
         r"\bhow many (people )?(voted|votes)\b",
         r"\bleading answer\b",
-        r"\bstanding\b",
+        r"\b(vote|poll|voting) standings?\b",
+        r"^standings?\W*$",
     ):
         return Understood(Intent.RESULTS, text)
     if _has(
@@ -202,3 +220,24 @@ def update_ordinal(text: str) -> int | None:
     if match is None or not (match.group(3) or re.search(r"\b(one|update|it)\b", low)):
         return None
     return _ORDINALS[match.group(2)]
+
+
+# The words these intents are asked with: a topic named after them is a question of its own.
+_INTENT_WORDS = frozenset(
+    """update updates latest last newest recent news new change changed changes happen happened happening
+    going on it this that these those there here article story piece post thread summary vote votes voting poll
+    polls result results tally count standing things stuff everything anything""".split()
+)
+_TOPIC = re.compile(r"\b(?:on|about|with|regarding|re|concerning|over|for|of)\b")
+GRABBING = frozenset({Intent.SUMMARY, Intent.UPDATES, Intent.LATEST_UPDATE, Intent.RESULTS})
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of the topic a message names after its intent's own words ("what's the latest on
+    the lawsuit?": "lawsuit"): if the article knows them, the member asks about them."""
+    low = text.casefold().replace("’", "'")
+    match = _TOPIC.search(low)
+    if match is None:
+        return []
+    words = re.findall(r"[a-z][a-z'-]*", low[match.end() :])
+    return [w for w in words if w not in _INTENT_WORDS and w not in STOP_WORDS and len(w) > 2]

@@ -1,14 +1,17 @@
 """Find the sentences that answer a question about an article.
 
 Every sentence of the article's paragraphs, exit question and updates is a candidate, ranked by
-several rankers whose ranks are fused (reciprocal rank fusion): BM25 (rank-bm25) over the
-sentence's stemmed words, BM25 over its paragraph (the words around an answer often say what it is
-about), and, when the sentence-embedding model is loaded, cosine similarity to the sentence and to
-its paragraph (paraphrases that share no word with the article). Misspelt words are matched to
-the article's own vocabulary first (rapidfuzz).
+several rankers whose standardised scores are added: BM25 (rank-bm25) over the sentence's stemmed
+words, and, when the embedding model is loaded, E5's cosine similarity to the sentence and to its
+paragraph (paraphrases that share no word with the article); a sentence that holds the kind of
+answer the question wants (bot.chat.answer_type) gains, one that is itself a question loses.
+Misspelt words are matched to the article's own vocabulary first (bot.chat.typos).
 
-An honest "nothing here": the best sentence must be close enough in meaning or in words, and when
-the question asks for a kind of thing (a number, a date, a person) the sentence must hold one.
+An honest "nothing here" (bot.chat.answer_type): no leading sentence holds the kind of answer the
+question wants (a place that is not already in the question, a speed, what the governor said), the
+question names something the article never mentions, or the best sentence is neither close enough
+in meaning nor in words. The thresholds are calibrated on the development questions by
+cross-validation across articles (benchmarks/chat_eval.py prints them).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from rank_bm25 import BM25Okapi
 
+from bot.chat.answer_type import WEAK, Expectation, answers, expectation, head_noun, unknown_names
 from bot.chat.typos import Corrector
 from bot.chat.words import STOP_WORDS, normalise, sentences, stem, tokens
 
@@ -61,10 +65,12 @@ class Hit:
 class Signals:
     """Why the best sentence was (or was not) taken as an answer."""
 
-    cosine: float | None  # question to sentence, or to its paragraph, whichever is closer
+    cosine: float | None  # question to sentence, or to its paragraph, whichever is closer (E5)
     overlap: float  # the share of the question's weight (idf) that the sentence or its paragraph holds
-    wants: str | None  # the kind of answer the question asks for
-    has_wanted: bool
+    wants: Expectation | None  # the kind of answer the question wants
+    has_wanted: bool  # a leading sentence holds it
+    unknown: tuple[str, ...] = ()  # names in the question the article never mentions
+    elsewhere: float = 0.0  # the share of the question's weight the article holds, but not near the answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,57 +84,7 @@ class Answer:
 class Query:
     text: str
     previous: str | None = None  # the member's question before, for a follow-up ("and before that?")
-
-
-# -- what kind of answer a question wants ------------------------------------------------------
-
-_NUMBER_WORDS = (
-    r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|half)"
-)
-_WANTS = (
-    (
-        "number",
-        re.compile(
-            r"\bhow (much|many|big|large|long|far|thick|thin|old|often|high|fast)\b"
-            r"|\b(percent|percentage|cost|price|figure|number of|amount)\b|%"
-        ),
-    ),
-    ("date", re.compile(r"\bwhen\b|\bwhat (date|day|time|year|month)\b|\bwhich (date|day|year|month)\b")),
-    ("person", re.compile(r"^(and )?who\b|\bwho('s| is| are| was| were| did| does| do| has| will)\b|\bwhose\b")),
-)
-_HAS = {
-    "number": re.compile(rf"\d|\b{_NUMBER_WORDS}\b", re.IGNORECASE),
-    "date": re.compile(
-        r"\d|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-        r"august|september|october|november|december|today|yesterday|tomorrow|tonight|morning|afternoon|evening|"
-        r"week|month|year|spring|summer|autumn|fall|winter|since|until|before|after|ago|later)\b",
-        re.IGNORECASE,
-    ),
-}
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
-_ROLE = re.compile(
-    r"\b(he|she|they|who|whom|whose|said|says|spokes\w*|official|officials|president|director|member|members|"
-    r"judge|attorney|lawyer|general|commander|chair\w*|manager|council|company|supplier|agency|group|lab)\b",
-    re.IGNORECASE,
-)
-
-
-def wanted_kind(question: str) -> str | None:
-    low = normalise(question)
-    for kind, pattern in _WANTS:
-        if pattern.search(low):
-            return kind
-    return None
-
-
-def holds_kind(kind: str | None, sentence: str, question: str) -> bool:
-    if kind is None:
-        return True
-    if kind == "person":
-        asked = {w.casefold() for w in re.findall(r"[A-Za-z]+", question)}
-        names = [n for n in _CAPITALISED.findall(sentence) if n.casefold() not in asked]
-        return bool(names) or bool(_ROLE.search(sentence))
-    return bool(_HAS[kind].search(sentence))
+    previous_passages: tuple[str, ...] = ()  # where its answer was: a follow-up is likely about the same place
 
 
 # -- the index ----------------------------------------------------------------------------------
@@ -142,7 +98,7 @@ _FOLLOW_UP = re.compile(
 
 def is_follow_up(question: str) -> bool:
     """A question that leans on the one before: short, or pointing back ("and where?", "who said it?")."""
-    content = [t for t in tokens(question)]
+    content = tokens(question)
     return len(content) <= 1 or (bool(_FOLLOW_UP.search(question)) and len(content) <= 4)
 
 
@@ -153,24 +109,36 @@ class Tuning:
 
     weights: dict[str, float] = field(
         default_factory=lambda: {
-            "minilm": 1.0,  # cosine to the sentence
-            "minilm_passage": 0.0,  # cosine to its paragraph
-            "e5": 1.0,
-            "e5_passage": 0.3,
+            "e5": 1.0,  # cosine to the sentence
+            "e5_passage": 0.0,  # cosine to its paragraph (the mean of its sentences'): no better ranked with it
             "bm25": 0.5,  # words
             "bm25_passage": 0.0,
-            "kind": 0.3,  # holds what the question asks for (a number, a date, a person)
+            "kind": 0.5,  # holds what the question asks for (a number, a date, a person), not yet in the question
+            "asks": -0.6,  # is itself a question ("how much command and control is there?")
+            "head": 0.4,  # names the noun a "who is the …" question asks about
+            "focus": 0.5,  # a follow-up: in the passage that answered the question before
+            "recent": 0.5,  # "yet", "so far", "now": in an update
+            "ordinal": 2.5,  # opens with the ordinal a follow-up asks for ("Second, it argues…")
         }
     )
-    words_only_passage: float = 0.3  # without the models, the paragraph's words count this much
-    min_cosine: float = 0.22  # in meaning (MiniLM): close enough on its own
-    min_overlap: float = 0.5  # in words: enough of the question's weight
-    min_cosine_with_overlap: float = 0.15  # both, a little
-    min_overlap_with_cosine: float = 0.3
+    words_only_passage: float = 0.3  # without the model, the paragraph's words count this much
+    # The gate. Calibrated on the development half (leave one article out; benchmarks/chat_eval.py
+    # prints it): the question's words are the article's, but not near the best sentence.
+    max_elsewhere: float = 0.6
+    # A floor for questions about something else entirely ("what's the recipe for banana bread?"):
+    # close enough in meaning (E5's cosine; every answerable development question scored 0.795 or
+    # more, unrelated questions 0.75 to 0.82), or sharing enough of the question's weight in words.
+    min_cosine: float = 0.78
+    min_overlap: float = 0.2
+    min_overlap_words_only: float = 0.5  # without the model, words are all there is
+    leaders: int = 3  # how far down the ranking a sentence that holds the wanted kind is looked for
     keep_margin: float = 0.35  # further sentences quoted when within this of the best (in z units)
     max_quoted: int = 3
 
 
+_ORDINAL = re.compile(r"\b(first|second|third|fourth|fifth|last|final|other)\b", re.IGNORECASE)
+_RECENT = re.compile(r"\b(yet|now|so far|still|anymore|any more|currently|latest|at this point|these days)\b")
+_FLAGS = frozenset({"kind", "asks", "ordinal", "head", "focus", "recent"})  # 0 or 1, added as they are
 MIN_UNIT_WORDS = 7
 SHORT_PASSAGE = 400  # characters: quoted whole
 _POINTS_BACK = re.compile(
@@ -216,13 +184,22 @@ class PassageIndex:
         self._bm25_passages = (
             BM25Okapi([t or ["\u2205"] for t in passage_tokens], k1=1.2, b=0.6) if self.passages else None
         )
-        self.corrector = Corrector(" ".join(p.text for p in self.passages))
+        self.text = " ".join(p.text for p in self.passages)
+        self.corrector = Corrector(self.text)
+        self._words = frozenset(t for s in self._sentence_tokens for t in s) | self.corrector.vocabulary
+        self._asks = np.array([s.text.rstrip(' ”"’)').endswith("?") for s in self.sentences], dtype=float)
         self.models = models
         self._sentence_vectors: dict[str, np.ndarray] = {}
         self._passage_vectors: dict[str, np.ndarray] = {}
         if models is not None and self.sentences:
             self._sentence_vectors = models.passages([s.text for s in self.sentences])
-            self._passage_vectors = models.passages([p.text for p in self.passages])
+            # A paragraph's vector (for the gate's floor): the mean of its sentences'. Embedding whole
+            # paragraphs as well took three times as long, for no better answers on the development half.
+            of = np.asarray(self._passage_of)
+            for name, vectors in self._sentence_vectors.items():
+                sums = np.zeros((len(self.passages), vectors.shape[1]), dtype=np.float32)
+                np.add.at(sums, of, vectors)
+                self._passage_vectors[name] = sums / np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
 
     @property
     def semantic(self) -> bool:
@@ -232,15 +209,25 @@ class PassageIndex:
         assert self._bm25 is not None
         return max(float(self._bm25.idf.get(token, 0.0)), 0.0)
 
+    def _question(self, query: Query) -> tuple[str, str | None, Expectation | None]:
+        """The question as the rankers read it (misspellings corrected), the earlier question it
+        leans on (a follow-up), and what kind of answer it wants (its own, else the earlier one's)."""
+        text = self.corrector.correct(query.text)
+        follow_up = query.previous is not None and is_follow_up(query.text)
+        previous = self.corrector.correct(query.previous) if follow_up and query.previous else None
+        wants = expectation(text)
+        if wants is None and previous is not None and re.match(r"^(and|what about|how about)\b", text):
+            wants = expectation(previous)  # "and the second fire?" after "when was the first fire?"
+        return text, previous, wants
+
     def rank(self, query: Query) -> tuple[list[Hit], list[str], dict[str, np.ndarray]]:
         """Every sentence, best first; the question's tokens; each ranker's raw scores."""
         if not self.sentences or self._bm25 is None or self._bm25_passages is None:
             return [], [], {}
-        text = self.corrector.correct(query.text)
+        text, previous, wants = self._question(query)
         question_tokens = tokens(text)
-        follow_up = query.previous is not None and is_follow_up(query.text)
-        scored_tokens = question_tokens * 2 if follow_up else question_tokens
-        previous = self.corrector.correct(query.previous) if follow_up and query.previous else None
+        scored_tokens = question_tokens * 2 if previous else question_tokens
+        scored_tokens = scored_tokens + tokens(" ".join(self.corrector.alternatives(query.text).values()))
         if previous:
             scored_tokens = scored_tokens + tokens(previous)
             question_tokens = question_tokens + tokens(previous)
@@ -255,9 +242,24 @@ class PassageIndex:
                 raw[f"{name}_passage"] = (self._passage_vectors[name] @ vector)[self._passage_of]
         if not raw:
             return [], question_tokens, raw
-        kind = wanted_kind(query.text)
-        if kind is not None:
-            raw["kind"] = np.array([holds_kind(kind, s.text, query.text) for s in self.sentences], dtype=float)
+        if wants is not None:  # a name counts here; a role ("the court") only opens the gate
+            raw["kind"] = np.array(
+                [answers(wants, s.text, text, s.passage.context, roles=False) for s in self.sentences], dtype=float
+            ) * (0.5 if wants.kinds <= WEAK else 1.0)
+        raw["asks"] = self._asks
+        if previous and query.previous_passages:  # "what did they say?": about what was just quoted
+            raw["focus"] = np.array([s.passage.id in query.previous_passages for s in self.sentences], dtype=float)
+        if _RECENT.search(text):  # "have they named it yet?": the updates say what is true now
+            raw["recent"] = np.array([s.passage.kind == "update" for s in self.sentences], dtype=float)
+        if head := head_noun(text):  # "who is the lawyer…": the sentence that names a lawyer (an attorney)
+            raw["head"] = np.array([head in t for t in self._sentence_tokens], dtype=float)
+        if previous and (ordinal := _ORDINAL.search(text)):
+            # "what about the second one?" after "what are the two claims?": the sentence that says "Second, …"
+            word = ordinal.group(1)
+            raw["ordinal"] = np.array(
+                [bool(re.match(rf"^[\"“(]*(?:the )?{word}\b", s.text, re.IGNORECASE)) for s in self.sentences],
+                dtype=float,
+            )
         weights = dict(self.tuning.weights)
         if not self.semantic:
             weights["bm25_passage"] = self.tuning.words_only_passage
@@ -265,29 +267,44 @@ class PassageIndex:
         for name, scores in raw.items():
             weight = weights.get(name, 0.0)
             if weight:
-                fused += weight * (scores if name == "kind" else _z(scores))
+                fused += weight * (scores if name in _FLAGS else _z(scores))
+        # A question the article asks itself is not an answer, but the sentence after it may be.
+        # It passes on what it scored, a little less, as if it did not ask.
+        penalty = weights.get("asks", 0.0)
+        for i in np.flatnonzero(self._asks):
+            if i + 1 < len(self.sentences) and self._passage_of[i + 1] == self._passage_of[i]:
+                fused[i + 1] = max(fused[i + 1], fused[i] - penalty - 0.1)
         order = np.argsort(-fused, kind="stable")
         return [Hit(self.sentences[i], float(fused[i])) for i in order], question_tokens, raw
 
-    def answer(self, query: Query) -> Answer | None:
-        """The sentences to quote, or None when the article does not answer the question."""
+    def judge(self, query: Query) -> tuple[list[Hit], Signals] | None:
+        """The ranking (the best answer first) and the signals the gate reads, whatever it decides."""
         ranked, question_tokens, raw = self.rank(query)
-        if not ranked:
+        if not ranked or not question_tokens:  # "the", "?": nothing to look for
             return None
         tuning = self.tuning
+        text, _, wants = self._question(query)
         # A question that asks for a kind of thing (a number, a date, a person) is answered by the
         # best of the leaders that holds one: first place goes to it.
-        kind = wanted_kind(query.text)
-        holding = [h for h in ranked[: tuning.max_quoted] if holds_kind(kind, h.sentence.text, query.text)]
+        holding = [
+            h for h in ranked[: tuning.leaders] if answers(wants, h.sentence.text, text, h.sentence.passage.context)
+        ]
         if holding and holding[0] is not ranked[0]:
             ranked = [holding[0], *(h for h in ranked if h is not holding[0])]
-        best = ranked[0].sentence
-        signals = self._signals(query, best, question_tokens, raw, [h.sentence.order for h in ranked[:3]])
-        if not self._answers(signals):
+        signals = self._signals(query, text, ranked[0].sentence, question_tokens, raw, ranked[:3], bool(holding))
+        return ranked, signals
+
+    def answer(self, query: Query) -> Answer | None:
+        """The sentences to quote, or None when the article does not answer the question."""
+        judged = self.judge(query)
+        if judged is None:
+            return None
+        ranked, signals = judged
+        if not self.answers(signals):
             return None
         chosen = [ranked[0]]
-        for hit in ranked[1 : tuning.max_quoted]:
-            if hit.score < ranked[0].score - tuning.keep_margin:
+        for hit in ranked[1 : self.tuning.max_quoted]:
+            if hit.score < ranked[0].score - self.tuning.keep_margin:
                 break
             chosen.append(hit)
         picked = {h.sentence for h in chosen}
@@ -309,10 +326,12 @@ class PassageIndex:
     def _signals(
         self,
         query: Query,
+        text: str,
         best: Sentence,
         question_tokens: list[str],
         raw: dict[str, np.ndarray],
-        leaders: list[int],
+        leaders: list[Hit],
+        has_wanted: bool,
     ) -> Signals:
         # A word the article never uses weighs as much as its rarest word: "what law firm is
         # Whitlock with?" asks about something the article does not mention.
@@ -324,24 +343,41 @@ class PassageIndex:
         held = sum(w for t, w in weights.items() if t in self._sentence_tokens[best.order])
         held_nearby = sum(w for t, w in weights.items() if t in passage_tokens)
         overlap = (held + 0.5 * (held_nearby - held)) / total if total else 0.0
-        kind = wanted_kind(query.text)
+        own = set(tokens(text))  # a follow-up's earlier question is about another sentence: its own words only
+        elsewhere = (
+            sum(w for t, w in weights.items() if t in own and t in idf and t not in passage_tokens) / total
+            if total
+            else 0.0
+        )
         cosine = None
-        if "minilm" in raw:
+        if "e5" in raw:
             # the closest in meaning among the few best: the fusion may put another first
-            cosine = float(max(max(raw["minilm"][i], 0.9 * raw["minilm_passage"][i]) for i in leaders))
-        return Signals(cosine=cosine, overlap=overlap, wants=kind, has_wanted=holds_kind(kind, best.text, query.text))
+            orders = [h.sentence.order for h in leaders]
+            cosine = float(max(max(raw["e5"][i], 0.95 * raw["e5_passage"][i]) for i in orders))
+        wants = self._question(query)[2]
+        return Signals(
+            cosine=cosine,
+            overlap=overlap,
+            wants=wants,
+            has_wanted=has_wanted or wants is None,
+            unknown=tuple(unknown_names(query.text, self.corrector.vocabulary | self._words, self.text)),
+            elsewhere=elsewhere,
+        )
 
-    def _answers(self, signals: Signals) -> bool:
+    def names_a_topic(self, words: Sequence[str]) -> bool:
+        """Whether any of these words (a member's, misspelt or not) is one the article uses."""
+        return any(token in self._words for word in words for token in tokens(self.corrector.correct(word)))
+
+    def answers(self, signals: Signals) -> bool:
+        """The gate: whether the best sentence answers the question."""
         tuning = self.tuning
-        if not signals.has_wanted:
+        if not signals.has_wanted or signals.unknown:
             return False
         if signals.cosine is None:  # words only
-            return signals.overlap >= tuning.min_overlap
-        return (
-            signals.cosine >= tuning.min_cosine
-            or signals.overlap >= tuning.min_overlap
-            or (signals.cosine >= tuning.min_cosine_with_overlap and signals.overlap >= tuning.min_overlap_with_cosine)
-        )
+            return signals.overlap >= tuning.min_overlap_words_only
+        if signals.elsewhere > tuning.max_elsewhere:
+            return False
+        return signals.cosine >= tuning.min_cosine or signals.overlap >= tuning.min_overlap
 
 
 def content_words(text: str) -> list[str]:

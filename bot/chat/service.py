@@ -17,11 +17,13 @@ from bot.articles.library import ArticleLibrary
 from bot.articles.model import Article
 from bot.chat import replies
 from bot.chat.embedding import load_models
-from bot.chat.intents import Intent, understand, update_ordinal
+from bot.chat.intents import GRABBING, Intent, topic_words, understand, update_ordinal
 from bot.chat.limits import QuestionLimiter
 from bot.chat.retrieval import Answer, Passage, PassageIndex, Query
 from bot.chat.summary import summarize
+from bot.chat.typos import lexicon
 from bot.chat.words import speaker_context, tokens
+from bot.enums import PostStatus
 from bot.storage import discussion as discussion_store
 from bot.storage import posts as post_store
 from bot.storage import updates as update_store
@@ -49,6 +51,14 @@ class ChatRequest:
     is_editor: bool = False
     is_moderator: bool = False
     is_admin: bool = False
+    # In a DM: the servers the asker shares with the bot (as the bot knows its members). A DM may
+    # speak only of these servers' discussions, votes and updates, never of another server's.
+    member_guild_ids: tuple[int, ...] = ()
+
+    @property
+    def guild_ids(self) -> tuple[int, ...]:
+        """The servers whose discussions this request may hear about."""
+        return (self.guild_id,) if self.guild_id is not None else self.member_guild_ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +75,7 @@ class _Context:
     until: float
     question: str | None = None  # the last question about the article, for follow-ups
     intent: Intent | None = None
+    passages: tuple[str, ...] = ()  # where the last answer quoted the article (passage ids)
 
 
 class ChatService:
@@ -117,6 +128,9 @@ class ChatService:
             context = None
         previous_index = context.update_index if context else None
         shown_index: int | None = None
+        quoted_passages: tuple[str, ...] = ()
+        if intent in GRABBING and await self._names_a_topic(article, post, request, understood.text):
+            intent = Intent.QUESTION  # "what's the latest on the lawsuit?" asks about the lawsuit
         url = post.jump_url() if post else None
         ordinal = update_ordinal(understood.text) if context and context.intent is Intent.UPDATES else None
         if intent is Intent.QUESTION and ordinal is not None:
@@ -148,7 +162,7 @@ class ChatService:
         elif intent is Intent.DISCUSSION:
             reply = Reply(await self._digest(article, post, url))
         elif intent in (Intent.UPDATES, Intent.LATEST_UPDATE, Intent.PREVIOUS_UPDATE, Intent.NTH_UPDATE):
-            views = await self._updates(article, post, request.guild_id)
+            views = await self._updates(article, post, _guild_of(request, post))
             live = [v for v in views if not v.retracted]
             if intent is Intent.UPDATES:
                 text = replies.updates_list(article.title, views, understood.since, now)
@@ -172,7 +186,11 @@ class ChatService:
                 shown_index = chosen.index if chosen else previous_index
         else:
             previous = context.question if context else None
-            found = await self._find(article, post, request, understood.text, previous)
+            found = await self._find(
+                article, post, request, understood.text, previous, context.passages if context else ()
+            )
+            if found is not None:
+                quoted_passages = tuple(dict.fromkeys(s.passage.id for s in found.quoted))
             if found is None:
                 reply = Reply(replies.nothing_found(article.title), [], answered=False)
             else:
@@ -185,6 +203,7 @@ class ChatService:
             time.monotonic() + CONTEXT_SECONDS,
             question=understood.text,  # "where exactly?" after "any update about gunships?" leans on it
             intent=intent,
+            passages=quoted_passages,
         )
         if len(self._contexts) > 10_000:  # forget idle conversations
             moment = time.monotonic()
@@ -193,15 +212,19 @@ class ChatService:
         return reply
 
     async def _find(
-        self, article: Article, post: PostRecord | None, request: ChatRequest, text: str, previous: str | None
+        self,
+        article: Article,
+        post: PostRecord | None,
+        request: ChatRequest,
+        text: str,
+        previous: str | None,
+        previous_passages: tuple[str, ...] = (),
     ) -> Answer | None:
         """The article's answer to a question, never quoting what the filters would block."""
-        index = await self._index(article, post, request.guild_id)
-        found = (
-            await asyncio.to_thread(index.answer, Query(text, previous))
-            if index.semantic
-            else index.answer(Query(text, previous))
-        )
+        index = await self._index(article, post, _guild_of(request, post))
+        found = await asyncio.to_thread(
+            index.answer, Query(text, previous, previous_passages)
+        )  # an E5 encoding: off the loop
         if found is None:
             return None
         ranked = [h for h in found.ranked if not self.is_blocked(h.sentence.text)]
@@ -210,11 +233,20 @@ class ChatService:
             quoted = [ranked[0].sentence]  # the answer was blocked: the next best, if it was close
         return Answer(ranked, quoted, found.signals) if quoted else None
 
+    async def _names_a_topic(self, article: Article, post: PostRecord | None, request: ChatRequest, text: str) -> bool:
+        """Whether a message asked like "what's the latest?" or "how's the vote?" also names something
+        the article uses, after those words ("on the lawsuit")."""
+        extra = topic_words(text)
+        if not extra:
+            return False
+        index = await self._index(article, post, _guild_of(request, post))
+        return index.names_a_topic(extra)
+
     # -- which article --------------------------------------------------------------------------
     async def _which_article(
         self, request: ChatRequest, text: str
     ) -> tuple[Article | None, PostRecord | None, str | None]:
-        articles = self.library.articles(request.guild_id)
+        articles = self._articles(request)
         named = _named_article(articles, text)
         if request.thread_id is not None and named is None:
             post = await post_store.post_by_thread(self.db, request.thread_id)
@@ -223,8 +255,8 @@ class ChatService:
         if named is None:
             context = self._contexts.get((request.channel_id, request.user_id))
             if context is not None and context.until > time.monotonic():
-                named = self.library.get(context.slug)
-        posts = await self._recent_posts(request.guild_id)
+                named = next((a for a in articles if a.slug == context.slug), None)
+        posts = await self._recent_posts(request)
         if named is not None:
             return named, next((p for p in posts if p.article_slug == named.slug), None), None
         if not posts:
@@ -235,22 +267,32 @@ class ChatService:
             return None, None, replies.which_one([a.title for a in articles])
         latest = posts[0]
         rivals = {p.article_slug for p in posts if p.is_open}
+        visible = {a.slug: a for a in articles}
         if len(rivals) > 1:  # several open discussions: "the most recent" would be a guess
-            titles = [a.title for a in (self.library.get(slug) for slug in rivals) if a is not None]
+            titles = [visible[slug].title for slug in sorted(rivals) if slug in visible]
             return None, None, replies.which_one(titles)
-        return self.library.get(latest.article_slug), latest, None
+        return visible.get(latest.article_slug), latest, None
 
-    async def _recent_posts(self, guild_id: int | None) -> list[PostRecord]:
-        if guild_id is None:
-            return await post_store.recent_published_posts(self.db, 20)
-        posts = await post_store.posts_in_guild(self.db, guild_id)
-        return [p for p in reversed(posts) if p.status in ("posted", "closed")]
+    def _articles(self, request: ChatRequest) -> list[Article]:
+        """The articles this request may hear about: the seeds, and those of its servers."""
+        found: dict[str, Article] = {}
+        for guild_id in request.guild_ids or (None,):
+            for article in self.library.articles(guild_id) if guild_id is not None else self.library.seeds():
+                found.setdefault(article.slug, article)
+        return list(found.values())
+
+    async def _recent_posts(self, request: ChatRequest) -> list[PostRecord]:
+        """The posted discussions of the request's servers (none for a DM from a member the bot
+        shares no server with), newest first."""
+        posts = [p for g in request.guild_ids for p in await post_store.posts_in_guild(self.db, g)]
+        posts.sort(key=lambda p: p.id, reverse=True)
+        return [p for p in posts if p.status in (PostStatus.POSTED, PostStatus.CLOSED)]
 
     async def _list(self, request: ChatRequest) -> str:
-        articles = self.library.articles(request.guild_id)
+        articles = self._articles(request)
         if not articles:
             return replies.NO_ARTICLES
-        posts = await self._recent_posts(request.guild_id)
+        posts = await self._recent_posts(request)
         rows = []
         for article in articles:
             post = next((p for p in posts if p.article_slug == article.slug), None)
@@ -301,8 +343,8 @@ class ChatService:
 
     async def _index(self, article: Article, post: PostRecord | None, guild_id: int | None) -> PassageIndex:
         """The article's index, built once per version of its text (and again once the model loads).
-        Built in a thread when the model is there: embedding a long article's sentences takes a
-        fraction of a second, which the event loop must not wait on."""
+        Built in a thread: embedding a long article's sentences takes seconds of one core, which the
+        event loop must not wait on."""
         views = await self._updates(article, post, guild_id)
         models = self.models
         key = (
@@ -328,11 +370,8 @@ class ChatService:
             future = asyncio.get_running_loop().create_future()
             self._indexes[key] = future
             try:
-                index = (
-                    await asyncio.to_thread(PassageIndex, passages, models)
-                    if models is not None
-                    else PassageIndex(passages)
-                )
+                # off the loop: embedding the sentences, and the word list read the first time
+                index = await asyncio.to_thread(PassageIndex, passages, models)
             except BaseException as error:
                 del self._indexes[key]
                 future.set_exception(error)
@@ -376,6 +415,7 @@ class ChatService:
         cannot load is logged, and the chat goes on matching words. `models_ready` is set either way."""
         try:
             started = time.perf_counter()
+            await asyncio.to_thread(lexicon)  # the English word list the spelling correction reads
             models = await asyncio.to_thread(load_models)
             if models is not None:
                 log.info("Chat embedding models loaded in %.1f s", time.perf_counter() - started)
@@ -403,6 +443,12 @@ def _named_article(articles: list[Article], text: str) -> Article | None:
     if best[0] >= 2 and best[0] > second[0]:
         return best[1]
     return None
+
+
+def _guild_of(request: ChatRequest, post: PostRecord | None) -> int | None:
+    """The server whose updates to show: the request's, or in a DM the discussion's (one of the
+    asker's servers, or there would be no post)."""
+    return request.guild_id if request.guild_id is not None else (post.guild_id if post else None)
 
 
 def _epoch() -> dt.datetime:

@@ -1,11 +1,20 @@
-"""Misspelt questions: chat shorthand spelled out, and words the article does not have matched to
-the closest word it does have (rapidfuzz), so "seperators" finds "separators"."""
+"""Misspelt questions: chat shorthand spelled out, and misspelt words matched to the article's own.
+
+`symspellpy` does the matching (SymSpell over the article's words: "seperators" finds
+"separators") and ships the English word list that says which words are misspelt at all: a real
+English word the article does not use ("start", "layer", "firm") is the member's word, never
+"corrected" into a look-alike of the article's ("state", "later", "fire"). A real word one letter
+from an article word ("fair" for "fare") is only offered alongside, for the word matching.
+"""
 
 from __future__ import annotations
 
+import importlib.resources
 import re
+import threading
+from collections import Counter
 
-from rapidfuzz import fuzz, process
+from symspellpy import SymSpell, Verbosity
 
 from bot.chat.words import STOP_WORDS, normalise
 
@@ -41,6 +50,11 @@ SHORTHAND = {
     "govt": "government",
     "gov": "government",
     "ppl": "people",
+    "uni": "university",
+    "feds": "federal government",
+    "dept": "department",
+    "mgmt": "management",
+    "intl": "international",
     "smth": "something",
     "rn": "right now",
     "tho": "though",
@@ -54,41 +68,81 @@ SHORTHAND = {
 }
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/]*")
+_LEXICON: list[frozenset[str]] = []
+_LEXICON_LOCK = threading.Lock()
+
+
+def lexicon() -> frozenset[str]:
+    """English words: symspellpy's 82,765-word frequency list (its words; the counts are not needed), read once."""
+    with _LEXICON_LOCK:
+        if not _LEXICON:
+            resource = importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt"
+            text = resource.read_text("utf-8")
+            _LEXICON.append(frozenset(line.partition(" ")[0] for line in text.splitlines() if line))
+        return _LEXICON[0]
 
 
 class Corrector:
     """Corrects a question against one article's vocabulary."""
 
     def __init__(self, article_text: str) -> None:
-        words = {w.strip("'") for w in _WORD.findall(normalise(article_text))}
-        self.vocabulary = frozenset(w for w in words if len(w) >= 3 and not w.isdigit())
-        self._choices = sorted(self.vocabulary)
+        counts = Counter(w.strip("'") for w in _WORD.findall(normalise(article_text)))
+        self.vocabulary = frozenset(w for w in counts if len(w) >= 3 and not w.isdigit())
+        self._spell = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+        for word in sorted(self.vocabulary):  # in a fixed order: ties are then broken the same way every run
+            self._spell.create_dictionary_entry(word, counts[word])
+        self._english = lexicon()
         self._cache: dict[str, str | None] = {}
 
     def correct(self, text: str) -> str:
+        """Shorthand spelled out, misspelt words replaced by the article's closest word."""
         out = []
         for word in normalise(text).split():
             bare = word.strip("?!.,;:\"“”()'")
             if bare in SHORTHAND:
                 out.append(SHORTHAND[bare])
                 continue
-            fixed = self._closest(bare)
+            fixed = self._closest(bare) if bare not in self._english else None
             out.append(fixed if fixed else word)
         return " ".join(out)
 
-    def _closest(self, word: str) -> str | None:
+    def alternatives(self, text: str) -> dict[str, str]:
+        """Article words a letter or two from a real word the article lacks ("fair" → "fare"): maybe meant."""
+        found = {}
+        for word in normalise(text).split():
+            bare = word.strip("?!.,;:\"“”()'")
+            if bare in self._english and len(bare) >= 4 and bare not in self.vocabulary and bare not in STOP_WORDS:
+                near = self._closest(bare, distance=2, short=2)
+                if near:
+                    found[bare] = near
+        return found
+
+    def _closest(self, word: str, distance: int = 2, short: int = 1) -> str | None:
+        """The article's closest word: a short word (five letters or fewer) at most `short` letters
+        off, a longer one `distance`; the same first letter; then the longest shared start."""
         if len(word) < 4 or word in self.vocabulary or word in STOP_WORDS or not word.isalpha():
             return None
-        if word not in self._cache:
+        key = f"{distance}:{short}:{word}"
+        if key not in self._cache:
             if len(self._cache) > 10_000:
                 self._cache.clear()
-            self._cache[word] = _closest(word, self._choices)
-        return self._cache[word]
+            allowed = short if len(word) <= 5 else distance
+            found = [
+                s.term
+                for s in sorted(
+                    self._spell.lookup(word, Verbosity.CLOSEST, max_edit_distance=allowed),
+                    key=lambda s: (s.distance, -_shared_start(s.term, word), -s.count, s.term),
+                )
+                if s.term[0] == word[0] and s.distance > 0
+            ]
+            self._cache[key] = found[0] if found else None
+        return self._cache[key]
 
 
-def _closest(word: str, choices: list[str]) -> str | None:
-    # Misspellings keep their first letter and their length, give or take two letters.
-    cutoff = 75.0
-    candidates = [c for c in choices if c[0] == word[0] and abs(len(c) - len(word)) <= 2]
-    match = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return match[0] if match else None
+def _shared_start(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count

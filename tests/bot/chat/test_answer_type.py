@@ -1,0 +1,108 @@
+"""What kind of answer a question wants, and whether a sentence holds one that the question does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.answer_type import (
+    DAY,
+    DURATION,
+    LENGTH,
+    MONEY,
+    PERSON,
+    PLACE,
+    REASON,
+    SPEED,
+    STATEMENT,
+    TALLY,
+    answers,
+    expectation,
+    head_noun,
+    spans,
+    unknown_names,
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("who's the judge?", PERSON),
+        ("so who made the separators?", PERSON),
+        ("what is the battery pack called?", PERSON),  # a name
+        ("where did the first fire start?", PLACE),
+        ("which cities got the packs?", PLACE),
+        ("what date is the hearing?", DAY),
+        ("how much will the recall cost?", MONEY),
+        ("what's the fare going to be", MONEY),
+        ("how fast will the trains go", SPEED),
+        ("how long's the route", LENGTH),
+        ("how long until i get a replacement", DURATION),
+        ("why are casualties going up", REASON),
+        ("what made the swing vote flip?", REASON),
+        ("what did the governor say about it", STATEMENT),
+        ("vote count?", TALLY),
+    ],
+)
+def test_the_kind_of_answer_a_question_wants(question: str, kind: str):
+    wanted = expectation(question)
+    assert wanted is not None and kind in wanted.kinds, wanted
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's a separator",
+        "can i still charge mine",
+        "what are the two claims in the lawsuit?",  # "claims" is a noun here, not somebody speaking
+        "what do they think went wrong?",  # asks what went wrong, not for a quote
+        "what happens to the hardliners who won't go along?",  # a "who" inside the question
+    ],
+)
+def test_questions_that_want_no_particular_kind(question: str):
+    assert expectation(question) is None
+
+
+def test_a_place_already_in_the_question_does_not_answer_where():
+    wanted = expectation("where in ohio is corvane based?")
+    sentence = "It has also named the separator supplier as Corvane Materials of Ohio, which said so in a statement."
+    assert not answers(wanted, sentence, "where in ohio is corvane based?")
+    assert answers(expectation("where is corvane based?"), sentence, "where is corvane based?")
+    fire = "The first fire broke out on September 9 in a dormitory bike room on the Northfield campus."
+    assert answers(expectation("where did the first fire break out?"), fire, "where did the first fire break out?")
+
+
+def test_numbers_must_be_of_the_kind_asked_for():
+    share = "Odierno estimates that those nationalist branches comprise 80% of the insurgency."
+    assert not answers(expectation("how many us soldiers are in iraq?"), share, "how many us soldiers are in iraq?")
+    assert answers(expectation("what share of the insurgency?"), share, "what share of the insurgency?")
+    route = "The council approved an 11.2-mile light-rail route with 14 stations."
+    assert not answers(expectation("how fast will the trains go"), route, "how fast will the trains go")
+    assert answers(expectation("how long's the route"), route, "how long's the route")
+    assert not answers(expectation("what date in september?"), "He needs to show progress by September.", "x")
+    assert any(s.kind == MONEY and s.text == "$2.3 million" for s in spans("It will cost about $2.3 million."))
+
+
+def test_a_speakers_words_must_name_the_speaker():
+    mayor = "Mayor Denise Okafor called the result “the day Port Calloway started building it.”"
+    assert answers(expectation("whats the mayor think"), mayor, "whats the mayor think")
+    assert not answers(expectation("what did the governor say"), mayor, "what did the governor say")
+    # "he said": the paragraph before named him (the index passes that context along)
+    quote = "“We’re talking about ceasefires,” he said."
+    question = "what did odierno say?"
+    assert not answers(expectation(question), quote, question)
+    assert answers(expectation(question), quote, question, context="Raymond Odierno")
+
+
+def test_names_the_article_never_mentions():
+    text = "The Consumer Product Safety Commission says it is reviewing the recall."
+    words = frozenset(text.casefold().replace(".", "").split())
+    assert unknown_names("what did the cpsc find?", words, text) == []  # its initials
+    assert unknown_names("what did the FBI say?", words, text) == ["FBI"]
+    assert unknown_names("Is the Pentagon reviewing it?", words, text) == ["Pentagon"]
+    assert unknown_names("what is the commission doing?", words, text) == []
+
+
+def test_the_noun_a_question_asks_about():
+    assert head_noun("who is the lawyer for the plaintiffs?") == "attorney"  # the article's word for it
+    assert head_noun("which cities got the packs") == "citi"
+    assert head_noun("how fast is it") is None
