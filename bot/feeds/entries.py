@@ -13,8 +13,8 @@ import feedparser
 
 from bot.articles.model import Article, ArticleError
 from bot.articles.parser import TITLE_LIMIT, parse_article_text
-from bot.articles.render import shorten
 from bot.feeds.html_text import html_to_text
+from bot.formatting import shorten
 from bot.text_key import text_key
 
 
