@@ -87,6 +87,36 @@ def _other_scripts() -> dict[str, list[str]]:
 OTHER_SCRIPTS = _other_scripts()
 LEET = {"a": "4@", "b": "8", "e": "3", "g": "96", "i": "1!|", "l": "1|", "o": "0", "s": "5$", "t": "7+", "z": "2"}
 LEET_MORE = {"c": "(<", "u": "v", "h": "#"}  # for words with none of the letters above ("fuck")
+# Letters drawn with several characters, from the leetspeak alphabets (the common forms of each
+# letter; some are not read by the engine, and are here to say so).
+LEET_SYMBOLS = {
+    "a": ["/\\", "/-\\", "^", "@", "∆"],
+    "b": ["|3", "13", "8", "]3"],
+    "c": ["(", "<", "["],
+    "d": ["|)", "|>", "[)", "|]"],
+    "e": ["3", "[-", "€"],
+    "f": ["|=", "ph", "|#"],
+    "g": ["9", "6"],
+    "h": ["|-|", "#", "]-[", "}{", "/-/"],
+    "i": ["1", "!", "|", "]["],
+    "j": ["_|", ",_|"],
+    "k": ["|<", "|{", "|("],
+    "l": ["|_", "1", "|", "£"],
+    "m": ["|\\/|", "/\\/\\", "|v|", "^^"],
+    "n": ["|\\|", "/\\/", "^/"],
+    "o": ["()", "0", "[]", "°"],
+    "p": ["|*", "|>", "|o"],
+    "q": ["(,)", "0_", "9"],
+    "r": ["|2", "|?", "12"],
+    "s": ["5", "$", "§"],
+    "t": ["7", "+", "-|-", "✝"],
+    "u": ["|_|", "\\_/", "(_)"],
+    "v": ["\\/"],
+    "w": ["\\/\\/", "vv", "\\^/", "\\|/"],
+    "x": ["><", ")("],
+    "y": ["`/", "'/", "¥"],
+    "z": ["2", "7_"],
+}
 ZERO_WIDTH = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 BLANKS = ["\u3164", "\u2800", "\u115f", "\uffa0"]
 MARKS = ["\u0301", "\u0308", "\u0336", "\u0345", "\u0331", "\u034f", "\u0489", "\u20dd", "\u0324"]
@@ -169,6 +199,19 @@ def leetspeak(word: str, rng: random.Random) -> str:
     return out
 
 
+# A glyph of several characters stands as one private-use character while other disguises apply
+# (spaced out, it is "|-| 3 |_ |_", not "| - | 3 | _ | _"); `disguise` draws it at the end.
+_GLYPHS = sorted({glyph for glyphs in LEET_SYMBOLS.values() for glyph in glyphs if len(glyph) > 1})
+_PLACEHOLDER = {glyph: chr(0xF0000 + i) for i, glyph in enumerate(_GLYPHS)}
+_DRAWN = {ord(placeholder): glyph for glyph, placeholder in _PLACEHOLDER.items()}
+
+
+def leet_symbols(word: str, rng: random.Random) -> str:
+    """Letters drawn with symbols ("|-|3|_|_", "/\\55"): half of them, or all."""
+    table = {letter: [_PLACEHOLDER.get(glyph, glyph) for glyph in glyphs] for letter, glyphs in LEET_SYMBOLS.items()}
+    return _swap(word, rng, table, share=rng.choice([0.5, 1.0]))
+
+
 def capital_i_for_l(word: str, rng: random.Random) -> str:
     """A capital I for an l ("buIIshit"), or a small l for an I in capitals ("BlTCH")."""
     if "l" in word:
@@ -231,6 +274,7 @@ def odd_case(word: str, rng: random.Random) -> str:
 CATEGORIES: dict[str, Disguise] = {
     "case": odd_case,
     "leetspeak": leetspeak,
+    "leetspeak drawn with symbols": leet_symbols,
     "capital I for l": capital_i_for_l,
     "look-alikes (Cyrillic, Greek)": lookalike_cyrillic_greek,
     "look-alikes (other scripts)": lookalike_other_scripts,
@@ -255,6 +299,7 @@ _ORDER = list(CATEGORIES)
 # Letter swaps that replace the same letters: at most one of them in a combination.
 _SWAPS = {
     "leetspeak",
+    "leetspeak drawn with symbols",
     "capital I for l",
     "look-alikes (Cyrillic, Greek)",
     "look-alikes (other scripts)",
@@ -275,6 +320,9 @@ def _combination(rng: random.Random, size: int) -> list[str]:
         chosen = rng.sample(_ORDER, size)
         if sum(c in _SWAPS for c in chosen) <= 1 and sum(c in _BETWEEN for c in chosen) <= 1:
             # A line break ends a right-to-left override: what shows is not the word reversed.
+            # Shown right to left, brackets and slashes drawn as letters turn round: not read so.
+            if {"leetspeak drawn with symbols", "right-to-left override"} <= set(chosen):
+                continue
             if sum(c in _AROUND for c in chosen) <= 1 and not {"line breaks", "right-to-left override"} <= set(chosen):
                 return sorted(chosen, key=_ORDER.index)
 
@@ -282,7 +330,7 @@ def _combination(rng: random.Random, size: int) -> list[str]:
 def disguise(word: str, categories: list[str], rng: random.Random) -> str:
     for category in categories:
         word = CATEGORIES[category](word, rng)
-    return word
+    return word.translate(_DRAWN)
 
 
 # -- the two splits ------------------------------------------------------------------------------
@@ -371,6 +419,8 @@ DEV = Split(
             "Cockburn is a common Scottish surname.",
             "There's a pub in Shitterton, Dorset, honestly.",
             "Clitheroe castle is worth a visit.",
+            "Twatt, in Orkney, has a tiny church.",
+            "My grandmother was born in Twatt.",
         ),
         "words containing a listed word": (
             "I had a cocktail and read the article twice.",
@@ -395,6 +445,12 @@ DEV = Split(
             "My S23 screen cracked.",
             "The A55 has a better camera than the A35.",
             "Those old T-72 tanks are everywhere.",
+            "My GTX 1080 still runs it fine.",
+            "The MiG-29s and Su-25s were Iraqi.",
+            "Take the P155 bus from the station.",
+            "Galaxy A55 vs A35: which one?",
+            "They used M1A2 Abrams and M2 Bradleys.",
+            "The RTX 4090 costs more than my car.",
         ),
         "gamer tags and handles": (
             "@Sniper_Wolf99 already posted that link.",
@@ -402,6 +458,12 @@ DEV = Split(
             "N00bMaster69 said the same on reddit.",
             "ask @b1gsh0t_ in the other thread",
             "shoutout to th3_c0rp0ral for the sources",
+            "@dick_tracy_fan posted the same map",
+            "@Cock_Robin_1979 has the transcript",
+            "thanks u/bitcoin_bastion for the link",
+            "GG to Sh4d0w_Hunt3r and xX_Reaper_Xx",
+            "@the_real_slim_shady_ said it first",
+            "ping @piss_poor_planning_ when it's up",
         ),
         "spaced acronyms": (
             "The U.S.A. is not going to leave any time soon.",
@@ -423,6 +485,13 @@ DEV = Split(
             "```python\nprint(f'{sunni} vs {shia}')\n```",
             "if (a && s || s) { return t; }",
             "x = [c, u, n, t]  # four variables",
+            "`s = h + i + t;  // sum of the three`",
+            "const t = w * a - t;",
+            "`if (c < u && n > t) { return k; }`",
+            "```py\ndef f(u, c, k):\n    return u * c + k\n```",
+            "x = (d + i) * c - k",
+            "run `grep -rn shift src/` first",
+            "for (i = 0; i < n; i++) { s += h[i] * t[i]; }",
         ),
         "other languages": (
             "Das ist eine schwierige Situation für alle.",
@@ -432,6 +501,15 @@ DEV = Split(
             "Это очень плохая идея.",
             "Η κατάσταση είναι δύσκολη.",
             "これは難しい問題です。",
+            "Wir sehen uns morgen, bis dann.",
+            "Hasta luego, amigos, y gracias.",
+            "Ce n'est pas grave, on verra.",
+            "Vi ses i morgon, hej då.",
+            "Tämä on hyvä kysymys.",
+            "Bu çok zor bir soru.",
+            "To jest bardzo trudne pytanie.",
+            "هذا سؤال صعب جدا",
+            "זו שאלה קשה מאוד",
         ),
         "numbers and prices": (
             "In 2007 there were 160,000 troops.",
@@ -447,6 +525,13 @@ DEV = Split(
             "It's hit or miss with these ceasefires.",
             "That's hit them hard.",
             "We'd have left by now otherwise.",
+            "Who re-elected him anyway?",
+            "The U.S. hit back within hours.",
+            "He said it is what it is.",
+            "a s a p please, the vote closes soon",
+            "Let's hit the road, it's late.",
+            "Shh, it's fine, nobody is listening.",
+            "shh it's ok, go on",
         ),
     },
     collisions=(
@@ -456,6 +541,7 @@ DEV = Split(
         "The cock crowed at dawn in the village.",
         "Dick Durbin asked the hard questions.",
         "Slut på kriget, säger de.",
+        "Er ist dick geworden, sagt er.",
     ),
 )
 

@@ -105,6 +105,17 @@ class EngineCache:
         self._engines.pop(guild_id, None)
         self._building.pop(guild_id, None)
 
+    def adopt(self, guild_id: int, engine: ModerationEngine, *, replacing: ModerationEngine) -> None:
+        """A rule was added: `engine` is `replacing` with it (compiled from it, so the server's
+        rules are not compiled again). If the server's engine changed meanwhile (another rule,
+        a rebuild), it is dropped instead and the next message builds one from the database."""
+        if self._engines.get(guild_id) is replacing and guild_id not in self._building:
+            self._engines[guild_id] = engine
+            if engine.problems:
+                run_in_background(self._report_problems(guild_id, engine), name=f"rule-problems-{guild_id}")
+        else:
+            self.rules_changed(guild_id)
+
     def forget_member(self, user_id: int) -> None:
         """A member asked to be forgotten: every server's filter drops their recent history."""
         for engine in self._engines.values():

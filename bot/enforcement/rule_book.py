@@ -9,7 +9,7 @@ import asyncio
 from bot.enforcement.engines import EngineCache, as_server_rules
 from bot.errors import UserFacingError
 from bot.moderation.matcher import InvalidPattern, check_pattern
-from bot.moderation.server_rules import ALLOW, ServerRule, try_addition
+from bot.moderation.server_rules import ALLOW, CANDIDATE_ID, ServerRule, try_addition
 from bot.storage import moderation as mod_store
 from bot.storage.database import Database
 from bot.storage.moderation import StoredRule
@@ -51,8 +51,9 @@ class RuleBook:
             raise UserFacingError("Only a keyword can be allowed (a word or phrase that never triggers).")
         chosen_mode = mode or "word"
         stored_rules = as_server_rules(await mod_store.rules_of(self.db, guild_id))
-        candidate = ServerRule(0, kind, value, chosen_mode, chosen)
-        addition = await asyncio.to_thread(try_addition, stored_rules, candidate)
+        candidate = ServerRule(CANDIDATE_ID, kind, value, chosen_mode, chosen)
+        current = await self.engines.engine(guild_id)  # compiled once: only the new rule is added to it
+        addition = await asyncio.to_thread(try_addition, stored_rules, candidate, current)
         if addition.problem is not None:
             raise UserFacingError(
                 f"Rule not added: {addition.problem.reason}. {addition.budget_line()} "
@@ -61,7 +62,7 @@ class RuleBook:
         stored = await mod_store.add_rule(self.db, guild_id, kind, value, chosen_mode, chosen, added_by)
         if stored is None:
             raise UserFacingError("That rule is already there. See `/automod rule list`.")
-        self.engines.rules_changed(guild_id)
+        self.engines.adopt(guild_id, addition.stored_as(stored.id), replacing=current)
         return stored, addition.budget_line()
 
     async def remove(self, guild_id: int, rule_id: int) -> bool:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from bot.moderation.matcher import Entry, Matcher
 from bot.moderation.normalize import ASCII_READING, normalize, normalize_with_offsets, plain_punctuation
-from bot.moderation.patterns import false_reading
+from bot.moderation.patterns import Candidate, english_words, false_reading
 from bot.moderation.rules import Action, Reason, RuleSet, Verdict
 
 SHORTENERS = frozenset(
@@ -86,13 +87,17 @@ class ModerationEngine:
     # Past this many members with a recent message, those who went quiet are forgotten.
     members_remembered = 50_000
 
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, *, matcher: Matcher | None = None) -> None:
+        """`matcher`: the rules' matcher, already compiled (see `with_rules`)."""
         self.rules = rules
-        self.matcher = Matcher(
+        self.matcher = matcher or Matcher(
             rules.keywords, rules.regexes, hints=_HINTS, allowed=rules.allowed, defaults=rules.builtin_keywords
         )
         # Rules that could not run (RE2 refused them, or the server's budget is spent): the rest run.
         self.problems = self.matcher.problems
+        # The English word list some matches are weighed with, read once (a tenth of a second) while
+        # the engine is built, in a worker thread, rather than on the event loop at a first match.
+        english_words()
         # Per member, their recent messages, oldest first, as one flat tuple: (time, hash of the
         # normalised text, time, hash, ...). A server has thousands of members: a tuple of numbers
         # is the one container the garbage collector stops walking (lists and arrays it walks in
@@ -109,6 +114,36 @@ class ModerationEngine:
         self._caps_floor = limits.caps_ratio * limits.caps_min_letters
         # Whether `check` looks at account and membership ages (only to hold newcomers' links).
         self.needs_ages = bool(limits.new_account_days or limits.new_member_minutes)
+
+    def with_rules(self, rules: RuleSet) -> ModerationEngine:
+        """An engine for `rules`. When they are this engine's rules with more added at the end (a
+        rule added with /automod), only what was added is compiled, and the members' recent
+        history carries over (the same dictionary: it goes on counting while this one serves);
+        otherwise a new engine is built."""
+        old = self.rules
+        extends = (
+            rules.limits == old.limits
+            and rules.builtin_keywords == old.builtin_keywords
+            and rules.keywords[: len(old.keywords)] == old.keywords
+            and rules.regexes[: len(old.regexes)] == old.regexes
+        )
+        if not extends:
+            return ModerationEngine(rules)
+        matcher = self.matcher.extended(
+            rules.keywords[len(old.keywords) :], rules.regexes[len(old.regexes) :], rules.allowed
+        )
+        engine = ModerationEngine(rules, matcher=matcher)
+        engine._recent = self._recent
+        return engine
+
+    def rename_rule(self, old: str, new: str) -> None:
+        """Call rule `old` `new` everywhere (a rule is compiled before it is stored and numbered).
+        Before the engine is in use."""
+        self.matcher.rename_rule(old, new)
+        self.problems = self.matcher.problems
+        keywords = tuple(replace(k, name=new) if k.name == old else k for k in self.rules.keywords)
+        regexes = tuple(replace(r, name=new) if r.name == old else r for r in self.rules.regexes)
+        self.rules = replace(self.rules, keywords=keywords, regexes=regexes)
 
     def check(self, facts: MessageFacts, *, remember: bool = True) -> Verdict:
         reasons: list[Reason] = []
@@ -179,9 +214,14 @@ class ModerationEngine:
                     continue
                 written = origins.written(start, end)
                 if entry.kind == "keyword":
-                    core = key[start:end].decode("utf-8", "replace")
-                    following = key[end : end + 1].decode("utf-8", "replace")
-                    if false_reading(core, following, written) is not None:
+                    candidate = Candidate(
+                        core=key[start:end].decode("utf-8", "replace"),
+                        written=written,
+                        before=key[max(0, start - 32) : start].decode("utf-8", "replace"),
+                        following=key[end : end + 2].decode("utf-8", "replace"),
+                        listed=entry.source,
+                    )
+                    if false_reading(candidate) is not None:
                         continue
                     words.append((start, end, Reason(entry.rule, entry.action, source, written, entry.source)))
                 else:

@@ -6,12 +6,31 @@ RE2 runs in time linear in the text, so an admin's `(a+)+$` cannot hang the bot;
 admin patterns into one UTF-8 set over the reading itself, case-insensitive.
 
 Failing closed: every pattern is compiled on its own first and its program size counted against
-the server's budget (`RULE_BUDGET`); a rule that RE2 refuses, or that would take the server over
-its budget, is left out and named in `problems`, and everything else runs: the defaults first,
-then the server's rules in the order they were added. Listed words are split into sets of at most
+the server's budgets; a rule that RE2 refuses, or that would take the server over a budget, is
+left out and named in `problems`, and everything else runs: the defaults first, then the server's
+rules in the order they were added. Listed words are split into sets of at most
 `SET_INSTRUCTIONS` program instructions, each with `SET_MAX_MEM` bytes for its program and its
 DFA, so 10,000 whole-word keywords compile (one huge set does not: RE2 gives up simplifying it).
 A set that still fails to compile is split in halves until the pattern that breaks it is found.
+
+Two budgets, for two costs:
+
+- listed words (`RULE_BUDGET` instructions): memory and build time. Their patterns are ours, and
+  what they cost a message was measured (benchmarks/moderation_engine.py);
+- admin regexes (`REGEX_BUDGET` instructions, all of a server's patterns together): the time a
+  message costs. RE2's automaton meets a new text by building its states, and each state is a set
+  of the program's instructions: at worst every instruction is live at every character. Measured
+  on the worst patterns found (`(a|b)*a(a|b){330}`, `(?:a?){n}a{n}`, `([ab]+ ?){n}$`,
+  `(\\w+\\s){n}z` … over texts made to keep them live, benchmarks/moderation_engine.py), that is 11
+  to 20 ns per instruction per character, so 1,000 instructions cost at most about 30 ms for a
+  2,000-character message, once (the states are kept for the next). What admins write costs
+  microseconds: 20 to 60 instructions a pattern, 25 to 50 patterns to a server. The regex set has
+  `REGEX_MAX_MEM` bytes for its program and its states.
+
+Adding rules costs one compile, and a small one: `Matcher.extended` keeps every compiled set and
+puts the new rules in a set of their own, merged with the sets just before it only while those
+are no bigger than what is being added (each listed word is compiled again a logarithmic number of
+times, not once per rule added after it).
 
 RE2's `\\b` knows only ASCII word characters: write `[^a-z0-9]` around words in admin patterns when
 non-Latin letters matter.
@@ -19,9 +38,10 @@ non-Latin letters matter.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import re2
@@ -29,43 +49,73 @@ import re2
 from bot.moderation.patterns import keyword_pattern, listed_form, phrase_pattern
 from bot.moderation.rules import Action, KeywordMode, KeywordRule, RegexRule
 
-# A server's own keyword and regex rules may use this many RE2 program instructions in all (10,000
-# whole-word keywords of 6-10 letters take about 1.4 million; the defaults do not count).
+# A server's own keywords may use this many RE2 program instructions in all (10,000 whole-word
+# keywords of 6-10 letters take about 1.6 million; the defaults do not count).
 RULE_BUDGET = 4_000_000
-SET_INSTRUCTIONS = 1_200_000  # per set of listed words (about 3,600 of them)
+# A server's own regexes, all together (see the module's docstring: this bounds a message's cost).
+REGEX_BUDGET = 1_000
+SET_INSTRUCTIONS = 2_000_000  # per set of listed words (about 12,000 of them)
 SET_MAX_MEM = 160 << 20  # bytes, per set: its program and its DFA's cache of states (a cap)
+REGEX_MAX_MEM = 8 << 20  # bytes, for the set of admin regexes: its program and its states
 PATTERN_MAX_MEM = 8 << 20  # bytes, for one pattern compiled on its own
-
-_UTF8 = re2.Options()
-_UTF8.log_errors = False  # RE2 would print refusals on stderr; we report them to the admin instead
-_UTF8.max_mem = SET_MAX_MEM
+SPANS_LOOKED_AT = 50  # places one rule's match is checked at, in one message
 
 
-def _latin1_options(max_mem: int) -> re2.Options:
+# Read once by every new set of listed words, in the thread that builds it: RE2 builds its
+# automaton's states as text needs them, and the dearest are those at the start of a word (every
+# listed word that starts with a letter is live there). Every two-letter start and the commonest
+# English words build most of them before a member's message has to (measured at 10,000 words:
+# the first hundred messages took half as long, the p99 fell from 55-85 µs to 20-35 µs).
+_COMMON_WORDS = (
+    "the be to of and a in that have I it for not on with he as you do at this but his by from they we "
+    "say her she or an will my one all would there their what so up out if about who get which go me "
+    "when make can like time no just him know take people into year your good some could them see "
+    "other than then now look only come its over think also back after use two how our work first "
+    "well way even new want because any these give day most us is are was were has had been did said "
+    "it's don't I'm that's can't didn't isn't you're they're we're there's what's let's lol ok yes"
+)
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WARMING = " ".join([a + b for a in _LETTERS for b in _LETTERS] + _COMMON_WORDS.split())
+WARMING_TEXTS = tuple(f" {_WARMING[i : i + 2000]} ".encode() for i in range(0, len(_WARMING), 2000))
+
+
+def _options(max_mem: int, *, latin1: bool) -> re2.Options:
     options = re2.Options()
-    options.log_errors = False
-    options.encoding = re2.Options.Encoding.LATIN1
+    options.log_errors = False  # RE2 would print refusals on stderr; we report them to the admin instead
     options.max_mem = max_mem
+    if latin1:
+        options.encoding = re2.Options.Encoding.LATIN1
     return options
 
 
-_LATIN1 = _latin1_options(SET_MAX_MEM)
-_LATIN1_ONE = _latin1_options(PATTERN_MAX_MEM)
+_UTF8 = _options(REGEX_MAX_MEM, latin1=False)
+_LATIN1 = _options(SET_MAX_MEM, latin1=True)
+_LATIN1_ONE = _options(PATTERN_MAX_MEM, latin1=True)
 
 
 class InvalidPattern(ValueError):
-    """An admin pattern RE2 cannot run; the message says why in words."""
+    """An admin pattern RE2 cannot run, or one that would cost a message too much; the message
+    says why in words."""
 
 
-def check_pattern(pattern: str) -> None:
+def check_pattern(pattern: str) -> int:
+    """The pattern's program size, or InvalidPattern: RE2 cannot run it, or it alone is past the
+    regex budget (what a server's patterns may cost a message, all together)."""
     if not pattern or len(pattern) > 500:
         raise InvalidPattern("a pattern must have 1 to 500 characters")
     try:
-        re2.compile(_regex_source(pattern), _UTF8)
+        size = program_size(_regex_source(pattern), latin1=False)
     except re2.error as error:
         reason = str(error).strip("b'\"")
         hint = " (back-references like \\1 are not supported)" if re.search(r"\\[1-9]", pattern) else ""
         raise InvalidPattern(f"RE2 cannot use {pattern!r}: {reason}{hint}") from None
+    if size > REGEX_BUDGET:
+        raise InvalidPattern(
+            f"{pattern!r} compiles to {size:,} RE2 instructions, and a server's patterns may take "
+            f"{REGEX_BUDGET:,} in all: each one can cost every character of every message (write "
+            "fewer repetitions, such as {1000}, or shorter alternatives)"
+        )
+    return size
 
 
 def _regex_source(pattern: str) -> str:
@@ -117,6 +167,17 @@ _NOTHING: tuple[tuple[Entry, ...], tuple[int, ...]] = ((), ())
 _Match = Callable[[bytes], list[int]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Set:
+    """One compiled RE2 set: its entries, the instructions they take, and (the first set only)
+    the hints compiled after them."""
+
+    match: _Match
+    entries: tuple[Entry, ...]
+    size: int
+    hints: tuple[str, ...] = ()
+
+
 class Matcher:
     """`hints` are extra patterns (Latin-1, over the padded reading) that are not rules: questions
     about the text ("might it hold a link?") answered in the same pass as the rules, by `scan`.
@@ -135,41 +196,83 @@ class Matcher:
         """The first `defaults` keyword rules are the built-in ones: never counted, never refused.
         `budget`: RULE_BUDGET unless given."""
         self.problems: list[Problem] = []
-        self.used = 0  # program instructions of the server's own rules
+        self.used = 0  # program instructions of the server's own keywords
+        self.regex_used = 0  # and of its regexes
+        self._budget = budget
         self.budget = RULE_BUDGET if budget is None else budget
+        self.regex_budget = REGEX_BUDGET
         words = keyword_entries(keywords[:defaults], budgeted=False) + keyword_entries(keywords[defaults:])
-        self.keywords = self._within_budget(words, latin1=True)
-        regex_entries = []
-        for regex in regexes:
-            try:
-                check_pattern(regex.pattern)
-            except InvalidPattern as error:
-                self.problems.append(Problem(regex.name, regex.pattern, str(error)))
-                continue
-            regex_entries.append(Entry(regex.name, regex.action, "regex", regex.pattern, _regex_source(regex.pattern)))
-        self.regexes = self._within_budget(regex_entries, latin1=False)
-        # Listed words in sets, the hints in the first one (after its words).
-        self._keyword_sets: list[tuple[_Match, list[Entry]]] = []
-        chunks = self._chunks(self.keywords) or [[]]
+        kept = self._within_budget(words)
+        self._sets: list[_Set] = []
+        chunks = self._chunks(kept) or [[]]
         for number, chunk in enumerate(chunks):
             self._compile_keywords(chunk, hints if number == 0 else ())
-        self._first_hint = len(self._keyword_sets[0][1])
+        self._regexes: list[Entry] = []
         self._regex_set: tuple[_Match, list[Entry]] | None = None
-        if self.regexes:
-            self._regex_set = self._compile_regexes(self.regexes)
-        self.entries = [entry for _, entries in self._keyword_sets for entry in entries]
-        if self._regex_set is not None:
-            self.entries += self._regex_set[1]
-        allow = [p for p in (phrase_pattern(phrase) for phrase in allowed) if p is not None]
-        self._allowed = re2.compile("|".join(allow).encode("latin-1"), _LATIN1) if allow else None
+        self._add_regexes(regexes)
+        self._set_allowed(allowed)
         self._compiled: dict[str, re2._Regexp] = {}
+        self._ready()
+
+    def extended(
+        self, keywords: tuple[KeywordRule, ...], regexes: tuple[RegexRule, ...], allowed: tuple[str, ...]
+    ) -> Matcher:
+        """A matcher with these rules added after this one's (the server's own: counted against its
+        budgets), and `allowed` as the whole allow list. This one's compiled sets are kept and
+        shared: only the new rules are compiled, with the smaller sets just before them."""
+        grown = object.__new__(Matcher)
+        grown.problems = list(self.problems)
+        grown.used, grown.regex_used = self.used, self.regex_used
+        grown._budget = self._budget
+        grown.budget = RULE_BUDGET if self._budget is None else self._budget  # the budget as it is now
+        grown.regex_budget = REGEX_BUDGET
+        grown._sets = list(self._sets)
+        grown._regexes = list(self._regexes)
+        grown._regex_set = self._regex_set
+        grown._compiled = dict(self._compiled)
+        new = grown._within_budget(keyword_entries(keywords))
+        if new:
+            size = sum(program_size(entry.compiled) for entry in new)
+            merged: list[Entry] = list(new)
+            hints: tuple[str, ...] = ()
+            sets = grown._sets
+            while sets and sets[-1].size <= size and sets[-1].size + size <= SET_INSTRUCTIONS:
+                last = sets.pop()
+                merged[:0] = last.entries
+                size += last.size
+                hints = last.hints  # the first set's: they stay in the first set
+            grown._compile_keywords(merged, hints)
+        if regexes:
+            grown._add_regexes(regexes)
+        if allowed != self.allowed:
+            grown._set_allowed(allowed)
+        else:
+            grown.allowed, grown._allowed = self.allowed, self._allowed
+        grown._ready()
+        return grown
+
+    def rename_rule(self, old: str, new: str) -> None:
+        """Call the entries and problems of rule `old` `new` (a rule compiled before it was stored
+        and numbered). Before the matcher is in use."""
+
+        def renamed(entries: Sequence[Entry]) -> tuple[Entry, ...]:
+            return tuple(replace(e, rule=new) if e.rule == old else e for e in entries)
+
+        self._sets = [
+            replace(s, entries=renamed(s.entries)) if any(e.rule == old for e in s.entries) else s for s in self._sets
+        ]
+        self._regexes = list(renamed(self._regexes))
+        if self._regex_set is not None:
+            self._regex_set = (self._regex_set[0], list(renamed(self._regex_set[1])))
+        self.problems = [replace(p, rule=new) if p.rule == old else p for p in self.problems]
+        self._ready()
 
     # -- building, failing closed ---------------------------------------------------------------
-    def _within_budget(self, entries: list[Entry], *, latin1: bool) -> list[Entry]:
+    def _within_budget(self, entries: list[Entry]) -> list[Entry]:
         kept = []
         for entry in entries:
             try:
-                size = program_size(entry.compiled, latin1)
+                size = program_size(entry.compiled, True)
             except re2.error as error:
                 self.problems.append(Problem(entry.rule, entry.source, f"RE2 cannot compile it ({error})"))
                 continue
@@ -180,6 +283,44 @@ class Matcher:
                 self.used += size
             kept.append(entry)
         return kept
+
+    def _add_regexes(self, regexes: Sequence[RegexRule]) -> None:
+        added = False
+        for regex in regexes:
+            try:
+                size = check_pattern(regex.pattern)
+            except InvalidPattern as error:
+                self.problems.append(Problem(regex.name, regex.pattern, str(error)))
+                continue
+            if self.regex_used + size > self.regex_budget:
+                self.problems.append(
+                    Problem(
+                        regex.name,
+                        regex.pattern,
+                        f"over the server's budget for patterns ({size:,} RE2 instructions; "
+                        f"{self.regex_used:,} of {self.regex_budget:,} are used)",
+                    )
+                )
+                continue
+            self.regex_used += size
+            self._regexes.append(Entry(regex.name, regex.action, "regex", regex.pattern, _regex_source(regex.pattern)))
+            added = True
+        if added:  # a few small patterns: the set is compiled again whole
+            self._regex_set = self._compile_regexes(self._regexes)
+
+    def _set_allowed(self, allowed: tuple[str, ...]) -> None:
+        self.allowed = allowed
+        patterns = [p for p in (phrase_pattern(phrase) for phrase in allowed) if p is not None]
+        self._allowed = re2.compile("|".join(patterns).encode("latin-1"), _LATIN1) if patterns else None
+
+    def _ready(self) -> None:
+        """What the per-message path reads, worked out once."""
+        first = self._sets[0]
+        self._first = (first.match, first.entries, len(first.entries))
+        self._rest = [(s.match, s.entries) for s in self._sets[1:]]
+        self.entries = [entry for s in self._sets for entry in s.entries]
+        if self._regex_set is not None:
+            self.entries += self._regex_set[1]
 
     @staticmethod
     def _chunks(entries: list[Entry]) -> list[list[Entry]]:
@@ -207,7 +348,10 @@ class Matcher:
             self._compile_keywords(entries[:half], hints)
             self._compile_keywords(entries[half:], ())
             return
-        self._keyword_sets.append((match, entries))
+        for text in WARMING_TEXTS:
+            match(text)
+        size = sum(program_size(e.compiled, True) for e in entries)
+        self._sets.append(_Set(match, tuple(entries), size, hints))
 
     def _compile_regexes(self, entries: list[Entry]) -> tuple[_Match, list[Entry]] | None:
         try:
@@ -230,21 +374,19 @@ class Matcher:
     def scan_bytes(self, padded: bytes) -> tuple[tuple[Entry, ...], tuple[int, ...]]:
         """The rules that match a reading (UTF-8, a space added at each end), and the positions
         (in `hints`) of the hints that match."""
-        sets = self._keyword_sets
-        match, entries = sets[0]
+        match, entries, first_hint = self._first
         found = match(padded)
         hits: list[Entry] = []
         hints: tuple[int, ...] = ()
         if found:
-            first_hint = self._first_hint
             hits = [entries[i] for i in found if i < first_hint]
             hints = tuple(i - first_hint for i in found if i >= first_hint)
-        for match, entries in sets[1:]:
+        for match, entries in self._rest:
             for i in match(padded):
                 hits.append(entries[i])
         if self._regex_set is not None:
-            match, entries = self._regex_set
-            hits += [entries[i] for i in sorted(match(padded[1:-1]))]
+            match, regex_entries = self._regex_set
+            hits += [regex_entries[i] for i in sorted(match(padded[1:-1]))]
         if not hits and not hints:
             return _NOTHING
         return tuple(hits), hints
@@ -256,9 +398,11 @@ class Matcher:
         """The rules that match a reading (see `normalize`), before any check of the spans."""
         return self.scan(reading)[0]
 
-    def spans(self, entry: Entry, padded: bytes) -> list[tuple[int, int]]:
+    def spans(self, entry: Entry, padded: bytes) -> Iterator[tuple[int, int]]:
         """Where `entry` matches in the padded reading: byte offsets of the word itself (group 1)
-        or of the admin pattern's match. Run only for hits, to check and explain them."""
+        or of the admin pattern's match. Run only for hits, to check and explain them. Overlapping
+        matches of a listed word, each starting after the one before (a caller that finds "a
+        asshole" is two words is then given "asshole"), at most `SPANS_LOOKED_AT` of them."""
         compiled = self._compiled.get(entry.compiled)
         if compiled is None:
             if entry.kind == "keyword":
@@ -266,9 +410,18 @@ class Matcher:
             else:
                 compiled = re2.compile(entry.compiled.encode(), _UTF8)
             self._compiled[entry.compiled] = compiled
-        if entry.kind == "keyword":
-            return [found.span(1) for found in compiled.finditer(padded)]
-        return [(start + 1, end + 1) for start, end in (f.span() for f in compiled.finditer(padded[1:-1]))]
+        if entry.kind != "keyword":
+            for found in itertools.islice(compiled.finditer(padded[1:-1]), SPANS_LOOKED_AT):
+                yield found.start() + 1, found.end() + 1
+            return
+        position = 0
+        for _ in range(SPANS_LOOKED_AT):
+            found = compiled.search(padded, position)
+            if found is None:
+                return
+            start, end = found.span(1)
+            yield start, end
+            position = start + 1
 
     def allowed_spans(self, padded: bytes) -> list[tuple[int, int]]:
         if self._allowed is None:
@@ -291,4 +444,13 @@ def _compile_set(patterns: list[str], *, latin1: bool) -> _Match:
     return lambda text: compiled.Match(text) or []
 
 
-__all__ = ["RULE_BUDGET", "Entry", "InvalidPattern", "KeywordMode", "Matcher", "Problem", "check_pattern"]
+__all__ = [
+    "REGEX_BUDGET",
+    "RULE_BUDGET",
+    "Entry",
+    "InvalidPattern",
+    "KeywordMode",
+    "Matcher",
+    "Problem",
+    "check_pattern",
+]

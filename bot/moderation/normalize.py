@@ -5,8 +5,8 @@ The pipeline, in order (each step depends on the one before):
 1. Bidirectional controls resolved: a run under a right-to-left override (U+202E) is displayed
    backwards, so it is turned back ("\u202ekcuf" reads "fuck"); then the controls go.
 2. Per character, with the result cached (`str.translate` over a table that fills itself):
-   - blank-looking characters (Hangul fillers, the Braille blank) become `_`, a separator;
-     spaces of every width become a space, line and paragraph separators a line break;
+   - blank-looking characters (Hangul fillers, the Braille blank) and spaces of every width
+     become a space (what a person sees), line and paragraph separators a line break;
    - invisible characters (format controls, zero-width, variation selectors) and combining marks
      are dropped;
    - letters named after a Latin letter that NFKD leaves alone: enclosed, negative-circled,
@@ -65,7 +65,7 @@ def plain_punctuation(text: str) -> str:
 ASCII_READING = bytes.maketrans(b"ABCDEFGHJKLMNOPQRSTUVWXYZ", b"abcdefghjklmnopqrstuvwxyz")
 _ASCII_READING_STR = {i: chr(ASCII_READING[i]) for i in range(128)}
 
-# Characters that show as blank space but are not spaces: read as a separator, never as nothing.
+# Characters that show as blank space but are not spaces: read as the space they look like.
 _BLANK_LOOKING = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x1D159, 0x2062, 0x2063, 0x2064})
 _DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Cs"})
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -74,7 +74,7 @@ _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # letters, regional indicators, small capitals, letters with strokes, bars, hooks and the like.
 _LATIN_NAME = re.compile(
     r"^(?:(?:NEGATIVE )?(?:CIRCLED|SQUARED|PARENTHESIZED) )?LATIN "
-    r"(?:(?:SMALL|CAPITAL) LETTER|LETTER SMALL CAPITAL) (?:DOTLESS )?([A-Z])(?: WITH [A-Z ]+| BAR)?$"
+    r"(?:(?:SMALL|CAPITAL) LETTER|LETTER SMALL CAPITAL) (?:DOTLESS )?([A-Z])(?: WITH [A-Z -]+| BAR)?$"
     r"|^REGIONAL INDICATOR SYMBOL LETTER ([A-Z])$"
 )
 # Look-alikes the confusables table does not map to a Latin letter (it maps many to other
@@ -186,6 +186,16 @@ _LOOKALIKES = {
     "∈": "e",
     "℮": "e",
     "○": "o",
+    "§": "s",
+    "¥": "y",
+    "£": "l",  # the leetspeak alphabets' L
+    "°": "o",
+    "∆": "a",  # INCREMENT, drawn as the Greek capital delta
+    "✝": "t",  # crosses
+    "✞": "t",
+    "✟": "t",
+    "┼": "t",
+    "╋": "t",
 }
 # A glyph that is a bare vertical stroke reads as `I` (the matcher reads that as i or l).
 _STROKES = frozenset("lI1|")
@@ -243,7 +253,7 @@ def _reading_of(char: str) -> str:
     if code < 128:
         return _ASCII_READING_STR[code]
     if code in _BLANK_LOOKING:
-        return "_"
+        return " "
     category = unicodedata.category(char)
     if category == "Zs":
         return " "

@@ -3,15 +3,20 @@
 The text is first read by `bot.moderation.normalize` (look-alikes, case, invisible characters);
 what is left ambiguous is left to the pattern:
 
-- each letter is a class of its readings (`l` ← `l 1 | ! I`, `s` ← `s 5 $`, `t` ← `t 7 +`, …), so
-  "cun7", "whor3" and "bu11sh1t" are read, and `1` is an `i` or an `l` as the word needs;
-- after each letter, any mix of separators (punctuation, markdown, line breaks, blank-looking
-  characters, symbols, emoji) and more of that letter: "fuc,,king", "**cu**nt", "fu\\nck",
-  "dddickk", "fuuuuck";
-- or the spaced-out form, one letter at a time with anything but letters between them, spaces
-  included: "f u c k", "s.h i t". A plain space (or punctuation then a space, as prose writes it)
-  is allowed only there: between two chunks of letters it would join ordinary words ("pen is",
-  "that's hit", "the U.S. hit").
+- each letter is a class of its readings (`l` ← `l 1 | ! I`, `s` ← `s 5 $`, `t` ← `t 7 +`, …) and
+  of the leetspeak alphabets' drawings of it (`/-\\` for a, `|3` for b, `|-|` for h, `()` for o,
+  `|_|` for u, `\\/\\/` for w …), so "cun7", "whor3", "bu11sh1t" and "|-|3|_|_" are read, and `1` is
+  an `i` or an `l` as the word needs;
+- after each letter, any run of what is not a letter: separators, punctuation, markdown, spaces,
+  line breaks, blank-looking characters, symbols, emoji, and more of that letter: "fuc,,king",
+  "**cu**nt", "fu\\nck", "dddickk", "fuuuuck", "f u c k", "s.h i t".
+
+That reads too much on purpose: between two chunks of letters, a space is also how two words are
+written ("pen is", "that's hit", "the U.S. hit"). Whether a match is the word or words that happen
+to spell it is decided afterwards, for matches only, by `false_reading` (two plain words joined by
+a space, a number, a model number, a contraction, a name joined with underscores, code): a set of
+patterns that says "maybe" in one pass, and a check of the few maybes, costs less than patterns
+that decide it all (RE2 would carry every listed word's "after a space" states through the text).
 
 Letters in the listed word that appear twice in a row must appear at least twice ("ass" never
 reads "as"). Patterns are Latin-1 over the text's UTF-8 bytes: a negated class is then one range
@@ -22,16 +27,19 @@ are a plain class (`[^a-zA-Z0-9]`), which RE2 factors out of thousands of patter
 
 from __future__ import annotations
 
+import importlib.resources
 import re
+import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.moderation.normalize import normalize
 from bot.moderation.rules import KeywordMode
 
-# Readings of each letter, besides itself. `I` is the reading of capital I and of glyphs that are a
-# bare stroke: an `i` or an `l`.
+# Readings of each letter, besides itself, of one character. `I` is the reading of capital I and
+# of glyphs that are a bare stroke: an `i` or an `l`.
 READINGS: dict[str, str] = {
-    "a": "4@",
+    "a": "4@^",
     "b": "86",
     "c": "(<{[",
     "e": "3",
@@ -45,29 +53,38 @@ READINGS: dict[str, str] = {
     "u": "v",
     "z": "2",
 }
-# Readings of several characters: classic leetspeak draws letters with symbols ("|<" for k, "|\\|"
-# for n, "\\/\\/" for w), and "ph" sounds like f. Only for letters with no reading of one character:
-# each such form makes the automaton's states bigger (measured: the first pass over new text took
-# twice as long with "()" for o, "|-|" for h, "|_|" for u and the like too). Not "cl" for d:
-# "click" is not "dick".
+# Readings of several characters, from the leetspeak alphabets: letters drawn with strokes,
+# slashes and brackets, and "ph" that sounds like f. In a form, `|` is any upright stroke (`| I l
+# 1`: "|3", "l3" and "13" are all a b) unless the form has a letter in it. Not "cl" for d ("click"
+# is not "dick") nor "rn" for m ("turn" is not "tum").
+STROKE = "|"
+_STROKE_CLASS = "[\\x7cIl1]"
 MULTI_READINGS: dict[str, tuple[str, ...]] = {
-    "d": ("|)", "|]"),
-    "f": ("ph", "|="),
-    "j": ("_|",),
-    "k": ("|<", "|{"),
-    "m": ("|\\/|", "/\\/\\", "|v|"),
-    "n": ("|\\|", "/\\/"),
-    "p": ("|*", "|>"),
+    "a": ("/\\", "/-\\"),
+    "b": ("|3", "|8", "]3"),
+    "d": ("|)", "|]", "[)", "|>"),
+    "e": ("[-",),
+    "f": ("ph", "|=", "|#"),
+    "h": ("|-|", "]-[", "}{", ")-(", "/-/"),
+    "i": ("][",),
+    "j": ("_|", ",_|"),
+    "k": ("|<", "|{", "|("),
+    "l": ("|_",),
+    "m": ("|\\/|", "/\\/\\", "|v|", "^^"),
+    "n": ("|\\|", "/\\/", "^/"),
+    "o": ("()", "[]"),
+    "p": ("|*", "|>", "|o"),
+    "q": ("(,)", "0_"),
     "r": ("|2", "|?"),
+    "t": ("-|-",),
+    "u": ("|_|", "\\_/", "(_)"),
     "v": ("\\/",),
-    "w": ("\\/\\/", "vv", "\\^/"),
+    "w": ("\\/\\/", "vv", "\\^/", "\\|/"),
     "x": ("><", ")("),
-    "y": ("`/",),
+    "y": ("`/", "'/"),
+    "z": ("7_",),
 }
 _NOT_A_LETTER = r"[^a-zA-Z0-9]"
-_HORIZONTAL_SPACE = "[\\t\\f ]"
-# Symbols that prose does not put before a space (it does write ". ", ", ", "! ", ") ").
-_ODD_SYMBOL = "[^a-zA-Z0-9\\s.,;:!?'\")\\]}\\-&+(]"
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
@@ -77,9 +94,17 @@ def _escape(char: str) -> str:
     return "".join(f"\\x{byte:02x}" for byte in char.encode())
 
 
+def _form(form: str) -> str:
+    """A drawing of several characters; its strokes any upright stroke, unless a letter is part
+    of the drawing ("|o" for p is not "lo", nor "|v|" for m "lvl")."""
+    if any(char.isalpha() for char in form):
+        return "".join(_escape(char) for char in form)
+    return "".join(_STROKE_CLASS if char == STROKE else _escape(char) for char in form)
+
+
 @lru_cache(maxsize=4096)
 def letter_class(letter: str) -> str:
-    """The RE2 class of the readings of one (normalised, lower-case) letter."""
+    """The RE2 pattern of the readings of one (normalised, lower-case) letter."""
     readings = letter + READINGS.get(letter, "")
     if len(readings) == 1:
         single = _escape(letter) if letter.isascii() else f"(?:{_escape(letter)})"  # UTF-8: bytes, one letter
@@ -88,25 +113,37 @@ def letter_class(letter: str) -> str:
     several = MULTI_READINGS.get(letter)
     if not several:
         return single
-    return "(?:" + "|".join([single, *("".join(_escape(c) for c in form) for form in several)]) + ")"
+    return "(?:" + "|".join([single, *(_form(form) for form in several)]) + ")"
 
 
-def _tight_or(letter: str) -> str:
-    """One class: a separator of the tight form (anything but letters, digits and horizontal
-    space) or one of `letter`'s readings. Latin-1: the bytes that are neither."""
+def _excluded(letter: str) -> str:
+    """The letters and digits that are not `letter` or one of its readings, escaped for a class."""
     readings = set(letter + READINGS.get(letter, ""))
-    excluded = sorted((_ALNUM - readings) | {"\t", "\f", " "})
-    spaces = {"\t": "\\t", "\f": "\\f", " ": " "}
-    return "[^" + "".join(spaces.get(c) or _escape(c) for c in excluded) + "]"
+    return "".join(_escape(c) for c in sorted(_ALNUM - readings))
 
 
 @lru_cache(maxsize=4096)
 def _more_of(letter: str) -> str:
-    """After a letter: more of it and separators, any number ("dddickk", "fuc,,king", "**cu**nt",
-    "fu\\nck"); spaces only before a separator ("fu ,ck", "ta ,rd"), or after an odd symbol
-    ("r~ etard"), never alone or after prose's punctuation ("pen is", "the U.S. hit")."""
-    tight = _tight_or(letter)
-    return f"(?:{_HORIZONTAL_SPACE}*{tight}|{_ODD_SYMBOL}{_HORIZONTAL_SPACE}+)*"
+    """After a letter: any run of what is not a letter, or is this letter again in any of its
+    readings: "dddickk", "fuc,,king", "**cu**nt", "fu\\nck", "f u c k", "|2|2|2". Latin-1: the
+    bytes that are not other letters or digits. As few as will do (lazy: the same automaton, a
+    shorter group 1): "Hell, I" is "Hell" and an "I", not "hell" read to its last stroke."""
+    return f"(?:{_again(letter)})*?"
+
+
+def _again(letter: str) -> str:
+    """One more character of a run after `letter`: a separator, one of its readings, or one of its
+    drawings that holds a letter or a digit (the class has every drawing of symbols alone)."""
+    drawn = [_form(form) for form in MULTI_READINGS.get(letter, ()) if any(c.isalnum() or c == STROKE for c in form)]
+    return "|".join([f"[^{_excluded(letter)}]", *drawn])
+
+
+@lru_cache(maxsize=4096)
+def _last(letter: str) -> str:
+    """The last letter, and more of it with separators but not spaces ("d_d_d", "k.k", "|2|2"):
+    the word's edge comes after all of it ("shit t" is two words, and "dick_dd" not a name)."""
+    one = letter_class(letter)
+    return f"{one}(?:[^{_excluded(letter)}\\t\\n\\f\\r ]*{one})*"
 
 
 def _units(word: str) -> list[str]:
@@ -142,28 +179,21 @@ def keyword_pattern(word: str, mode: KeywordMode) -> str | None:
     units = _units(listed_form(word))
     if not units:
         return None
-    first, rest = units[0], units[1:]
-    tight = [_more_of(first)] if rest else [f"{letter_class(first)}*"]
-    spaced = []
-    after_gap = False  # the listed word had a space or punctuation just before this letter
-    for position, unit in enumerate(rest, 1):
-        if unit in (" ", "-"):
-            gap = f"{_NOT_A_LETTER}+" if unit == " " else f"{_NOT_A_LETTER}*"
-            tight.append(gap)
-            spaced.append(gap)
-            after_gap = True
+    parts = []
+    for position, unit in enumerate(units):
+        if unit == " ":
+            parts.append(f"{_NOT_A_LETTER}+")
+        elif unit == "-":
+            parts.append(f"{_NOT_A_LETTER}*")
         else:
             letter = letter_class(unit)
-            # after the last letter only more of it: the edge needs no more than one separator
-            tight.append(letter + (f"{letter}*" if position == len(rest) else _more_of(unit)))
-            spaced.append(f"{letter}(?:{_NOT_A_LETTER}+{letter})*" if after_gap else f"(?:{_NOT_A_LETTER}+{letter})+")
-            after_gap = False
-    body = letter_class(first)
-    if rest:
-        body += f"(?:{''.join(tight)}|{''.join(spaced)})"
-    else:
-        body += tight[0]
-    core = f"({body})"
+            if position == len(units) - 1:  # after the last letter only more of it: then the edge
+                parts.append(_last(unit))
+            elif units[position + 1] in (" ", "-"):
+                parts.append(letter)
+            else:
+                parts.append(letter + _more_of(unit))
+    core = f"({''.join(parts)})"
     if mode is KeywordMode.WORD:
         return f"{_NOT_A_LETTER}{core}{_NOT_A_LETTER}"
     if mode is KeywordMode.PREFIX:
@@ -189,18 +219,77 @@ def phrase_pattern(phrase: str) -> str | None:
 
 
 # Shapes a reading can take that are not the word: a number ("455"), a model number or code
-# written in capitals ("Galaxy A55", "A55s", "AK47": one to three capitals, then digits, perhaps a
-# letter or two), a contraction ("he'll" is not "hell", but "ret,,ar'd" is "retard").
-_MODEL_NUMBER = re.compile(r"[A-Z]{1,3}[0-9]{2,}[a-zA-Z]{0,2}")
+# written in capitals ("Galaxy A55", "A55s", "AK47", "A-55", "the A55's": one to three capitals, a
+# hyphen perhaps, then digits, perhaps a letter or two or a possessive), a contraction ("he'll" is
+# not "hell", but "ret,,ar'd" is "retard").
+_MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?[0-9]{2,}(?:[A-Z]{0,2}|[a-z]{1,2})(?:'s)?")  # "C00cK" is not one
 _NUMBER = re.compile(r"[0-9.,:/ -]+")  # digits, and what is written between them in numbers
-_CONTRACTION = re.compile(r"[a-zA-Z]'(?:ll|re|ve|d|s|t|m)(?![a-zA-Z])")
+_CONTRACTION = re.compile(r"[a-zA-Z](?:'(?:ll|re|ve|d|s|m)|n't)(?![a-zA-Z])")
+_CONTRACTED = re.compile(r"(?<=[a-zA-Z])(?:'(?:ll|re|ve|d|s|m)|n't)$")
 _NOT_ALNUM = re.compile(r"[^a-zA-Z0-9]+")
+_GAP = re.compile(r"[ \t\f]+")  # between two pieces of a match: how words are written apart
+# What prose writes before a word and after it, next to the spaces: "(pen) is", "U.S. hit",
+# "really?! is", "pen..." (one mark, or an ellipsis or a run of ?!, then closing quotes).
+_PROSE_HEAD = re.compile(r"^[\"'(\[{]*")
+_PROSE_TAIL = re.compile(r"(?:\.\.\.|[?!]+|[.,;:])?[\"')\]}]*$")
+# A piece that is an operator standing between spaces, as code writes it ("a = s + s", "a && s"),
+# unless the word reads it as a letter ("c u n +"). Not "-", "*", "/": words are spelled out
+# with them ("f - u - c - k").
+_OPERATOR = re.compile(r"[=+<>&%!|^]*[=+<>&%][=+<>&%!|^]*")
+_OPENING, _CLOSING = "([{", ")]}"
+_MENTIONED = re.compile(r"(?:@|(?<![a-zA-Z0-9])u/)[a-zA-Z0-9_]*$")  # the start of "@name" or "u/name"
+# Letters between commas after a bracket or a function's name: code's lists and arguments.
+_LIST = re.compile(r"(?:[a-zA-Z_][a-zA-Z0-9_]*)?[(\[{]?[a-zA-Z](?:,[ \t]*[a-zA-Z])+")
+_STRETCHED = re.compile(r"([a-zA-Z])\1\1")  # three of a letter: not how a word is written
 
 
-def false_reading(core: str, following: str, written: str) -> str | None:
-    """Why the text a listed word's pattern matched (`core`, in the reading, and the character
-    after it; `written`, as the message has it) is not that word after all, or None when it is.
-    Asked only of matches. A model number is written in capitals ("A55", "AK47"); "a55" is not."""
+class Candidate(NamedTuple):
+    """A match of a listed word's pattern, as `false_reading` weighs it."""
+
+    core: str  # the match in the reading
+    written: str  # the match as the message has it
+    before: str  # the reading before it, up to 32 characters
+    following: str  # and after it
+    listed: str  # the listed word (as the matcher knows it)
+
+
+def _without_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _readings_of(word: str) -> set[str]:
+    """Every reading of the word's letters, of one character or several."""
+    return {reading for letter in word for reading in (*READINGS.get(letter, ""), *MULTI_READINGS.get(letter, ()))}
+
+
+# The letters English surnames and places double at their end (Webb, Judd, Cliff, Hogg, Hall,
+# Glenn, Kopp, Kerr, Ross, Pratt): not k, h, c … ("Fuckk", "Bitchh" are stretched).
+_NAMES_DOUBLE = frozenset("bdfglmnprst")
+
+
+def _is_name_with_a_doubled_letter(written: str, listed: str) -> bool:
+    """Surnames and places double a word's last letter ("Pratt", "Watt", "Twatt" in Orkney): written
+    as a name is (a capital, then lower case, letters only), the listed word with its last letter
+    doubled is read as the name. Stretched any other way ("twatt", "TWATT", "Twaaat") it is the word."""
+    if not (written.isascii() and written.isalpha() and written[:1].isupper() and written[1:].islower()):
+        return False
+    spelled = written.lower()
+    return spelled[-1:] in _NAMES_DOUBLE and spelled == listed + listed[-1:]
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """symspellpy's 82,765-word English frequency list (its words only), read the first time a match
+    needs it: whether the pieces of a match written apart are words ("pen is") or not ("tw at")."""
+    text = (importlib.resources.files("symspellpy") / "frequency_dictionary_en_82_765.txt").read_text("utf-8")
+    return frozenset(line.partition(" ")[0] for line in text.splitlines() if line)
+
+
+def false_reading(match: Candidate) -> str | None:
+    """Why the text a listed word's pattern matched is not that word after all, or None when it
+    is. Asked only of matches. A model number is written in capitals ("A55", "AK47"); "a55" is
+    not one."""
+    core, written, before, following = match.core, match.written, match.before, match.following
     token = _NOT_ALNUM.sub("", core)
     if _NUMBER.fullmatch(core):  # symbols read as letters are not numbers: "4$$" is read, "455" not
         return "a number"
@@ -208,4 +297,54 @@ def false_reading(core: str, following: str, written: str) -> str | None:
         return "a model number"
     if _CONTRACTION.search(core + following[:1]) and len(token) + 1 == len(core):
         return "a contraction"  # its apostrophe is all that joins the letters
-    return None
+    # "@hell_raiser", "u/cr4p_sh0t": one part of a member's name, mentioned; not the author's word
+    # (a name itself is read part by part: "sh1t_lord" is screened when a member takes it)
+    joined = (following[:1] == "_" and following[1:2].isalnum()) or (before[-1:] == "_" and before[-2:-1].isalnum())
+    if joined and _MENTIONED.search(before):
+        return "part of a name mentioned"
+    if _is_name_with_a_doubled_letter(written, match.listed) and not following[:1].isalpha():
+        return "a name"  # "Pratt", "Twatt" in Orkney
+    pieces = _GAP.split(core)
+    if len(pieces) == 1:
+        return None
+    letters = _readings_of(match.listed)
+    if any(_OPERATOR.fullmatch(piece) and piece not in letters and set(piece) - letters for piece in pieces):
+        return "code: letters between operators"
+    opened = before[-1:] in _OPENING or any(bracket in core for bracket in _OPENING)
+    if opened and following[:1] in _CLOSING and _LIST.fullmatch(core):
+        return "code: a list of letters"  # "x = [c, u, n, t]", "def f(u, c, k):"
+    # the last piece may be a contraction ("shh it's fine": "it" is the word)
+    words = [_PROSE_TAIL.sub("", _PROSE_HEAD.sub("", piece)) for piece in pieces]
+    words[-1] = _CONTRACTED.sub("", words[-1])
+    # a prefix or a part of a word: the first and last pieces go on into the text's own letters
+    # ("c u n tomorrow" is not spelled out one letter at a time)
+    if following[:1].isalpha():
+        words[-1] += following[:1]
+    if before[-1:].isalpha():
+        words[0] = before[-1:] + words[0]
+    if all(len(word) <= 1 for word in words):
+        return None  # spelled out one letter at a time: "f u c k", "s. h. i. t"
+    if any(not (word.isascii() and word.isalpha()) or _STRETCHED.search(word) for word in words):
+        return None  # disguised around the space: "b..a stard", "RE TA:RD", "s- lu t", "whorrrr e"
+    if _without_marks(written).lower() != core.lower():
+        return None  # the letters were disguised: look-alikes, enclosed letters, zero-width …
+    if _pieces_are_not_words(pieces, words, _GAP.split(written)):
+        return None  # "tw at", "f uck", "retar d"
+    return "words written apart"  # "the pen is", "that's hit", "the U.S. hit"
+
+
+# Interjections the word list leaves out, which prose writes before a word ("shh it's fine").
+_INTERJECTIONS = frozenset({"shh", "shhh", "ssh", "psst", "hmm", "mhm", "uh", "um", "eh", "ah", "oh"})
+
+
+def _pieces_are_not_words(pieces: list[str], words: list[str], written: list[str]) -> bool:
+    """Whether a match of plain letters with spaces in it is one word cut in pieces that are no
+    words ("tw at", "f uck"), not words written apart. Not when prose punctuation ends a piece
+    ("Sh, it is fine"), nor names, each piece capitalised ("Mr Wan Ker"); a single letter may be
+    an initial. `written`: the pieces as the message has them (`pieces` are their reading)."""
+    if any(_PROSE_TAIL.search(piece).group() for piece in pieces[:-1]):  # type: ignore[union-attr]
+        return False
+    if len(written) == len(pieces) and all(p[:1].isupper() and p[1:].islower() for p in written if len(p) > 1):
+        return False
+    english = english_words()
+    return any(len(word) > 1 and word.lower() not in english and word.lower() not in _INTERJECTIONS for word in words)

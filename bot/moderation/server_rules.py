@@ -61,15 +61,36 @@ class Addition:
     problem: Problem | None
 
     def budget_line(self) -> str:
-        used, budget = self.engine.matcher.used, self.engine.matcher.budget
-        share = used / budget
-        return f"The server's rules use {share:.0%} of the rule budget ({used:,} of {budget:,} RE2 instructions)."
+        matcher = self.engine.matcher
+        line = (
+            f"The server's rules use {matcher.used / matcher.budget:.0%} of the rule budget "
+            f"({matcher.used:,} of {matcher.budget:,} RE2 instructions)"
+        )
+        if matcher.regex_used:
+            line += f"; its patterns {matcher.regex_used:,} of the {matcher.regex_budget:,} they may take"
+        return line + "."
+
+    def stored_as(self, rule_id: int) -> ModerationEngine:
+        """The engine, with the rule named as stored (it was compiled before it had a number)."""
+        self.engine.rename_rule(rule_name(CANDIDATE_ID), rule_name(rule_id))
+        return self.engine
 
 
-def try_addition(stored: Sequence[ServerRule], candidate: ServerRule) -> Addition:
-    """Compile the server's whole rule set with `candidate` added (slow for thousands of rules:
-    run it off the event loop). Its problem, if RE2 refuses it or the budget is spent."""
-    engine = ModerationEngine(server_rules([*stored, candidate]))
+CANDIDATE_ID = 0  # the number a rule has before it is stored (stored rules start at 1)
+
+
+def try_addition(
+    stored: Sequence[ServerRule], candidate: ServerRule, current: ModerationEngine | None = None
+) -> Addition:
+    """The server's rule set with `candidate` added (numbered CANDIDATE_ID), compiled: from
+    `current`, the server's engine, when it runs `stored` (only the candidate is compiled, with
+    the small sets before it), else whole (slow for thousands of rules). Run it off the event
+    loop. Its problem, if RE2 refuses it or a budget is spent."""
+    rules = server_rules([*stored, candidate])
+    if current is not None and current.rules == server_rules(stored):
+        engine = current.with_rules(rules)
+    else:
+        engine = ModerationEngine(rules)
     name = rule_name(candidate.id)
     problem = next((p for p in engine.problems if p.rule == name), None)
     return Addition(engine, problem)

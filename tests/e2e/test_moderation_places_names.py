@@ -102,7 +102,7 @@ async def test_a_stored_rule_that_cannot_run_is_named_in_the_mod_log_and_the_res
 async def test_a_rule_past_the_budget_is_refused_and_nothing_is_added(
     emulator: Emulator, world: World, bot: DiscussionBot, monkeypatch
 ):
-    monkeypatch.setattr(matcher, "RULE_BUDGET", 1_000)  # a tiny budget: two short words
+    monkeypatch.setattr(matcher, "RULE_BUDGET", 500)  # a tiny budget: two short words
     first = await command(emulator, world, "automod rule add", kind="keyword", value="spamword")
     assert "Rule 1 added" in first and "of the rule budget" in first
     refused = await command(emulator, world, "automod rule add", kind="keyword", value="x" * 40, mode="substring")

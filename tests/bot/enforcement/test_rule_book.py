@@ -9,12 +9,24 @@ import pytest
 from bot.enforcement.engines import EngineCache
 from bot.enforcement.rule_book import RuleBook, domain_of
 from bot.errors import UserFacingError
+from bot.moderation.engine import ModerationEngine
 from bot.storage import Database
 
 
 class Engines:
+    """The engine cache as the rule book sees it: no engine built yet (a rule added is compiled
+    with the whole set), and the engine handed over with the rule added."""
+
     def __init__(self) -> None:
         self.changed: list[int] = []
+        self.adopted: list[ModerationEngine] = []
+
+    async def engine(self, guild_id: int) -> ModerationEngine | None:
+        return None
+
+    def adopt(self, guild_id: int, engine: ModerationEngine, *, replacing: ModerationEngine | None) -> None:
+        self.changed.append(guild_id)
+        self.adopted.append(engine)
 
     def rules_changed(self, guild_id: int) -> None:
         self.changed.append(guild_id)
@@ -42,6 +54,7 @@ async def test_rules_are_added_once_and_the_engine_rebuilt(book: RuleBook, engin
     assert engines.changed == [1]
     regex, _ = await book.add(1, "regex", "fre+", None, None, added_by=7)
     assert regex.action == "hold"  # a pattern holds for review unless told otherwise
+    assert engines.adopted[-1].rules.regexes[-1].name == f"rule {regex.id}"  # compiled before it had a number
     with pytest.raises(UserFacingError, match="already there"):
         await book.add(1, "deny_domain", "spam.example", None, None, added_by=7)
     assert [r.id for r in await book.rules_of(1)] == [rule.id, regex.id]
