@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -73,10 +74,22 @@ def rotate(database: Path, directory: Path, keep: int) -> list[Path]:
     return doomed
 
 
+BACKUPS_LEASE = "backups"
+
+
 class BackupScheduler:
-    def __init__(self, settings: Settings, metrics: BotMetrics) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        metrics: BotMetrics,
+        *,
+        hold_lease: Callable[[str], Awaitable[bool]] | None = None,
+    ) -> None:
         self.settings = settings
         self.metrics = metrics
+        # Shard processes share one database: the holder of the backups lease backs it up, the others
+        # look again now and then (and take over when the holder is gone).
+        self.hold_lease = hold_lease
         self.interval = settings.backup_every_hours * 3600
         self._task: asyncio.Task[None] | None = None
 
@@ -104,7 +117,19 @@ class BackupScheduler:
         delay = self._first_delay()
         while True:
             await asyncio.sleep(delay)
+            if not await self._mine():
+                delay = min(self.interval, RETRY_SECONDS)
+                continue
             delay = self.interval if await self.run_once() else min(self.interval, RETRY_SECONDS)
+
+    async def _mine(self) -> bool:
+        if self.hold_lease is None:
+            return True
+        try:
+            return await self.hold_lease(BACKUPS_LEASE)
+        except Exception as error:  # the database is away: no backup of it now either
+            log.error("Scheduled backup skipped: the backups lease cannot be taken: %s", error)
+            return False
 
     async def run_once(self) -> bool:
         """One backup and rotation; False (logged and counted) if it failed."""

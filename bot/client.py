@@ -34,16 +34,21 @@ from bot.enforcement.screening import Screening
 from bot.feeds.fetch import feed_session
 from bot.feeds.poller import FeedPoller
 from bot.guild_config import GuildConfig, defaults_from
+from bot.leases import Leases, process_name
 from bot.message_pipeline import MessagePipeline
 from bot.metrics import BotMetrics
 from bot.metrics.rest import rest_trace
 from bot.moderation.toxicity import ToxicityScorer, model_installed
 from bot.operations import Operations
 from bot.privacy import MemberData
+from bot.publishing.auto_post import AutoPoster
 from bot.publishing.publisher import Publisher
+from bot.rest_budget import limit_rest
 from bot.retention import Retention
 from bot.settings import Settings
+from bot.sharding import Ownership
 from bot.storage import Database
+from bot.storage.leases import pace_identify
 from bot.storage.meta import get_meta, set_meta
 from bot.storage.posts import post_thread_ids
 from bot.storage.timed import TimedDatabase
@@ -72,6 +77,20 @@ def bot_intents() -> discord.Intents:
     intents.guild_polls = True  # MESSAGE_POLL_VOTE_ADD/REMOVE
     intents.dm_messages = True  # members may chat with the bot in DMs
     return intents
+
+
+def shard_options(settings: Settings) -> dict[str, Any]:
+    """What the client is told about shards: nothing when unsharded (it connects as one, as before)."""
+    if settings.shard_count == 1:
+        return {}
+    return {"shard_count": settings.shard_count, "shard_ids": settings.ownership().sorted_ids()}
+
+
+def claimant_for(ownership: Ownership) -> str:
+    """This process's name on the outbox rows it claims: "main" unsharded (as always), else its shards."""
+    if not ownership.sharded:
+        return "main"
+    return "shards-" + "-".join(map(str, ownership.sorted_ids())) + f"-of-{ownership.count}"
 
 
 class DiscussionBot(commands.Bot):
@@ -104,6 +123,8 @@ class DiscussionBot(commands.Bot):
     update_editor: UpdateEditor
     feeds: FeedPoller
     seed_watcher: SeedWatcher
+    leases: Leases
+    auto_poster: AutoPoster
     chat: ChatService
     reply_recorder: ReplyRecorder
     member_data: MemberData
@@ -111,6 +132,10 @@ class DiscussionBot(commands.Bot):
 
     def __init__(self, settings: Settings) -> None:
         metrics = BotMetrics()
+        trace = rest_trace(metrics)  # REST requests and 429s by route, for /metrics
+        share = settings.rest_share()
+        if share is not None:  # this process's part of the global limit, before each request
+            limit_rest(trace, share, lambda: discord.http.Route.BASE)
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=bot_intents(),
@@ -119,11 +144,13 @@ class DiscussionBot(commands.Bot):
             help_command=None,
             guild_ready_timeout=settings.guild_ready_timeout,
             chunk_guilds_at_startup=False,
-            http_trace=rest_trace(metrics),  # REST requests and 429s by route, for /metrics
+            http_trace=trace,
             tree_cls=LoggingCommandTree,
+            **shard_options(settings),
         )
         self.metrics = metrics
         self.settings = settings
+        self.ownership = settings.ownership()  # the servers whose work this process does
         self.started_at = time.monotonic()
         self.failed_extensions: dict[str, str] = {}
         self._db: Database | None = None
@@ -137,6 +164,7 @@ class DiscussionBot(commands.Bot):
         self._message_tasks: set[asyncio.Task[None]] = set()
         # The optional toxicity model (loaded on first use, in a thread): None when not installed.
         self.toxicity: ToxicityScorer | None = ToxicityScorer() if model_installed() else None
+        self._max_concurrency: int | None = None  # Discord's login buckets, asked once (sharded)
         self._shutdown: asyncio.Future[None] | None = None  # the one run of close(), however often it is called
 
     @property
@@ -197,8 +225,18 @@ class DiscussionBot(commands.Bot):
         self.mod_actions = ModeratorActions(cases=self.cases, sanctions=self.sanctions)
         self.answer_board = AnswerBoard(db, self, enforcer=self.enforcer)
         self.live_blog = LiveBlog(db, self, library=self.library)
-        self.delivery = DeliveryWorker(db, self, live_blog=self.live_blog, metrics=self.metrics)
-        self.poll_votes = PollVotes(db, self)
+        # Shard processes share the outbox: each claims under its own name (the same after a restart,
+        # so it takes back what a crash of its previous run left) and only its servers' rows.
+        ownership = self.ownership
+        self.delivery = DeliveryWorker(
+            db,
+            self,
+            live_blog=self.live_blog,
+            metrics=self.metrics,
+            claimant=claimant_for(ownership),
+            ownership=ownership,
+        )
+        self.poll_votes = PollVotes(db, self, ownership=ownership)
         self.publisher = Publisher(
             db,
             self,
@@ -208,8 +246,18 @@ class DiscussionBot(commands.Bot):
             answer_board=self.answer_board,
             wake_delivery=self.delivery.wake,
         )
-        self.vote_results = VoteResults(db, self, poll_votes=self.poll_votes, answer_board=self.answer_board)
+        self.vote_results = VoteResults(
+            db, self, poll_votes=self.poll_votes, answer_board=self.answer_board, ownership=ownership
+        )
         self.update_editor = UpdateEditor(db, wake_delivery=self.delivery.wake)
+        # Work of no server (the seeds folder, each feed): one live process at a time, under a lease.
+        self.leases = Leases(
+            db,
+            holder=process_name(claimant_for(ownership)),
+            seconds=settings.lease_seconds,
+            shared=ownership.sharded,
+        )
+        self.auto_poster = AutoPoster(db, self, library=self.library, configs=self.configs, publisher=self.publisher)
         # The bot's one HTTP session for what it fetches itself: it checks every address it connects to,
         # unless the operator allows private ones.
         self._feed_session = feed_session(allow_private=settings.feed_allow_private)
@@ -226,14 +274,22 @@ class DiscussionBot(commands.Bot):
             concurrency=settings.feed_concurrency,
             per_server=settings.feeds_per_server,
             new_per_check=settings.feed_new_per_check,
+            leases=self.leases,
+            ownership=ownership,
         )
         sync = SeedSync(
             db,
             settings.seeds_dir,
             settle_seconds=settings.seed_poll_seconds * 0.9,
-            on_new_article=self.publisher.publish_everywhere,
+            on_new_article=self.auto_poster.queue,
         )
-        self.seed_watcher = SeedWatcher(self.library, sync, wake_delivery=self.delivery.wake)
+        self.seed_watcher = SeedWatcher(
+            self.library,
+            sync,
+            wake_delivery=self.delivery.wake,
+            hold_lease=self.leases.hold,
+            post_queued=self.auto_poster.post_queued,
+        )
         # The chat never repeats text the default filters would remove (a passage, an answer, an update).
         self.chat = ChatService(db, self.library, is_blocked=blocks_by_default())
         self.reply_recorder = ReplyRecorder(db)
@@ -253,9 +309,27 @@ class DiscussionBot(commands.Bot):
             metrics=self.metrics,
             configs=self.configs,
             review_queue=self.review_queue,
+            ownership=ownership,
         )
-        self.operations = Operations(settings, self.metrics, db, self, retention=retention)
+        self.operations = Operations(settings, self.metrics, db, self, retention=retention, hold_lease=self.leases.hold)
         self._services_built = True
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Logins of shard processes stay within Discord's pace (one IDENTIFY per max_concurrency bucket
+        every IDENTIFY_INTERVAL_SECONDS, 1,000 a day) however many processes start at once: on PostgreSQL
+        each login first holds its bucket's lock for the interval. Otherwise as discord.py does it:
+        the process waits between its own shards."""
+        interval = self.settings.identify_interval_seconds
+        if not self.ownership.sharded or self.db.dialect != "postgresql":
+            if not initial:
+                await asyncio.sleep(interval)
+            return
+        if self._max_concurrency is None:
+            _, _, limits = await self.http.get_bot_gateway()
+            self._max_concurrency = max(1, int(limits.get("max_concurrency", 1)))
+        bucket = (shard_id or 0) % self._max_concurrency
+        await pace_identify(self.db, bucket, interval)
+        log.info("Identifying shard %s (login bucket %d of %d)", shard_id, bucket, self._max_concurrency)
 
     async def _when_ready(self, work: Callable[[], Awaitable[None]]) -> None:
         """`work` once connected: the update outbox is sent when its threads can be reached, and the
@@ -397,7 +471,11 @@ class DiscussionBot(commands.Bot):
             # until its connection is closed (asyncpg), which closing the database below does.
             last: list[tuple[str, Callable[[], Awaitable[None]]]] = []
             if self._services_built:
-                last += [("the operations tasks", self.operations.stop), ("the vote writer", self.poll_votes.stop)]
+                last += [
+                    ("the operations tasks", self.operations.stop),
+                    ("the vote writer", self.poll_votes.stop),
+                    ("the leases", self.leases.stop),
+                ]
             for name, step in last:
                 try:
                     await asyncio.wait_for(step(), SHUTDOWN_STEP_SECONDS)
@@ -407,6 +485,16 @@ class DiscussionBot(commands.Bot):
                 await self._feed_session.close()
             if self._db is not None:
                 await self._db.close()
+
+
+class ShardedDiscussionBot(DiscussionBot, commands.AutoShardedBot):
+    """The same bot connecting several shards (SHARD_COUNT > 1): discord.py's AutoShardedClient comes
+    before Client in the method order, so it runs the shards; everything of the bot's own is shared."""
+
+
+def new_bot(settings: Settings) -> DiscussionBot:
+    """The client for these settings: sharded only when SHARD_COUNT says so."""
+    return ShardedDiscussionBot(settings) if settings.shard_count > 1 else DiscussionBot(settings)
 
 
 # What every command, button and form of this bot receives: `interaction.client` is the bot, typed.

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import math
 import time
+from collections.abc import Awaitable, Callable
 
 import discord
 
@@ -55,17 +56,19 @@ class Operations:
         client: discord.Client,
         *,
         retention: Retention,
+        hold_lease: Callable[[str], Awaitable[bool]] | None = None,
     ) -> None:
         self.settings = settings
         self.metrics = metrics
         self.db = db
         self.client = client  # its shards, for /metrics and /healthz
+        self.ownership = settings.ownership()  # the outbox it answers for: its own servers' rows
         self.server: MetricsServer | None = None
         if settings.metrics_port is not None:
             self.server = MetricsServer(
                 settings.metrics_host, settings.metrics_port, metrics=self.render_metrics, health=self.health
             )
-        self.backups = BackupScheduler(settings, metrics)
+        self.backups = BackupScheduler(settings, metrics, hold_lease=hold_lease)
         self.retention = retention
         self._failing: list[str] = []
 
@@ -91,7 +94,7 @@ class Operations:
     async def render_metrics(self) -> bytes:
         live = LiveState(shards=shard_states(self.client))
         with contextlib.suppress(Exception):  # the figures that need the database are left out
-            outbox = await asyncio.wait_for(ops_store.outbox_state(self.db), DATABASE_TIMEOUT)
+            outbox = await asyncio.wait_for(ops_store.outbox_state(self.db, self.ownership), DATABASE_TIMEOUT)
             live.outbox_backlog = outbox.backlog
             live.outbox_oldest_age = outbox.oldest_age(dt.datetime.now(dt.UTC))
             live.review_queue = await asyncio.wait_for(ops_store.open_review_items(self.db), DATABASE_TIMEOUT)
@@ -106,7 +109,7 @@ class Operations:
         try:
             await asyncio.wait_for(ops_store.ping(self.db), DATABASE_TIMEOUT)
             seconds = time.perf_counter() - started
-            outbox = await asyncio.wait_for(ops_store.outbox_state(self.db), DATABASE_TIMEOUT)
+            outbox = await asyncio.wait_for(ops_store.outbox_state(self.db, self.ownership), DATABASE_TIMEOUT)
             backlog, oldest = outbox.backlog, outbox.oldest_age(dt.datetime.now(dt.UTC))
         except TimeoutError:
             error = f"no answer within {DATABASE_TIMEOUT:.0f} s"

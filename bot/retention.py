@@ -19,6 +19,7 @@ from bot.config_cache import ConfigCache
 from bot.enforcement.review import ReviewQueue
 from bot.metrics import BotMetrics
 from bot.responses import NO_PINGS
+from bot.sharding import Ownership
 from bot.storage import privacy as privacy_store
 from bot.storage import review as review_store
 from bot.storage.database import Database
@@ -39,8 +40,10 @@ class Retention:
         metrics: BotMetrics,
         configs: ConfigCache,
         review_queue: ReviewQueue,
+        ownership: Ownership | None = None,
     ) -> None:
         self.db = db
+        self.ownership = ownership  # a shard process clears (and redraws) in its own servers only
         self.client = client
         self.days = days
         self.metrics = metrics
@@ -75,7 +78,7 @@ class Retention:
         cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=self.days)
         total = 0
         while True:
-            expired = await privacy_store.expire_message_copies(self.db, cutoff, limit=BATCH)
+            expired = await privacy_store.expire_message_copies(self.db, cutoff, limit=BATCH, ownership=self.ownership)
             cleared = expired.cleared_cases + expired.cleared_items
             if not cleared:
                 return total

@@ -17,7 +17,7 @@ import sys
 import aiohttp
 import discord
 
-from bot.client import DiscussionBot
+from bot.client import DiscussionBot, new_bot
 from bot.database_url import DatabaseUrl
 from bot.endpoints import apply_endpoints
 from bot.logging_setup import configure_logging
@@ -40,7 +40,7 @@ def create_bot(settings: Settings) -> DiscussionBot:
     # mislead an operator reading the log.
     discord.VoiceClient.warn_nacl = False
     discord.VoiceClient.warn_dave = False
-    return DiscussionBot(settings)
+    return new_bot(settings)
 
 
 async def prepare_database(url: DatabaseUrl) -> None:

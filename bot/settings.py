@@ -13,12 +13,14 @@ from pydantic import AnyUrl, Field, SecretStr, ValidationError, field_validator,
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.database_url import DatabaseUrl
+from bot.sharding import Ownership
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 # Discord ids are 64-bit snowflakes; SQLite keeps them as signed 64-bit integers, so this is the largest
 # one the bot can store (real ids are far below it).
 MAX_ID = 2**63 - 1
 DiscordId = Annotated[int, Field(gt=0, le=MAX_ID)]
+DISCORD_GLOBAL_PER_SECOND = 50  # REST requests a bot may send per second, all its processes together
 
 
 class SettingsError(Exception):
@@ -66,6 +68,21 @@ class Settings(BaseSettings):
     # discord.py waits this long after the last GUILD_CREATE before READY.
     guild_ready_timeout: float = Field(default=2.0, ge=0, le=60)
 
+    # Running at scale (README): this process connects the shards SHARD_IDS of SHARD_COUNT (1: unsharded,
+    # as a single process always was) and does the work of their servers only.
+    shard_count: int = Field(default=1, ge=1, le=10_000)
+    shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = None  # None: every shard of SHARD_COUNT
+    # How long a process's claim on work that belongs to no server (the seeds folder, each feed) lasts
+    # unless renewed: a process that dies leaves that work to another after this long.
+    lease_seconds: float = Field(default=60.0, ge=1, le=3600)
+    # Seconds between two logins (IDENTIFY) of one max_concurrency bucket, across every process of the
+    # token (PostgreSQL: an advisory lock per bucket; SQLite: within the one process). Discord's is 5.
+    identify_interval_seconds: float = Field(default=5.0, ge=0, le=60)
+    # REST requests per second this process may send of the bot's global limit (Discord's is 50/s for
+    # all processes together). Not set: unsharded, no limit of the bot's own (discord.py obeys Discord's
+    # 429s, as always); sharded, the part of 50 that its shards are of SHARD_COUNT.
+    rest_global_share: float | None = Field(default=None, gt=1, le=10_000)
+
     # Defaults for per-server configuration (`/config set` overrides them per server).
     editor_role_id: DiscordId | None = None
     moderator_role_id: DiscordId | None = None
@@ -105,6 +122,50 @@ class Settings(BaseSettings):
                 "copy the database again and again without a pause"
             )
         return value
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _split_shard_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part for part in value.replace(",", " ").split() if part]
+            if not parts:
+                return None
+            for part in parts:
+                if not part.isdigit():
+                    raise ValueError(f"expected shard numbers separated by commas, like 0,1, got {part!r}")
+            return tuple(int(part) for part in parts)
+        return value
+
+    @model_validator(mode="after")
+    def _shards_in_range(self) -> Settings:
+        if self.shard_ids is None:
+            return self
+        if not self.shard_ids:
+            raise ValueError("SHARD_IDS is empty: name at least one shard, or leave it unset for all")
+        outside = sorted({i for i in self.shard_ids if i >= self.shard_count})
+        if outside:
+            raise ValueError(
+                f"SHARD_IDS {', '.join(map(str, outside))} not below SHARD_COUNT {self.shard_count} "
+                f"(shards are numbered 0 to {self.shard_count - 1})"
+            )
+        repeated = sorted({i for i in self.shard_ids if self.shard_ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"SHARD_IDS names shard {', '.join(map(str, repeated))} more than once")
+        return self
+
+    def rest_share(self) -> float | None:
+        """Requests per second for this process (None: no limit of its own)."""
+        if self.rest_global_share is not None:
+            return self.rest_global_share
+        ownership = self.ownership()
+        if not ownership.sharded:
+            return None
+        return max(2.0, DISCORD_GLOBAL_PER_SECOND * len(ownership.ids) / ownership.count)
+
+    def ownership(self) -> Ownership:
+        """The shards this process connects, and so the servers whose work it does."""
+        ids = self.shard_ids if self.shard_ids is not None else tuple(range(self.shard_count))
+        return Ownership(self.shard_count, frozenset(ids))
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -153,43 +153,59 @@ class Chat(commands.Cog):
 class Memberships:
     """The servers a member shares with the bot, for a DM: a DM may speak of these servers'
     discussions only. From the member cache, else asked of Discord (a few servers at most per
-    DM, remembered for a while); a server that cannot be checked counts as not shared."""
+    DM, remembered for a while); a server that cannot be checked counts as not shared.
+
+    DMs arrive on shard 0 only, so with several shard processes the one that answers them is not
+    connected to most servers: the servers come from the database too (those with discussions), and
+    membership there is asked of Discord over REST, never read from another process's cache."""
 
     REMEMBER_SECONDS = 600.0
     LOOKUPS_PER_DM = 10
+    SERVERS_SECONDS = 60.0  # how long the list of servers with discussions is reused
 
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: DiscussionBot) -> None:
         self.bot = bot
         self._known: dict[tuple[int, int], tuple[bool, float]] = {}  # (guild, user) -> (member, until)
+        self._servers: tuple[list[int], float] = ([], 0.0)
+
+    async def _stored_servers(self, now: float) -> list[int]:
+        servers, until = self._servers
+        if until <= now:
+            servers = await self.bot.publisher.guilds_with_posts()
+            self._servers = (servers, now + self.SERVERS_SECONDS)
+        return servers
 
     async def of(self, user_id: int) -> tuple[int, ...]:
         now = time.monotonic()
         shared: list[int] = []
-        unknown: list[discord.Guild] = []
-        for guild in self.bot.guilds:
-            if guild.get_member(user_id) is not None:
-                shared.append(guild.id)
+        unknown: list[int] = []
+        connected = [guild.id for guild in self.bot.guilds]
+        others = [g for g in await self._stored_servers(now) if self.bot.get_guild(g) is None]
+        for guild_id in connected + others:
+            guild = self.bot.get_guild(guild_id)
+            if guild is not None and guild.get_member(user_id) is not None:
+                shared.append(guild_id)
                 continue
-            known = self._known.get((guild.id, user_id))
+            known = self._known.get((guild_id, user_id))
             if known is not None and known[1] > now:
                 if known[0]:
-                    shared.append(guild.id)
+                    shared.append(guild_id)
             else:
-                unknown.append(guild)
-        for guild in unknown[: self.LOOKUPS_PER_DM]:
+                unknown.append(guild_id)
+        for guild_id in unknown[: self.LOOKUPS_PER_DM]:
             try:
-                await guild.fetch_member(user_id)
+                await self.bot.http.get_member(guild_id, user_id)  # REST: any server, connected or not
                 member = True
             except discord.NotFound:
                 member = False
             except discord.HTTPException as error:
-                log.info("Could not check whether %s is in server %s: %s", user_id, guild.id, error)
+                log.info("Could not check whether %s is in server %s: %s", user_id, guild_id, error)
                 continue  # not shared, this time
             if len(self._known) > 50_000:
                 self._known.clear()
-            self._known[(guild.id, user_id)] = (member, now + self.REMEMBER_SECONDS)
+            self._known[(guild_id, user_id)] = (member, now + self.REMEMBER_SECONDS)
             if member:
-                shared.append(guild.id)
+                shared.append(guild_id)
         return tuple(shared)
 
 

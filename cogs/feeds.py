@@ -37,6 +37,7 @@ class Feeds(commands.Cog):
     @tasks.loop(seconds=30)
     async def check_feeds(self) -> None:
         try:
+            await self.bot.feeds.catch_up()
             await self.bot.feeds.check_due()  # starts the due checks; each says feed_checked when done
         except Exception:  # the loop goes on: the feeds due now are due on the next pass too
             log.exception("Checking the feeds failed")

@@ -65,6 +65,7 @@ PLACES: dict[str, Layer] = {
     "bot.enforcement": Layer.SERVICES,
     "bot.feeds.fetch": Layer.SERVICES,
     "bot.feeds.poller": Layer.SERVICES,
+    "bot.leases": Layer.SERVICES,
     "bot.operations": Layer.SERVICES,
     "bot.privacy": Layer.SERVICES,
     "bot.publishing": Layer.SERVICES,
@@ -77,6 +78,7 @@ PLACES: dict[str, Layer] = {
     "bot.endpoints": Layer.KIT,
     "bot.invite": Layer.KIT,
     "bot.message_pipeline": Layer.KIT,
+    "bot.rest_budget": Layer.KIT,
     "bot.responses": Layer.KIT,
     "bot.standing": Layer.KIT,
     "bot.token_guard": Layer.KIT,  # the client's outgoing requests, scrubbed of the token
@@ -99,6 +101,7 @@ PLACES: dict[str, Layer] = {
     "bot.background": Layer.FOUNDATION,
     "bot.text_key": Layer.FOUNDATION,
     "bot.database_url": Layer.FOUNDATION,
+    "bot.sharding": Layer.FOUNDATION,
     "bot.enums": Layer.FOUNDATION,
     "bot.errors": Layer.FOUNDATION,
     "bot.formatting": Layer.FOUNDATION,

@@ -27,10 +27,12 @@ from bot.config_cache import ConfigCache
 from bot.errors import UserFacingError
 from bot.feeds.entries import FeedItem, article_from_item, item_from_entry, parse_feed
 from bot.feeds.fetch import FeedFetchError, fetch_feed
+from bot.leases import Leases
 from bot.log_context import log_fields
 from bot.metrics import BotMetrics
 from bot.publishing.publisher import Publisher
 from bot.responses import NO_PINGS
+from bot.sharding import Ownership
 from bot.storage import feeds as feed_store
 from bot.storage import updates as update_store
 from bot.storage.database import Database
@@ -52,6 +54,13 @@ class CheckResult:
     deferred: int = 0  # new entries left for the next check (FEED_NEW_PER_CHECK)
 
 
+CATCH_UP_OVERLAP = dt.timedelta(minutes=1)
+
+
+def feed_lease(feed_id: int) -> str:
+    return f"feed:{feed_id}"
+
+
 class FeedPoller:
     """The feeds servers follow: added (what is there then is only noted), listed, removed, and
     checked when due."""
@@ -68,11 +77,18 @@ class FeedPoller:
         publisher: Publisher,
         wake_delivery: Callable[[], None],
         metrics: BotMetrics,
+        leases: Leases,
+        ownership: Ownership | None = None,
         concurrency: int = 8,
         per_server: int = 20,
         new_per_check: int = 5,
     ) -> None:
         self.db = db
+        # A feed posts into its server's channel: the process of that server's shard polls it, under a
+        # lease, so that two processes running the same shards (a rolling restart) never both do.
+        self.leases = leases
+        self.ownership = ownership
+        self._caught_up: dt.datetime | None = dt.datetime.now(dt.UTC)  # load_articles ran at the start
         self.client = client
         self.session = session  # checks every address it connects to (bot.feeds.fetch.feed_session)
         self.interval = interval
@@ -126,9 +142,10 @@ class FeedPoller:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
 
-    async def load_articles(self) -> None:
-        """Feed articles are in SQLite; make them findable again after a restart."""
-        for stored in await feed_store.feed_articles(self.db):
+    async def load_articles(self, since: dt.datetime | None = None) -> None:
+        """Feed articles are in the database; make them findable again after a restart (or, with
+        `since`, those other processes stored since then)."""
+        for stored in await feed_store.feed_articles(self.db, since):
             try:
                 parsed = parse_article_text(stored.source, name=f"feed article {stored.slug}", slug=stored.slug)
             except ArticleError as error:
@@ -136,12 +153,24 @@ class FeedPoller:
                 continue
             self.library.register(_with_metadata(parsed, stored), stored.guild_id)
 
+    async def catch_up(self, now: dt.datetime | None = None) -> None:
+        """Shard processes: the feed articles other processes stored lately, so that this one knows them
+        too (the process with shard 0 answers every DM, about every server's articles). A minute of
+        overlap covers clocks that differ a little; registering an article again changes nothing."""
+        now = now or dt.datetime.now(dt.UTC)
+        since, self._caught_up = self._caught_up, now
+        if self.ownership is not None and self.ownership.sharded and since is not None:
+            await self.load_articles(since - CATCH_UP_OVERLAP)
+
     async def check_due(self) -> None:
         """Start a check of every feed that is due and not being checked already, and return: each
         check waits for a slot (FEED_CONCURRENCY) in its own task, and says `feed_checked` when done."""
-        for feed in await feed_store.due_feeds(self.db, dt.datetime.now(dt.UTC)):
-            if feed.id not in self._checking:
-                self._track(feed, self._check_in_slot(feed))
+        for feed in await feed_store.due_feeds(self.db, dt.datetime.now(dt.UTC), self.ownership):
+            if feed.id in self._checking:
+                continue
+            if not await self.leases.hold(feed_lease(feed.id)):
+                continue  # another live process polls it
+            self._track(feed, self._check_in_slot(feed))
 
     def _track(self, feed: FeedRecord, check: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.create_task(check, name=f"feed {feed.id}")

@@ -143,23 +143,27 @@ class Publisher:
         )
         return PublishResult(await self.complete(post, article, channel), resumed=False)
 
+    async def guilds_with_posts(self) -> list[int]:
+        """Every server with a posted discussion, on this process's shards or not (for DMs)."""
+        return await post_store.guilds_with_posts(self.db)
+
     async def posts_in_guild(self, guild_id: int) -> list[PostRecord]:
         """The server's discussions, pending ones included, oldest first."""
         return await post_store.posts_in_guild(self.db, guild_id)
 
-    async def publish_everywhere(self, article: Article) -> None:
-        """A new article (from the seeds folder): posted in every server that names an auto-post
-        channel. A server where it cannot be posted is logged and skipped."""
-        for guild in self.client.guilds:
-            channel_id = (await self.configs.get(guild.id)).channel("auto_post_channel")
-            channel = guild.get_channel(channel_id) if channel_id else None
-            if not isinstance(channel, discord.TextChannel | discord.ForumChannel):
-                continue
-            try:
-                await self.publish(article, channel, options_text=None, duration_hours=24, requested_by=guild.me.id)
-                log.info("Auto-posted %s in %s/%s", article.slug, guild.id, channel.id)
-            except (UserFacingError, discord.HTTPException) as error:
-                log.warning("Could not auto-post %s in %s: %s", article.slug, guild.id, error)
+    def auto_post_channel(self, guild: discord.Guild, channel_id: int | None) -> PostChannel | None:
+        channel = guild.get_channel(channel_id) if channel_id else None
+        return channel if isinstance(channel, discord.TextChannel | discord.ForumChannel) else None
+
+    async def auto_post(self, article: Article, channel: PostChannel) -> None:
+        """A new article (from the seeds folder) posted in a server's auto-post channel; a server where
+        it cannot be posted is logged and skipped."""
+        guild = channel.guild
+        try:
+            await self.publish(article, channel, options_text=None, duration_hours=24, requested_by=guild.me.id)
+            log.info("Auto-posted %s in %s/%s", article.slug, guild.id, channel.id)
+        except (UserFacingError, discord.HTTPException) as error:
+            log.warning("Could not auto-post %s in %s: %s", article.slug, guild.id, error)
 
     async def complete(self, post: PostRecord, article: Article, channel: PostChannel) -> PostRecord:
         specs = render_article(article)

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.sharding import Ownership
 from bot.storage.database import SQL_NOW, Database, Row, sql_time
 from bot.storage.rows import as_record
+from bot.storage.shards import owned
 
 NOW = SQL_NOW
 
@@ -69,8 +71,12 @@ async def feeds_of_guild(db: Database, guild_id: int) -> list[FeedRecord]:
     return [_feed(r) for r in await db.fetch_all("SELECT * FROM feeds WHERE guild_id = ? ORDER BY id", (guild_id,))]
 
 
-async def due_feeds(db: Database, now: dt.datetime) -> list[FeedRecord]:
-    rows = await db.fetch_all("SELECT * FROM feeds WHERE next_check_at <= ? ORDER BY next_check_at", (sql_time(now),))
+async def due_feeds(db: Database, now: dt.datetime, ownership: Ownership | None = None) -> list[FeedRecord]:
+    """Feeds due for a check (of the servers of `ownership`'s shards when given), the longest due first."""
+    rows = await db.fetch_all(
+        f"SELECT * FROM feeds WHERE next_check_at <= ? AND {owned('guild_id', ownership)} ORDER BY next_check_at",
+        (sql_time(now),),
+    )
     return [_feed(r) for r in rows]
 
 
@@ -154,6 +160,10 @@ async def save_feed_article(db: Database, article: StoredFeedArticle) -> None:
     )
 
 
-async def feed_articles(db: Database) -> list[StoredFeedArticle]:
-    rows = await db.fetch_all("SELECT * FROM feed_articles")
+async def feed_articles(db: Database, since: dt.datetime | None = None) -> list[StoredFeedArticle]:
+    """The stored feed articles (those stored or changed since `since` when given)."""
+    if since is None:
+        rows = await db.fetch_all("SELECT * FROM feed_articles")
+    else:
+        rows = await db.fetch_all("SELECT * FROM feed_articles WHERE updated_at >= ?", (sql_time(since),))
     return [StoredFeedArticle(**{n: r[n] for n in StoredFeedArticle.__dataclass_fields__}) for r in rows]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.sharding import Ownership
 from bot.storage.database import Database
+from bot.storage.shards import owned
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +26,12 @@ def parse_sql_time(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-async def outbox_state(db: Database) -> OutboxState:
+async def outbox_state(db: Database, ownership: Ownership | None = None) -> OutboxState:
+    """The update outbox's waiting rows (of the servers of `ownership`'s shards when given: a shard
+    process answers for its own deliveries, not for those of a process that is down)."""
     row = await db.fetch_one(
-        "SELECT COUNT(*), MIN(queued_at) FROM update_deliveries WHERE status IN ('pending', 'sending')"
+        "SELECT COUNT(*), MIN(d.queued_at) FROM update_deliveries d JOIN article_posts p ON p.id = d.post_id "
+        f"WHERE d.status IN ('pending', 'sending') AND {owned('p.guild_id', ownership)}"
     )
     if row is None or not row[0]:
         return OutboxState(0, None)

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bot.enums import PostStatus, VoteMode
+from bot.sharding import Ownership
 from bot.storage.database import SQL_NOW, Database, sql_time
 from bot.storage.rows import Row, as_record
+from bot.storage.shards import owned
 
 NOW = SQL_NOW
 
@@ -100,6 +102,12 @@ async def posts_of_article(
     return [_record(r) for r in rows]
 
 
+async def guilds_with_posts(db: Database) -> list[int]:
+    """Every server with a posted discussion (whichever process's shard it is on)."""
+    rows = await db.fetch_all("SELECT DISTINCT guild_id FROM article_posts WHERE status = 'posted' ORDER BY guild_id")
+    return [int(r["guild_id"]) for r in rows]
+
+
 async def posts_in_guild(db: Database, guild_id: int) -> list[PostRecord]:
     rows = await db.fetch_all(
         "SELECT * FROM article_posts WHERE guild_id = ? AND status IN ('posted', 'closed', 'pending') ORDER BY id",
@@ -129,18 +137,22 @@ async def post_by_question_message(db: Database, message_id: int) -> PostRecord 
     return None if row is None else _record(row)
 
 
-async def open_posts(db: Database, vote_mode: str | None = None) -> list[PostRecord]:
+async def open_posts(
+    db: Database, vote_mode: str | None = None, ownership: Ownership | None = None
+) -> list[PostRecord]:
+    """Posted discussions (of one vote mode), in the servers of `ownership`'s shards when given."""
     rows = await db.fetch_all(
         "SELECT * FROM article_posts WHERE status = 'posted' AND (CAST(? AS TEXT) IS NULL OR vote_mode = ?) "
-        "ORDER BY id",
+        f"AND {owned('guild_id', ownership)} ORDER BY id",
         (vote_mode, vote_mode),
     )
     return [_record(r) for r in rows]
 
 
-async def posts_due_to_close(db: Database, now: dt.datetime) -> list[PostRecord]:
+async def posts_due_to_close(db: Database, now: dt.datetime, ownership: Ownership | None = None) -> list[PostRecord]:
     rows = await db.fetch_all(
-        "SELECT * FROM article_posts WHERE status = 'posted' AND closes_at IS NOT NULL AND closes_at <= ?",
+        "SELECT * FROM article_posts WHERE status = 'posted' AND closes_at IS NOT NULL AND closes_at <= ? "
+        f"AND {owned('guild_id', ownership)}",
         (sql_time(now),),
     )
     return [_record(r) for r in rows]

@@ -15,7 +15,9 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from bot.sharding import Ownership
 from bot.storage.database import Database, sql_time
+from bot.storage.shards import owned
 
 REMOVED_TEXT = "removed at the author's request"
 # A filter's verdict quotes what it matched (any part of the message, for a regular expression):
@@ -215,14 +217,17 @@ class Expired:
     review_cards: list[int]  # review item ids whose card shows the text
 
 
-async def expire_message_copies(db: Database, older_than: dt.datetime, *, limit: int = 500) -> Expired:
+async def expire_message_copies(
+    db: Database, older_than: dt.datetime, *, limit: int = 500, ownership: Ownership | None = None
+) -> Expired:
     """Clear the copies of members' messages kept in cases and review items created before
-    `older_than`, at most `limit` of each per call (the oldest first)."""
+    `older_than`, at most `limit` of each per call (the oldest first); with `ownership`, only in the
+    servers of those shards (whose mod-log lines and review cards this process can redraw)."""
     cutoff = sql_time(older_than)
     async with db.transaction() as tx:
         cases = await tx.fetch_all(
             "SELECT guild_id, number, log_message_id FROM mod_cases WHERE excerpt IS NOT NULL AND created_at < ? "
-            "ORDER BY created_at LIMIT ?",
+            f"AND {owned('guild_id', ownership)} ORDER BY created_at LIMIT ?",
             (cutoff, limit),
         )
         await tx.execute_many(
@@ -231,7 +236,7 @@ async def expire_message_copies(db: Database, older_than: dt.datetime, *, limit:
         )
         items = await tx.fetch_all(
             "SELECT id, card_message_id FROM review_items WHERE created_at < ? AND content NOT IN (?, ?) "
-            "ORDER BY created_at LIMIT ?",
+            f"AND {owned('guild_id', ownership)} ORDER BY created_at LIMIT ?",
             (cutoff, EXPIRED_TEXT, REMOVED_TEXT, limit),
         )
         await tx.execute_many(

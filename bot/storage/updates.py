@@ -7,8 +7,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from bot.sharding import Ownership
 from bot.storage.database import SQL_NOW, Database, Row, Transaction, UniqueViolation, sql_time
 from bot.storage.rows import as_record, read_time
+from bot.storage.shards import owned
 from bot.text_key import text_key
 
 NOW = SQL_NOW
@@ -251,7 +253,12 @@ _JOB_SELECT = f"""
 
 
 async def claim_deliveries(
-    db: Database, claimant: str, *, limit: int = 500, lease_seconds: float = CLAIM_SECONDS
+    db: Database,
+    claimant: str,
+    *,
+    limit: int = 500,
+    lease_seconds: float = CLAIM_SECONDS,
+    ownership: Ownership | None = None,
 ) -> list[DeliveryJob]:
     """Claim what is due for one delivery worker (`claimant`) and return its claimed rows, oldest
     updates first per thread.
@@ -261,7 +268,8 @@ async def claim_deliveries(
     send is repeated). Rows another worker holds are skipped, not waited for (PostgreSQL: SKIP
     LOCKED while the claim is being taken, then the claim itself until it lapses), so several bot
     processes can share the outbox. Claims last `lease_seconds` unless renewed (`renew_claims`)
-    and end with `release_claims`.
+    and end with `release_claims`. With `ownership`, only rows of threads in the servers of those
+    shards are claimed: a shard process sends only into the servers it is connected to.
     """
     now = dt.datetime.now(dt.UTC)
     until = sql_time(now + dt.timedelta(seconds=lease_seconds))
@@ -272,7 +280,8 @@ async def claim_deliveries(
             UPDATE update_deliveries SET claimed_by = ?, claimed_until = ?
             WHERE id IN (
                 SELECT d.id FROM update_deliveries d JOIN updates u ON u.id = d.update_id
-                WHERE (d.claimed_until IS NULL OR d.claimed_until <= ?)
+                JOIN article_posts p ON p.id = d.post_id
+                WHERE (d.claimed_until IS NULL OR d.claimed_until <= ?) AND {owned}
                   AND ((d.status = 'pending' AND d.next_attempt_at <= ?)
                        OR (d.status = 'sent' AND d.sent_revision < u.revision AND d.next_attempt_at <= ?)
                        OR d.status = 'sending')
@@ -280,7 +289,7 @@ async def claim_deliveries(
                 LIMIT ?
                 FOR UPDATE OF d SKIP LOCKED
             )
-            """,
+            """.replace("{owned}", owned("p.guild_id", ownership)),
             (claimant, until, stamp, stamp, stamp, limit),
         )
         rows = await tx.fetch_all(

@@ -22,6 +22,7 @@ import discord
 from bot.log_context import log_fields
 from bot.metrics import BotMetrics
 from bot.responses import NO_PINGS
+from bot.sharding import Ownership
 from bot.storage import updates as update_store
 from bot.storage.database import Database
 from bot.storage.updates import DeliveryJob, UpdateRecord
@@ -93,6 +94,7 @@ class DeliveryWorker:
         concurrency: int = 16,
         idle_poll: float = 2.0,
         claimant: str = "main",
+        ownership: Ownership | None = None,
     ) -> None:
         self.db = db
         self.client = client  # the threads, and the bot's own messages in them
@@ -101,6 +103,7 @@ class DeliveryWorker:
         # Names this worker's claims on outbox rows; the same after a restart, so the next run takes
         # back what a crash left (processes that share the outbox each need their own name).
         self.claimant = claimant
+        self.ownership = ownership  # a shard process sends only into the servers of its shards
         self.concurrency = concurrency
         self.idle_poll = idle_poll
         self._wake = asyncio.Event()
@@ -164,7 +167,7 @@ class DeliveryWorker:
         """One pass: read what is due, serve each thread in order, threads side by side."""
         self._wake.clear()  # before reading: a wake-up during the read is not lost
         try:
-            jobs = await update_store.claim_deliveries(self.db, self.claimant, limit=500)
+            jobs = await update_store.claim_deliveries(self.db, self.claimant, limit=500, ownership=self.ownership)
         except Exception:
             log.exception("Reading the update outbox failed")
             jobs = []

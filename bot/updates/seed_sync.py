@@ -158,19 +158,39 @@ class SeedSync:
                 await self.on_new_article(article)
 
 
+SEEDS_LEASE = "seeds"
+
+
 class SeedWatcher:
     """One look at the seeds folder, as the seeds extension takes it every SEED_POLL_SECONDS: the
-    article library read again (what /article and the chat see), new and changed files synced, and the
-    updates found handed to delivery."""
+    article library read again (what /article and the chat see), new and changed files synced, the
+    updates found handed to delivery, and queued new articles auto-posted.
 
-    def __init__(self, library: ArticleLibrary, sync: SeedSync, *, wake_delivery: Callable[[], None]) -> None:
+    With several shard processes every one reads the library, but only the holder of the seeds lease
+    syncs (one process records each update once and queues each new article once); every process
+    auto-posts queued articles in its own servers."""
+
+    def __init__(
+        self,
+        library: ArticleLibrary,
+        sync: SeedSync,
+        *,
+        wake_delivery: Callable[[], None],
+        hold_lease: Callable[[str], Awaitable[bool]],
+        post_queued: Callable[[], Awaitable[int]],
+    ) -> None:
         self.library = library
         self.sync = sync
         self.wake_delivery = wake_delivery
+        self.hold_lease = hold_lease
+        self.post_queued = post_queued
 
     async def check(self) -> SyncReport:
         await self.library.refresh()
-        report = await self.sync.scan()
+        report = SyncReport()
+        if await self.hold_lease(SEEDS_LEASE):
+            report = await self.sync.scan()
         if report.new_updates or report.edited_updates:
             self.wake_delivery()
+        await self.post_queued()
         return report

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 
 import discord
 
+from bot.sharding import Ownership
 from bot.storage import posts as post_store
 from bot.storage import votes as vote_store
 from bot.storage.database import Database
@@ -105,14 +106,15 @@ class PollVoteWriter:
 class PollVotes:
     """Routes raw vote events to posts and keeps stored votes equal to Discord's."""
 
-    def __init__(self, db: Database, client: discord.Client) -> None:
+    def __init__(self, db: Database, client: discord.Client, *, ownership: Ownership | None = None) -> None:
         self.db = db
         self.client = client  # the polls' messages, to read their voter lists
+        self.ownership = ownership  # a shard process reconciles the polls of its own servers only
         self.writer = PollVoteWriter(db)
         self._posts_by_message: dict[int, int | None] = {}
 
     async def start(self) -> None:
-        for post in await post_store.open_posts(self.db, "poll"):
+        for post in await post_store.open_posts(self.db, "poll", self.ownership):
             if post.question_message_id is not None:
                 self._posts_by_message[post.question_message_id] = post.id
         self.writer.start()
@@ -168,7 +170,7 @@ class PollVotes:
         return result[0], result[1]
 
     async def reconcile_all(self) -> None:
-        for post in await post_store.open_posts(self.db, "poll"):
+        for post in await post_store.open_posts(self.db, "poll", self.ownership):
             try:
                 await self.reconcile(post)
             except discord.HTTPException as error:

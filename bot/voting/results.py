@@ -13,6 +13,7 @@ from bot.enums import PUBLISHED, PostStatus, VoteMode
 from bot.errors import UserFacingError
 from bot.formatting import escape_markdown, shorten
 from bot.responses import NO_PINGS
+from bot.sharding import Ownership
 from bot.storage import posts as post_store
 from bot.storage import votes as vote_store
 from bot.storage.database import Database
@@ -76,10 +77,17 @@ class VoteResults:
     the poll, post the results, lock and archive)."""
 
     def __init__(
-        self, db: Database, client: discord.Client, *, poll_votes: PollVotes, answer_board: AnswerBoard
+        self,
+        db: Database,
+        client: discord.Client,
+        *,
+        poll_votes: PollVotes,
+        answer_board: AnswerBoard,
+        ownership: Ownership | None = None,
     ) -> None:
         self.db = db
         self.client = client
+        self.ownership = ownership  # a shard process closes the votes of its own servers only
         self.poll_votes = poll_votes  # the final, exact voter lists when a poll ends
         self.answer_board = answer_board  # the top answers, redrawn closed
 
@@ -109,7 +117,7 @@ class VoteResults:
 
     async def close_expired(self) -> None:
         """Close every vote whose time is up; one that Discord refuses is logged and tried again later."""
-        for post in await post_store.posts_due_to_close(self.db, dt.datetime.now(dt.UTC)):
+        for post in await post_store.posts_due_to_close(self.db, dt.datetime.now(dt.UTC), self.ownership):
             try:
                 await self.close(post)
             except discord.HTTPException as error:

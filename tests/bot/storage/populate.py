@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.storage import Database
 from bot.storage import discussion as discussion_store
 from bot.storage import feeds as feed_store
+from bot.storage import leases as lease_store
 from bot.storage import moderation as moderation_store
 from bot.storage import posts as post_store
 from bot.storage import review as review_store
@@ -104,4 +105,7 @@ async def populate(db: Database, *, voters: int = 50) -> Populated:
         db,
         [discussion_store.ReplyEdge(THREAD + 31, THREAD, GUILD, THREAD + 30, MEMBER, "a point others answer")],
     )
+    await lease_store.acquire_lease(db, "seeds", "process-a", 60)
+    await lease_store.queue_auto_post(db, "odierno-ceasefire")
+    await lease_store.take_auto_post(db, "odierno-ceasefire", GUILD)
     return Populated(poll.id, answers.id, update.id, feed.id)

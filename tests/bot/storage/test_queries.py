@@ -253,6 +253,10 @@ async def test_feeds(db: Database):
     await feed_store.save_feed_article(db, article)
     await feed_store.save_feed_article(db, article)
     assert await feed_store.feed_articles(db) == [article]
+    # what other shard processes stored lately: by when it was stored or changed
+    moment = dt.datetime.now(dt.UTC)
+    assert await feed_store.feed_articles(db, moment - dt.timedelta(minutes=1)) == [article]
+    assert await feed_store.feed_articles(db, moment + dt.timedelta(minutes=1)) == []
     assert not await feed_store.remove_feed(db, GUILD + 1, feed.id)
     assert await feed_store.remove_feed(db, GUILD, feed.id)
     assert await feed_store.feed_articles(db) == []  # the feed's rows go with it
