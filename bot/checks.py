@@ -7,7 +7,7 @@ which server admins can change. A denial is ephemeral and names the permission o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
@@ -15,7 +15,7 @@ from discord import app_commands
 
 from bot.errors import NotAllowed, UserFacingError
 from bot.guild_config import GuildConfig
-from bot.permissions import Level, denial, holds, is_filter_exempt, may_act_on, outranked
+from bot.permissions import Level, Standing, denial, holds, is_filter_exempt, may_act_on, outranked
 from bot.responses import send_ephemeral
 from bot.standing import member_standing, standing_of
 
@@ -79,6 +79,34 @@ async def require_outranks(interaction: BotInteraction, target: discord.Member) 
     aimed = member_standing(target)
     if not may_act_on(standing_of(interaction), aimed, config):
         raise NotAllowed(f"I won't do that to {target.mention}. {outranked(aimed, config)}")
+
+
+async def outranked_authors(interaction: BotInteraction, authors: Iterable[discord.abc.User]) -> set[int]:
+    """The ids among `authors` that the member acting outranks, as `require_outranks` decides for one
+    member: for acting on many members' messages at once (/mod purge). Each author's standing is
+    read from the server: a member discord.py has not cached is fetched (a message fetched from
+    history names its author as a plain user); one who left ranks as anyone; when Discord will not
+    say, the author is left out (fail closed)."""
+    guild = require_guild(interaction)
+    config = await _config(interaction)
+    actor = standing_of(interaction)
+    allowed: set[int] = set()
+    for author in {a.id: a for a in authors}.values():
+        member = author if isinstance(author, discord.Member) else guild.get_member(author.id)
+        if member is None and guild.owner_id != author.id:
+            try:
+                member = await guild.fetch_member(author.id)
+            except discord.NotFound:
+                member = None  # not in the server any more: nobody to outrank
+            except discord.HTTPException:
+                continue
+        if member is not None:
+            aimed = member_standing(member)
+        else:
+            aimed = Standing(owner=guild.owner_id == author.id)
+        if may_act_on(actor, aimed, config):
+            allowed.add(author.id)
+    return allowed
 
 
 async def filter_exempt(interaction: BotInteraction) -> bool:

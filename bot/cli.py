@@ -13,13 +13,18 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.articles import ArticleError, list_articles, parse_article_file
 from bot.database_url import DatabaseUrl
 from bot.settings import Settings, SettingsError, load_settings
 
+if TYPE_CHECKING:
+    from bot.storage.privacy import ForgetReport
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 MAX_ID = 2**63 - 1  # Discord ids are 64-bit; SQLite stores them as signed 64-bit integers
+MAX_PORT = 65535
 
 
 def discord_id(text: str) -> int:
@@ -123,7 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _sandbox(args: argparse.Namespace) -> int:
-    from discord_emulator.sandbox import prepare_seeds, run_sandbox
+    from discord_emulator.sandbox import SandboxRunning, prepare_seeds, run_sandbox, sandbox_lock
+
+    if not 0 <= args.port <= MAX_PORT:
+        print(f"error: --port {args.port} is not a port: use 1 to {MAX_PORT}, or 0 for any free one", file=sys.stderr)
+        return EXIT_USAGE
 
     project_seeds = Path("seeds")
     if not project_seeds.is_dir():  # run from elsewhere: the articles that ship with the project
@@ -131,8 +140,14 @@ def _sandbox(args: argparse.Namespace) -> int:
     data_dir = args.data_dir.resolve()
     command = [sys.executable, "-m", "bot", "run"]
     try:
-        prepare_seeds(project_seeds, data_dir / "seeds")
-        return asyncio.run(run_sandbox(port=args.port, open_browser=args.open, data_dir=data_dir, bot_command=command))
+        with sandbox_lock(data_dir):  # first: a second sandbox must not touch the first one's files
+            prepare_seeds(project_seeds, data_dir / "seeds")
+            return asyncio.run(
+                run_sandbox(port=args.port, open_browser=args.open, data_dir=data_dir, bot_command=command)
+            )
+    except SandboxRunning as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
     except OSError as error:  # the port is taken, the data folder is not writable
         print(f"error: {error}", file=sys.stderr)
         return EXIT_FAILED
@@ -301,6 +316,20 @@ def _health(settings: Settings) -> int:
     return EXIT_OK if healthy else EXIT_FAILED
 
 
+def forgot_line(user_id: int, where: str, report: ForgetReport) -> str:
+    """What `data forget` did, in one line: what went, what stays under a pseudonym, or that nothing
+    was stored (never a pseudonym for records that do not exist)."""
+    from bot.storage.privacy import MEMBER_COLUMNS
+
+    if not report.removed:
+        return f"nothing was stored about member {user_id} in {where}: nothing to forget"
+    pseudonymised = {c.what for c in MEMBER_COLUMNS if c.forget == "pseudonym"}
+    removed = [f"{what}: {n}" for what, n in sorted(report.removed.items()) if what not in pseudonymised]
+    kept = [f"{what}: {n}" for what, n in sorted(report.removed.items()) if what in pseudonymised]
+    line = f"forgot member {user_id} in {where}: " + (f"removed {', '.join(removed)}" if removed else "nothing removed")
+    return line + (f"; kept under a pseudonym: {', '.join(kept)}" if kept else "")
+
+
 def _data(settings: Settings, args: argparse.Namespace) -> int:
     from bot.storage import Database, DatabaseError
     from bot.storage import privacy as privacy_store
@@ -329,8 +358,7 @@ def _data(settings: Settings, args: argparse.Namespace) -> int:
                 print(json.dumps(await privacy_store.export(db, args.user_id), ensure_ascii=False, indent=2))
                 return EXIT_OK
             report = await privacy_store.forget(db, args.user_id)
-            changed = ", ".join(f"{what}: {n}" for what, n in sorted(report.removed.items())) or "nothing stored"
-            print(f"forgot member {args.user_id} in {path} ({changed}); moderation records kept under a pseudonym")
+            print(forgot_line(args.user_id, str(path), report))
             return EXIT_OK
         finally:
             await db.close()

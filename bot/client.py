@@ -52,6 +52,7 @@ from bot.storage.leases import pace_identify
 from bot.storage.meta import get_meta, set_meta
 from bot.storage.posts import post_thread_ids
 from bot.storage.timed import TimedDatabase
+from bot.token_guard import guard_outgoing
 from bot.updates.delivery import DeliveryWorker
 from bot.updates.editor import UpdateEditor
 from bot.updates.live_blog import LiveBlog
@@ -174,6 +175,8 @@ class DiscussionBot(commands.Bot):
         return self._db
 
     async def setup_hook(self) -> None:
+        if self.http.token:  # before any task starts: they inherit the guarded webhook adapter
+            guard_outgoing(self.http, self.http.token)
         m = self.metrics
         self._db = await TimedDatabase.open_timed(
             self.settings.database(), read=m.db_read, write=m.db_write, lock_wait=m.db_write_wait
@@ -269,6 +272,9 @@ class DiscussionBot(commands.Bot):
             publisher=self.publisher,
             wake_delivery=self.delivery.wake,
             metrics=self.metrics,
+            concurrency=settings.feed_concurrency,
+            per_server=settings.feeds_per_server,
+            new_per_check=settings.feed_new_per_check,
             leases=self.leases,
             ownership=ownership,
         )
@@ -288,7 +294,15 @@ class DiscussionBot(commands.Bot):
         # The chat never repeats text the default filters would remove (a passage, an answer, an update).
         self.chat = ChatService(db, self.library, is_blocked=blocks_by_default())
         self.reply_recorder = ReplyRecorder(db)
-        self.member_data = MemberData(db, self, engines=self.engines, chat=self.chat, answer_board=self.answer_board)
+        self.member_data = MemberData(
+            db,
+            self,
+            engines=self.engines,
+            chat=self.chat,
+            answer_board=self.answer_board,
+            review_queue=self.review_queue,
+            configs=self.configs,
+        )
         retention = Retention(
             db,
             self,

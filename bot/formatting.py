@@ -10,7 +10,10 @@ import re
 
 ELLIPSIS = "…"
 
-_MARKDOWN = re.compile(r"([\\*_~`|])")
+# Brackets too: `[free nitro](https://evil.example)` in a feed's or a member's text would otherwise be a
+# link showing words of its author's choosing instead of where it leads (Discord renders masked links in
+# embeds, and in bots' messages).
+_MARKDOWN = re.compile(r"([\\*_~`|\[\]])")
 # Discord links a bare web address up to the next space, backslashes and all: escaping inside one breaks it.
 _WEB_ADDRESS = re.compile(r"https?://[^\s<>]+")
 _LINE_START = re.compile(r"^(\s*)(>|#{1,3} |-# |\d+\. |[-*+] )", re.MULTILINE)

@@ -28,8 +28,9 @@ Four levels, each granted by Discord permissions or by a role the server names w
   and the bypass role (`/automod exempt`, for trusted members such as bots or staff who are not
   moderators). The same exemption applies to their messages and to their text the bot reposts.
 
-Acting on a member (a warning, a timeout or lifting one, removing their message from a card) also
-needs outranking them: the server owner, then admins, then moderators, then everyone else
+Acting on a member (a warning, a timeout or lifting one, removing their message from a card or with
+/mod purge, which leaves the messages of anyone the moderator does not outrank) also needs outranking
+them: the server owner, then admins, then moderators, then everyone else
 (`may_act_on`). Nobody acts on an equal: a moderator cannot time out another moderator through the
 bot, nor an admin, which Discord's own timeout would not allow either; the filters are not a
 member and act on anyone they do not skip.

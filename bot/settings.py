@@ -36,6 +36,9 @@ class Settings(BaseSettings):
         extra="ignore",
         case_sensitive=False,
         env_ignore_empty=True,  # "KEY=" in .env means "not set"
+        # "nan" and "inf" are floats to Python, and NaN fails every bound ("should be ≤ 3600"):
+        # refused for what they are, not numbers.
+        allow_inf_nan=False,
     )
 
     discord_token: SecretStr | None = None
@@ -54,6 +57,12 @@ class Settings(BaseSettings):
     seed_poll_seconds: float = Field(default=2.0, ge=1, le=3600)
     # How often each followed feed is fetched (errors back off from there, up to an hour); at least 1 s.
     feed_poll_seconds: float = Field(default=300.0, ge=1, le=86400)
+    # Feeds fetched at once, across all servers (each feed is checked on its own schedule).
+    feed_concurrency: int = Field(default=8, ge=1, le=100)
+    # Feeds one server may follow (/feed add refuses more): one server cannot fill every slot.
+    feeds_per_server: int = Field(default=20, ge=1, le=1000)
+    # New discussions one check of one feed starts at most; the rest wait for its next check.
+    feed_new_per_check: int = Field(default=5, ge=1, le=100)
     # Let /feed add reach private and loopback addresses (off: an admin's URL cannot probe the host's network).
     feed_allow_private: bool = False
     # discord.py waits this long after the last GUILD_CREATE before READY.
@@ -103,6 +112,16 @@ class Settings(BaseSettings):
     backup_dir: Path | None = None  # default: backups/ beside the database
     # Copies of members' messages in moderation cases and review cards are removed after this many days.
     retention_days: int = Field(default=90, ge=1, le=3650)
+
+    @field_validator("backup_every_hours")
+    @classmethod
+    def _backups_not_back_to_back(cls, value: float) -> float:
+        if 0 < value * 3600 < 1:
+            raise ValueError(
+                "must be 0 (never) or at least a second's worth (0.0003 hours): a smaller interval would "
+                "copy the database again and again without a pause"
+            )
+        return value
 
     @field_validator("shard_ids", mode="before")
     @classmethod
@@ -160,6 +179,11 @@ class Settings(BaseSettings):
             DatabaseUrl.parse(value.get_secret_value())  # ValueError: one line, never the password
         return value
 
+    @field_validator("database_path")
+    @classmethod
+    def _a_file(cls, value: Path) -> Path:
+        return _database_file(value)
+
     @model_validator(mode="after")
     def _one_database(self) -> Settings:
         if self.database_url is None:
@@ -173,7 +197,10 @@ class Settings(BaseSettings):
                     "databases: set only DATABASE_URL"
                 )
         if url.path is not None:
-            self.database_path = url.path  # code that reads the SQLite path sees the URL's
+            try:
+                self.database_path = _database_file(url.path)  # code that reads the SQLite path sees the URL's
+            except ValueError as error:
+                raise ValueError(f"DATABASE_URL: {error}") from None
         return self
 
     def database(self) -> DatabaseUrl:
@@ -265,11 +292,29 @@ class Settings(BaseSettings):
         return self.discord_token.get_secret_value()
 
 
+def _database_file(path: Path) -> Path:
+    """The bot's SQLite database is a file: not SQLite's in-memory database, nor a URI."""
+    text = str(path)
+    if text == ":memory:":
+        raise ValueError(
+            "':memory:' would keep the bot's data in memory only, and lose all of it (votes, cases, "
+            "updates) at every stop: name a file"
+        )
+    if text.startswith("file:"):
+        raise ValueError(
+            f"{text!r} is a SQLite URI; give the file's path itself (the bot writes to its database, "
+            "so a read-only mode cannot work)"
+        )
+    return path
+
+
 def describe_validation_error(error: ValidationError) -> str:
     """One line naming each bad setting by its environment variable."""
     parts = []
     for item in error.errors():
         message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "finite_number":
+            message = f"must be a number, not {item['input']!r}"
         if not item["loc"]:  # a rule about several settings: its message names them
             parts.append(message)
             continue

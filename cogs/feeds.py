@@ -32,15 +32,15 @@ class Feeds(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.check_feeds.cancel()
+        await self.bot.feeds.stop()  # checks under way are not waited for
 
     @tasks.loop(seconds=30)
     async def check_feeds(self) -> None:
         try:
             await self.bot.feeds.catch_up()
-            await self.bot.feeds.check_due()
+            await self.bot.feeds.check_due()  # starts the due checks; each says feed_checked when done
         except Exception:  # the loop goes on: the feeds due now are due on the next pass too
             log.exception("Checking the feeds failed")
-        self.bot.dispatch("feeds_checked")
 
     @check_feeds.before_loop
     async def _ready(self) -> None:

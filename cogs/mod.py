@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.checks import require, require_guild, require_outranks
+from bot.checks import outranked_authors, require, require_guild, require_outranks
 from bot.client import BotInteraction, DiscussionBot
 from bot.enforcement.actions import channel_of
 from bot.formatting import escape_markdown, shorten
@@ -94,9 +94,19 @@ class Mod(commands.Cog):
     ) -> None:
         guild = require_guild(interaction)
         channel = channel_of(interaction.channel, "Purge")
+        if member is not None:  # naming someone they do not outrank: refused, saying why
+            await require_outranks(interaction, member)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        deleted = await self.actions.purge(guild, channel, count, member, by=interaction.user)
-        await interaction.followup.send(f"Deleted {deleted} messages.", ephemeral=True)
+        deleted, left = await self.actions.purge(
+            guild,
+            channel,
+            count,
+            member,
+            by=interaction.user,
+            outranked=lambda authors: outranked_authors(interaction, authors),
+        )
+        note = f" Left {left} by members you don't outrank (admins, the owner, your equals)." if left else ""
+        await interaction.followup.send(f"Deleted {deleted} messages.{note}", ephemeral=True)
 
     @mod.command(name="slowmode", description="Set slow mode in this channel or thread (0 turns it off).")
     @app_commands.describe(seconds="Seconds between a member's messages (0 to 21600)")

@@ -29,8 +29,9 @@ class Screening(commands.Cog):
         self.bot.message_pipeline.remove(self.screening.screen)
 
     @commands.Cog.listener()
-    async def on_message_edit(self, before: discord.Message, after: discord.Message) -> None:
-        if (work := self.screening.edited(before, after)) is not None:
+    async def on_raw_message_edit(self, update: discord.RawMessageUpdateEvent) -> None:
+        # The raw event: on_message_edit misses edits of messages discord.py no longer caches.
+        if (work := self.screening.edited(update)) is not None:
             await work
 
     @commands.Cog.listener()

@@ -167,6 +167,22 @@ def check_message(body: dict[str, Any], *, has_files: bool = False, editing: boo
         raise DiscordError(400, CANNOT_SEND_EMPTY_MESSAGE, "Cannot send an empty message")
 
 
+WEBHOOK_NAME = 80
+# Discord refuses these words anywhere in a webhook's name, and in the name a message is sent under
+# (case-insensitive): its own name, and Clyde, its system bot's.
+WEBHOOK_NAME_FORBIDDEN = ("clyde", "discord")
+
+
+def check_webhook_name(errors: FormErrors, name: Any, path: str) -> None:
+    """A webhook's name (create) or the name one execution is sent under (`username`)."""
+    if not isinstance(name, str) or not 1 <= len(name) <= WEBHOOK_NAME:
+        errors.add(path, "BASE_TYPE_BAD_LENGTH", f"Must be between 1 and {WEBHOOK_NAME} in length.")
+        return
+    for word in WEBHOOK_NAME_FORBIDDEN:
+        if word in name.casefold():
+            errors.add(path, "USERNAME_INVALID_CONTAINS", f'Username cannot contain "{word}"')
+
+
 def check_thread_name(errors: FormErrors, name: Any, path: str = "name") -> None:
     if not isinstance(name, str) or not name.strip():
         errors.add(path, "BASE_TYPE_REQUIRED", "This field is required")

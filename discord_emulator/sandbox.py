@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import fcntl
 import os
 import shutil
 import signal
 import sys
 import webbrowser
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +28,41 @@ from discord_emulator.webview import start_webview
 
 WORLD_FILE = "server.json"
 DATABASE_FILE = "bot.sqlite3"
+LOCK_FILE = "sandbox.lock"
 SAVE_EVERY_SECONDS = 1.0  # at most one write of the server's file per second while it changes
+
+
+class SandboxRunning(Exception):
+    """Another sandbox runs on the same data folder: both would share one server file and one SQLite
+    database. The message says so, in one line."""
+
+
+@contextlib.contextmanager
+def sandbox_lock(data_dir: Path) -> Iterator[None]:
+    """Hold the data folder for one sandbox while it runs. The lock is the kernel's (flock on
+    `sandbox.lock`): released when the sandbox stops, and by the kernel when its process dies, so a
+    crash leaves no stale lock behind (the file stays; an unheld file is no lock)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / LOCK_FILE
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip()
+            raise SandboxRunning(
+                f"another sandbox is running on {data_dir}"
+                + (f" (process {holder})" if holder.isdigit() else "")
+                + ": stop it first, or give this one its own folder with --data-dir"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @dataclass(slots=True)

@@ -81,6 +81,7 @@ PLACES: dict[str, Layer] = {
     "bot.rest_budget": Layer.KIT,
     "bot.responses": Layer.KIT,
     "bot.standing": Layer.KIT,
+    "bot.token_guard": Layer.KIT,  # the client's outgoing requests, scrubbed of the token
     # the pure core: plain data in and out, no discord.py, no storage
     "bot.articles": Layer.CORE,
     "bot.chat": Layer.CORE,

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from bot.invite import REQUIRED_PERMISSIONS
 from bot.settings import Settings
@@ -38,3 +42,31 @@ def test_every_setting_is_documented():
     for name in Settings.model_fields:
         assert f"\n{name.upper()}=" in example, name
         assert f"`{name.upper()}`" in README, name
+
+
+CLONE = "[ -f pyproject.toml ] || { git clone REPOSITORY_URL discussion-bot && cd discussion-bot; } && "
+
+
+def test_every_command_works_from_an_empty_folder():
+    """The guide's rule: on a fresh machine, in an empty folder, one command installs and runs the bot
+    and one installs and runs the tests. Each starts by cloning the repository and changing into it
+    (skipped inside a clone), with REPOSITORY_URL explained next to them."""
+    sandbox, run, test = shell_blocks()[:3]  # the install commands, before any other
+    assert all(block.startswith(CLONE) for block in (sandbox, run, test))
+    assert "in place of `REPOSITORY_URL`" in README
+
+
+def test_the_clone_step_leaves_the_rest_of_the_command_in_the_repository(tmp_path: Path):
+    # What the step does, run for real with this repository's own path as its address: from an
+    # empty folder it clones and changes into the clone; inside a clone it does nothing.
+    if not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")  # a source archive: there is nothing to clone from
+    step = CLONE.replace("REPOSITORY_URL", shlex.quote(str(REPO))) + "pwd && test -f README.md"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    cloned = subprocess.run(["sh", "-c", step], cwd=empty, capture_output=True, text=True, timeout=120)
+    assert cloned.returncode == 0, cloned.stderr
+    assert cloned.stdout.strip() == str(empty / "discussion-bot")
+    again = subprocess.run(["sh", "-c", step], cwd=empty / "discussion-bot", capture_output=True, text=True)
+    assert again.returncode == 0 and again.stdout.strip() == str(empty / "discussion-bot")
+    assert not (empty / "discussion-bot" / "discussion-bot").exists()

@@ -19,6 +19,7 @@ from bot.articles.sidecar import Sidecar, read_sidecar
 
 # Larger than any real article; a guard against being handed a disk image.
 MAX_FILE_BYTES = 2_000_000
+TITLE_LIMIT = 300  # a first line longer than this is not a title (a file without one)
 
 _EXIT_QUESTION = re.compile(r"^exit\s+question\s*(?::|—|–|-{1,2})\s*", re.IGNORECASE)
 # "Update:", "UPDATE —", "Update (4:12 PM):", "Update II:", "Update 2:", "Update, 5 p.m.:".
@@ -52,7 +53,13 @@ def parse_article_file(path: Path | str) -> Article:
         raise ArticleError(name, "no such file") from None
     if len(data) > MAX_FILE_BYTES:
         raise ArticleError(name, f"is larger than {MAX_FILE_BYTES:,} bytes; not an article")
-    sidecar = read_sidecar(path.with_suffix(".toml"))
+    sidecar_path = path.with_suffix(".toml")
+    try:
+        sidecar = read_sidecar(sidecar_path)
+    except ArticleError:
+        raise
+    except Exception as error:  # the contract: one bad file is one ArticleError, never a crash
+        raise ArticleError(str(sidecar_path), f"could not be read ({type(error).__name__}: {error})") from error
     return parse_article_bytes(data, name=name, slug=slug_for(path), sidecar=sidecar)
 
 
@@ -96,8 +103,8 @@ def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Artic
     first = blocks[0]
     title_line, _, rest_of_first = first.text.partition("\n")
     title = _clean(title_line)
-    if len(title) > 300:
-        raise ArticleError(name, "the first line (the title) is longer than 300 characters", first.line)
+    if len(title) > TITLE_LIMIT:
+        raise ArticleError(name, f"the first line (the title) is longer than {TITLE_LIMIT} characters", first.line)
     body_blocks = ([_Block(first.line + 1, rest_of_first)] if rest_of_first.strip() else []) + blocks[1:]
 
     paragraphs: list[str] = []
@@ -119,9 +126,8 @@ def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Artic
             exit_question = paragraph[match.end() :].strip() or None
             pending = "exit" if exit_question is None else None
             continue
-        if match := _UPDATE.match(paragraph):
-            label = _label(match.group("label"))
-            text_after = paragraph[match.end() :].strip()
+        if labelled := split_update_label(paragraph):
+            label, text_after = labelled
             updates.append(Update(label, text_after))
             pending = None if text_after else "update"
             continue
@@ -227,6 +233,16 @@ def _clean(text: str) -> str:
     """One paragraph: hard-wrapped lines joined, runs of spaces collapsed, NFC."""
     joined = " ".join(part.strip() for part in text.split("\n"))
     return unicodedata.normalize("NFC", _SPACES.sub(" ", joined)).strip()
+
+
+def split_update_label(paragraph: str) -> tuple[str, str] | None:
+    """A paragraph that opens with an update's label ("Update:", "UPDATE —", "Update (4:12 PM):"):
+    the label as the bot shows it and the text after it. None for any other paragraph ("Updates to
+    the plan are expected" is body text)."""
+    match = _UPDATE.match(paragraph)
+    if match is None:
+        return None
+    return _label(match.group("label")), paragraph[match.end() :].strip()
 
 
 def _label(raw: str) -> str:

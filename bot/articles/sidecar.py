@@ -74,6 +74,8 @@ def read_sidecar(path: Path) -> Sidecar | None:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ArticleError(name, "is not valid UTF-8") from None
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion: `[[[[…]]]]`
+        raise ArticleError(name, "is nested too deeply (brackets or tables inside each other); not a sidecar") from None
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))

@@ -5,6 +5,7 @@ logged and announced the same way."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable, Iterable
 
 import discord
 
@@ -51,23 +52,37 @@ class ModeratorActions:
         return await self.cases.open(guild, member_id=member.id, moderator_id=by, action=CaseAction.NOTE, reason=note)
 
     async def purge(
-        self, guild: discord.Guild, channel: Channel, count: int, member: discord.Member | None, *, by: discord.abc.User
-    ) -> int:
-        """Delete the channel's last `count` messages (only `member`'s, if given); how many went."""
+        self,
+        guild: discord.Guild,
+        channel: Channel,
+        count: int,
+        member: discord.Member | None,
+        *,
+        by: discord.abc.User,
+        outranked: Callable[[Iterable[discord.abc.User]], Awaitable[set[int]]],
+    ) -> tuple[int, int]:
+        """Delete the channel's last `count` messages (only `member`'s, if given) whose authors the
+        moderator outranks (`outranked`: their ids among the authors, bot.checks.outranked_authors),
+        as a card's "Remove message" would for each: (how many went, how many were left)."""
+        recent = [m async for m in channel.history(limit=count)]
+        theirs = [m for m in recent if member is None or m.author.id == member.id]
+        allowed = await outranked(m.author for m in theirs)
         deleted = await channel.purge(
             limit=count,
-            check=(lambda m: m.author.id == member.id) if member else lambda m: True,
+            # a message that arrived since the look above has an author not looked at: it stays
+            check=lambda m: m.author.id in allowed and (member is None or m.author.id == member.id),
             reason=f"/mod purge by {by}",
         )
+        left = sum(1 for m in theirs if m.author.id not in allowed)
         await self.cases.open(
             guild,
             member_id=member.id if member else 0,
             moderator_id=by.id,
             action=CaseAction.PURGE,
-            reason=f"{len(deleted)} messages",
+            reason=f"{len(deleted)} messages" + (f", {left} by members not outranked left" if left else ""),
             channel_id=channel.id,
         )
-        return len(deleted)
+        return len(deleted), left
 
     async def lock(self, guild: discord.Guild, channel: Channel, locked: bool, *, by: discord.abc.User) -> Case:
         """A thread is locked; in a text channel @everyone loses Send Messages (or gets it back)."""

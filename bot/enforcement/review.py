@@ -17,6 +17,7 @@ import discord
 from bot.config_cache import ConfigCache
 from bot.enforcement.cases import CaseLog
 from bot.enforcement.sanctions import Sanctions
+from bot.enforcement.webhook_names import webhook_username
 from bot.enums import CaseAction
 from bot.formatting import escape_markdown, shorten
 from bot.responses import NO_PINGS, Layout
@@ -171,14 +172,25 @@ class ReviewQueue:
         self, guild: discord.Guild, item: ReviewItem, action: str, moderator: discord.abc.User
     ) -> tuple[discord.Embed, Layout]:
         """Do what the moderator decided, then the card as it is now: decided, its buttons off, and
-        what could not be done, if anything."""
+        what could not be done, if anything (an approved message that could not be reposted leaves
+        the card open, its buttons on)."""
         problem = await self._carry_out(guild, item, action, moderator)
+        if problem and action == "approve":
+            # The held message was removed when it was held: a failed repost must not lose it. The
+            # card stays open with its text, for another Approve or a Reject.
+            await review_store.reopen(self.db, item.id)
         decided = await review_store.get_item(self.db, item.id) or item
         reports = len(await review_store.report_reasons(self.db, item.id)) if item.kind == "report" else 0
         embed = self.card_embed(decided, reports=reports)
-        if problem:
+        if problem and action == "approve":
+            embed.add_field(
+                name="Could not repost",
+                value=f"{problem}. The message is kept on this card: Approve again, or Reject.",
+                inline=False,
+            )
+        elif problem:
             embed.add_field(name="Could not act", value=problem, inline=False)
-        return embed, card_view(decided, decided=True)
+        return embed, card_view(decided, decided=decided.status != "open")
 
     async def _carry_out(
         self, guild: discord.Guild, item: ReviewItem, action: str, moderator: discord.abc.User
@@ -242,7 +254,7 @@ class ReviewQueue:
         kwargs: dict[str, Any] = {"thread": where} if isinstance(where, discord.Thread) else {}
         await webhook.send(
             content,
-            username=shorten(item.author_name, 80),
+            username=webhook_username(item.author_name),
             avatar_url=item.author_avatar,
             allowed_mentions=NO_PINGS,
             wait=True,

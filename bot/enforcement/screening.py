@@ -9,6 +9,7 @@ the server's settings and engine are in memory (from its first message on)."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from collections.abc import Awaitable
 
@@ -16,6 +17,7 @@ import discord
 
 from bot.config_cache import ConfigCache
 from bot.enforcement.cases import CaseLog
+from bot.enforcement.edits import ScreenedEdits
 from bot.enforcement.enforcer import Enforcer
 from bot.enforcement.engines import EngineCache, message_facts
 from bot.enums import CaseAction
@@ -59,17 +61,20 @@ class Screening:
         self._cached_config = configs.cached
         self._cached_engine = engines.cached
         self._scoring: set[asyncio.Task[None]] = set()
+        self._edits = ScreenedEdits()
 
     # -- policy --------------------------------------------------------------------------------
     def _managed(self, message: discord.Message, config: GuildConfig) -> bool:
         """A discussion thread the bot posted, a chat channel (or a thread under one), or a place the
         server moderates (`moderated_channels`: channels and categories, or everywhere)."""
         channel = message.channel
+        if channel.id in self.post_threads:  # also when an edit's thread is not in discord.py's cache
+            return True
         if not isinstance(channel, discord.Thread):
             if config.is_chat_channel(channel.id):
                 return True
             return config.is_moderated_place(channel.id, getattr(channel, "category_id", None))
-        if channel.id in self.post_threads or config.is_chat_channel(channel.id, channel.parent_id):
+        if config.is_chat_channel(channel.id, channel.parent_id):
             return True
         parent = channel.parent
         return config.is_moderated_place(channel.id, channel.parent_id, getattr(parent, "category_id", None))
@@ -129,7 +134,7 @@ class Screening:
         config = self._cached_config(guild.id)
         engine = self._cached_engine(guild.id)
         if config is None or engine is None:
-            return self._screen_after_loading(message, guild.id)
+            return self._screen_after_loading(message, guild.id, message.edited_at)
         if not self._managed(message, config):
             return None
         self.metrics.messages_screened += 1  # a plain integer: /metrics reads it when asked
@@ -146,9 +151,15 @@ class Screening:
             return None
         return self._act(message, verdict)
 
-    async def _screen_after_loading(self, message: discord.Message, guild_id: int) -> bool:
+    async def _screen_after_loading(
+        self, message: discord.Message, guild_id: int, edited_at: dt.datetime | None
+    ) -> bool:
         await self.configs.get(guild_id)
         await self.engines.engine(guild_id)
+        if message.edited_at != edited_at:
+            # discord.py updated its cached copy with an edit meanwhile: the edit's own screening
+            # checks those words (each edit is screened once).
+            return False
         work = self.screen(message)  # from memory now
         return work is not None and await work
 
@@ -175,11 +186,11 @@ class Screening:
         case = await self.enforcer.enforce(message, verdict)
         self.client.dispatch(MESSAGE_MODERATED, message, verdict, case)
 
-    def edited(self, before: discord.Message, after: discord.Message) -> Awaitable[bool] | None:
-        """An edit is screened as a new message, unless its text did not change."""
-        if after.author.bot or after.webhook_id is not None or before.content == after.content:
-            return None
-        return self.screen(after)
+    def edited(self, update: discord.RawMessageUpdateEvent) -> Awaitable[bool] | None:
+        """An edit is screened as a new message, once (bot.enforcement.edits): from the raw event, so
+        an edit to a message discord.py no longer caches is screened too."""
+        edited = self._edits.to_screen(update)
+        return None if edited is None else self.screen(edited)
 
     # -- a moderator's dry run -----------------------------------------------------------------
     async def test(self, guild_id: int, text: str) -> tuple[Verdict, str]:

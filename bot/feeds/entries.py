@@ -12,8 +12,9 @@ from typing import Any
 import feedparser
 
 from bot.articles.model import Article, ArticleError
-from bot.articles.parser import parse_article_text
+from bot.articles.parser import TITLE_LIMIT, parse_article_text
 from bot.feeds.html_text import html_to_text
+from bot.formatting import shorten
 from bot.text_key import text_key
 
 
@@ -75,7 +76,10 @@ def item_from_entry(entry: Any) -> FeedItem | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed:
         published = dt.datetime.fromtimestamp(calendar.timegm(parsed), dt.UTC).isoformat()
-    return FeedItem(str(entry_id), title or text.split("\n", 1)[0][:100], text, link, entry.get("author"), published)
+    # A feed's title may run long (the whole first paragraph, in some): shortened, not refused as a
+    # seed file's over-long first line is, so the entry still becomes a discussion.
+    title = shorten(title, TITLE_LIMIT) if title else text.split("\n", 1)[0][:100]
+    return FeedItem(str(entry_id), title, text, link, entry.get("author"), published)
 
 
 def feed_slug(feed_id: int, item: FeedItem) -> str:

@@ -1,14 +1,21 @@
 """Checks followed feeds: new entries become articles posted to the feed's channel; an entry whose
 text gains `Update:` paragraphs pushes them as updates. Errors back off; after repeated failures the
-server's mod-log channel is told once."""
+server's mod-log channel is told once.
+
+Each feed is checked on its own schedule, in a task of its own, at most FEED_CONCURRENCY at once
+across all servers: a feed that answers slowly (but within the time limits, so it never backs off)
+holds up no other feed. One server's checks take at most half of those slots, so a server whose
+feeds are all slow cannot hold up the others' (it waits for its own), and a server follows at most
+FEEDS_PER_SERVER feeds."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, replace
+from typing import Any
 
 import aiohttp
 import discord
@@ -44,6 +51,7 @@ class CheckResult:
     new_articles: int = 0
     new_updates: int = 0
     unchanged: bool = False
+    deferred: int = 0  # new entries left for the next check (FEED_NEW_PER_CHECK)
 
 
 CATCH_UP_OVERLAP = dt.timedelta(minutes=1)
@@ -71,6 +79,9 @@ class FeedPoller:
         metrics: BotMetrics,
         leases: Leases,
         ownership: Ownership | None = None,
+        concurrency: int = 8,
+        per_server: int = 20,
+        new_per_check: int = 5,
     ) -> None:
         self.db = db
         # A feed posts into its server's channel: the process of that server's shard polls it, under a
@@ -86,15 +97,32 @@ class FeedPoller:
         self.publisher = publisher
         self.wake_delivery = wake_delivery  # new updates are in the outbox
         self.metrics = metrics
+        self.per_server = per_server  # feeds one server may follow (FEEDS_PER_SERVER)
+        # New discussions one check starts at most (FEED_NEW_PER_CHECK): a feed that gains hundreds of
+        # entries at once (the bot does not screen feeds, and a feed is not the admin's to control)
+        # would flood the channel and spend the bot's one global REST budget, shared by every
+        # server, on one feed.
+        self.new_per_check = new_per_check
+        self._slots = asyncio.Semaphore(concurrency)  # FEED_CONCURRENCY
+        self._server_slots = max(1, concurrency // 2)
+        self._servers: dict[int, asyncio.Semaphore] = {}  # guild id → its share of the slots
+        self._checking: dict[int, asyncio.Task[Any]] = {}  # feed id → its check, waiting or running
 
     async def follow(self, guild_id: int, channel_id: int, url: str, added_by: int) -> CheckResult:
         """Follow a feed (its address checked with `check_url` already): read it once, noting what it
-        holds now without posting it. A feed that cannot be read is not kept; the UserFacingError says why."""
+        holds now without posting it. A feed that cannot be read is not kept; the UserFacingError says
+        why, as it does for a server that follows as many feeds as it may."""
+        followed = len(await feed_store.feeds_of_guild(self.db, guild_id))
+        if followed >= self.per_server:
+            raise UserFacingError(
+                f"This server follows {followed} feeds, the most it may (the bot's operator sets the limit: "
+                "FEEDS_PER_SERVER). Remove one with `/feed remove` first."
+            )
         record = await feed_store.add_feed(self.db, guild_id, channel_id, url, added_by)
         if record is None:
             raise UserFacingError("This server already follows that feed. See `/feed list`.")
         try:
-            return await self.check(record, first=True)
+            return await self._track(record, self.check(record, first=True))
         except FeedFetchError as error:
             await feed_store.remove_feed(self.db, guild_id, record.id)
             raise UserFacingError(f"I could not read that feed: {error}.") from None
@@ -105,6 +133,14 @@ class FeedPoller:
     async def unfollow(self, guild_id: int, feed_id: int) -> bool:
         """Stop following a feed (its discussions stay); False if the server follows no such feed."""
         return await feed_store.remove_feed(self.db, guild_id, feed_id)
+
+    async def stop(self) -> None:
+        """Cancel the checks under way (a stop must not wait for a slow feed); the next start checks
+        them again, since a check records nothing until it has read the whole feed."""
+        tasks = list(self._checking.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def load_articles(self, since: dt.datetime | None = None) -> None:
         """Feed articles are in the database; make them findable again after a restart (or, with
@@ -127,14 +163,32 @@ class FeedPoller:
             await self.load_articles(since - CATCH_UP_OVERLAP)
 
     async def check_due(self) -> None:
+        """Start a check of every feed that is due and not being checked already, and return: each
+        check waits for a slot (FEED_CONCURRENCY) in its own task, and says `feed_checked` when done."""
         for feed in await feed_store.due_feeds(self.db, dt.datetime.now(dt.UTC), self.ownership):
+            if feed.id in self._checking:
+                continue
             if not await self.leases.hold(feed_lease(feed.id)):
                 continue  # another live process polls it
+            self._track(feed, self._check_in_slot(feed))
+
+    def _track(self, feed: FeedRecord, check: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.create_task(check, name=f"feed {feed.id}")
+        self._checking[feed.id] = task
+        task.add_done_callback(lambda _: self._checking.pop(feed.id, None))
+        return task
+
+    async def _check_in_slot(self, feed: FeedRecord) -> None:
+        server = self._servers.setdefault(feed.guild_id, asyncio.Semaphore(self._server_slots))
+        async with server, self._slots:  # the server's share first: its waiting feeds hold no shared slot
             with log_fields(guild_id=feed.guild_id, channel_id=feed.channel_id):
                 try:
                     await self.check(feed)
+                except FeedFetchError:
+                    pass  # logged, backed off and counted by check()
                 except Exception:
                     log.exception("Checking feed %s failed", feed.id)
+        self.client.dispatch("feed_checked", feed.id)
 
     async def check(self, feed: FeedRecord, *, first: bool = False) -> CheckResult:
         """Fetch and process one feed. With `first`, what is there is recorded, not posted."""
@@ -158,18 +212,22 @@ class FeedPoller:
         (self.metrics.feed_unchanged if parsed is None else self.metrics.feed_ok).inc()
         result = CheckResult(unchanged=parsed is None)
         if parsed is not None:
-            first = first or await feed_store.entry_count(self.db, feed.id) == 0
+            first = first or not feed.first_check_done
             for entry in reversed(parsed.entries):  # oldest first, so articles and updates keep their order
                 item = item_from_entry(entry)
                 if item is not None:
                     result.entries += 1
                     await self._entry(feed, item, first, result)
         title = parsed.feed.get("title") if parsed is not None else None
+        if result.deferred:
+            log.info("Feed %s: %d new entries wait for the next check", feed.id, result.deferred)
         await feed_store.record_success(
             self.db,
             feed.id,
-            etag=fetched.etag,
-            last_modified=fetched.last_modified,
+            # Entries left for later are read again next time: no validator, or the feed would answer
+            # "not modified" and they would wait until it changes again.
+            etag=None if result.deferred else fetched.etag,
+            last_modified=None if result.deferred else fetched.last_modified,
             title=title,
             next_check=now + dt.timedelta(seconds=self.interval),
         )
@@ -186,8 +244,11 @@ class FeedPoller:
             await self._alert(feed, failures, error, backoff)
 
     async def _alert(self, feed: FeedRecord, failures: int, error: str, backoff: float) -> None:
+        # The feed's own server's mod log, looked up in that server: a channel id from the bot-wide
+        # defaults (MOD_LOG_CHANNEL_ID) is another server's channel for every server but one.
         channel_id = (await self.configs.get(feed.guild_id)).channel("mod_log_channel")
-        channel = self.client.get_channel(channel_id) if channel_id else None
+        guild = self.client.get_guild(feed.guild_id)
+        channel = guild.get_channel(channel_id) if guild is not None and channel_id else None
         if not isinstance(channel, discord.TextChannel):
             return
         try:
@@ -208,6 +269,9 @@ class FeedPoller:
                 return
             if first:
                 await feed_store.remember_entry(db, feed.id, item.entry_id, item.content_hash, None)
+                return
+            if result.new_articles >= self.new_per_check:
+                result.deferred += 1  # not remembered: the next check finds it new
                 return
             article = await self._store_article(feed, item)
             await feed_store.remember_entry(
@@ -247,8 +311,10 @@ class FeedPoller:
     async def _store_article(self, feed: FeedRecord, item: FeedItem) -> Article | None:
         try:
             article = article_from_item(feed.id, item)
-        except ArticleError as error:
-            log.info("Feed %s entry %s is not usable as an article: %s", feed.id, item.entry_id, error)
+        except ArticleError as error:  # a warning that names the feed: the entry is left out for good
+            log.warning(
+                "Feed %s (%s): entry %s is not usable as an article: %s", feed.id, feed.url, item.entry_id, error
+            )
             return None
         await feed_store.save_feed_article(
             self.db,

@@ -235,6 +235,10 @@ class Database:
         row = await self.fetch_one(sql, parameters)
         return None if row is None else row[0]
 
+    async def flush_deleted(self) -> None:
+        """See Engine.flush_deleted."""
+        await self._engine.flush_deleted()
+
     async def size_bytes(self) -> int:
         """The database's size (SQLite: the file and its write-ahead log)."""
         return await self._engine.size_bytes()

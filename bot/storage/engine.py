@@ -133,3 +133,8 @@ class Engine(ABC):
     @abstractmethod
     async def advance_identity(self, tx: Transaction, table: str, column: str) -> int:
         """Make the next id the table gives out follow the largest one in it; returns that next id."""
+
+    async def flush_deleted(self) -> None:  # noqa: B027 (a hook: nothing to do on most engines)
+        """After deleting what must not stay readable (a member's words): make the engine's own
+        files stop holding it where it can. Nothing by default (PostgreSQL leaves dead rows to VACUUM,
+        which does not promise to overwrite them)."""

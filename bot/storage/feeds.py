@@ -28,6 +28,13 @@ class FeedRecord:
     last_ok_at: dt.datetime | None
     alerted: int
 
+    @property
+    def first_check_done(self) -> bool:
+        """Whether a check has read this feed whole and noted what it held then (not posted): every
+        later check posts what is new, even when the feed was empty at first. A successful check
+        records it (last_ok_at); a feed whose first check never finished (a crash) is noted again."""
+        return self.last_ok_at is not None
+
 
 @dataclass(frozen=True, slots=True)
 class StoredFeedArticle:
@@ -107,10 +114,6 @@ async def record_failure(db: Database, feed_id: int, error: str, next_check: dt.
 
 async def mark_alerted(db: Database, feed_id: int) -> None:
     await db.execute("UPDATE feeds SET alerted = 1 WHERE id = ?", (feed_id,))
-
-
-async def entry_count(db: Database, feed_id: int) -> int:
-    return int(await db.fetch_value("SELECT COUNT(*) FROM feed_entries WHERE feed_id = ?", (feed_id,)))
 
 
 async def known_entry(db: Database, feed_id: int, entry_id: str) -> tuple[str, str | None] | None:

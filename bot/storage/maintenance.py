@@ -8,6 +8,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from bot.storage.sqlite_engine import unusable_path
+
 
 class BackupError(Exception):
     """The copy could not be made; one line naming the file and the cause. Nothing is left behind."""
@@ -24,6 +26,8 @@ def backup_database(source: Path, destination: Path) -> int:
     """
     if not source.exists():
         raise FileNotFoundError(f"{source}: no such database")
+    if (reason := unusable_path(source)) is not None:  # a FIFO would keep the reader waiting
+        raise BackupError(f"cannot back up {source}: it {reason}")
     if destination.is_dir():
         raise BackupError(f"cannot write the backup to {destination}: it is a directory; give a file name")
     tmp: Path | None = None
@@ -70,6 +74,8 @@ def check_database(path: Path) -> list[str]:
     """Problems found by SQLite's integrity and foreign-key checks; an empty list means healthy."""
     if not path.exists():
         return [f"{path}: no such database"]
+    if (reason := unusable_path(path)) is not None:  # a FIFO would keep the reader waiting
+        return [f"{path} {reason}"]
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as error:  # a directory, an unreadable file

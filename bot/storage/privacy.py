@@ -20,6 +20,9 @@ from bot.storage.database import Database, sql_time
 from bot.storage.shards import owned
 
 REMOVED_TEXT = "removed at the author's request"
+# A filter's verdict quotes what it matched (any part of the message, for a regular expression):
+# a forgotten member's case keeps the rule and the action, not their words.
+WORDS_REMOVED = "the words it matched were removed at the member's request"
 FORMER_MEMBER = "a former member"
 EXPIRED_TEXT = "(message text removed: older than the retention period)"
 
@@ -49,6 +52,7 @@ MEMBER_COLUMNS: tuple[MemberColumn, ...] = (
     MemberColumn("feeds", "added_by", "feeds added", "zero"),
     MemberColumn("automod_rules", "created_by", "moderation rules added", "null"),
     MemberColumn("guild_config", "updated_by", "server settings changed", "null"),
+    MemberColumn("thread_points", "author_id", "messages others replied to (the thread digest)", "delete"),
 )
 
 # Free text moderators wrote may mention the member; the mention becomes this.
@@ -97,6 +101,8 @@ class ForgetReport:
     answer_posts: set[int] = field(default_factory=set)  # answer boards to redraw
     answers: set[int] = field(default_factory=set)  # the member's suggested answers, whose cards to redraw
     poll_posts: set[int] = field(default_factory=set)  # Discord polls that still hold the member's vote
+    case_log_messages: list[tuple[int, int]] = field(default_factory=list)  # (guild, mod-log message) to redraw
+    review_cards: list[int] = field(default_factory=list)  # review items whose card showed their words
 
     @property
     def total(self) -> int:
@@ -154,20 +160,40 @@ async def forget(db: Database, user_id: int) -> ForgetReport:
                 "AND NOT EXISTS (SELECT 1 FROM reports WHERE item_id = ?)",
                 (item_id, item_id),
             )
-        # Moderation records stay, under the pseudonym, without the copy of their message.
+        # The digest's copies of their messages go (and the replies counted to them, by cascade).
+        await run(
+            "messages others replied to (the thread digest)", "DELETE FROM thread_points WHERE author_id = ?", (u,)
+        )
+        # Moderation records stay, under the pseudonym, without the copy of their message, and
+        # without the words a filter quoted from it (a filter's case: no moderator wrote it; an
+        # escalation quotes nothing). Moderators' own reasons and notes stay, mentions replaced above.
+        report.case_log_messages = [
+            (int(r["guild_id"]), int(r["log_message_id"]))
+            for r in await tx.fetch_all(
+                "SELECT guild_id, log_message_id FROM mod_cases WHERE member_id = ? AND log_message_id IS NOT NULL",
+                (u,),
+            )
+        ]
         await run(
             "moderation cases",
-            "UPDATE mod_cases SET member_id = ?, excerpt = NULL, message_id = NULL WHERE member_id = ?",
-            (p, u),
+            "UPDATE mod_cases SET member_id = ?, excerpt = NULL, message_id = NULL, "
+            "reason = CASE WHEN moderator_id IS NULL AND rule IS NOT NULL AND rule <> 'escalation' "
+            "THEN rule || ': ' || ? ELSE reason END "
+            "WHERE member_id = ?",
+            (p, WORDS_REMOVED, u),
+        )
+        report.review_cards = sorted(
+            await ids("SELECT id FROM review_items WHERE author_id = ? AND card_message_id IS NOT NULL")
         )
         await run(
             "messages held or reported for review",
-            "UPDATE review_items SET author_id = ?, author_name = ?, author_avatar = NULL, content = ? "
+            "UPDATE review_items SET author_id = ?, author_name = ?, author_avatar = NULL, content = ?, "
+            "reason = CASE WHEN kind = 'held' THEN ? ELSE reason END "
             "WHERE author_id = ?",
-            (p, FORMER_MEMBER, REMOVED_TEXT, u),
+            (p, FORMER_MEMBER, REMOVED_TEXT, WORDS_REMOVED, u),
         )
         for column in MEMBER_COLUMNS:
-            if column.table in ("poll_votes", "exit_answer_votes", "reports", "exit_answers") or (
+            if column.table in ("poll_votes", "exit_answer_votes", "reports", "exit_answers", "thread_points") or (
                 column.table in ("mod_cases", "review_items") and column.column in ("member_id", "author_id")
             ):
                 continue  # done above
@@ -177,6 +203,7 @@ async def forget(db: Database, user_id: int) -> ForgetReport:
                 f"UPDATE {column.table} SET {column.column} = ? WHERE {column.column} = ?",
                 (value, u),
             )
+    await db.flush_deleted()
     return report
 
 

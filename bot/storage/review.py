@@ -117,6 +117,14 @@ async def record_card(db: Database, item_id: int, channel_id: int, message_id: i
     )
 
 
+async def reopen(db: Database, item_id: int) -> None:
+    """Undo a decision that could not be carried out (an approved message Discord would not repost):
+    the item is open again, for the next decision."""
+    await db.execute(
+        "UPDATE review_items SET status = 'open', decided_by = NULL, decided_at = NULL WHERE id = ?", (item_id,)
+    )
+
+
 async def decide(db: Database, item_id: int, status: str, moderator_id: int) -> bool:
     """Claim the decision; False when another moderator decided first."""
     changed = await db.execute(

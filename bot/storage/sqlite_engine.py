@@ -7,6 +7,7 @@ import functools
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
@@ -34,6 +35,35 @@ _CAUSES = (
     ("disk i/o error", "cannot be written (SQLite: disk I/O error): is the disk full or failing?"),
     ("unable to open database file", "cannot be opened: check that its folder exists and is writable"),
 )
+
+
+_NOT_FILES = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def unusable_path(path: Path) -> str | None:
+    """Why `path` cannot hold a database, in words (for "the database PATH …"), or None. Looked at
+    before SQLite opens it: SQLite's own words for these ("disk I/O error", "File exists") name the
+    wrong cause, and a FIFO could keep its reader waiting."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None  # missing (it is created), or under a file (said below)
+    except OSError as error:
+        return f"cannot be used: {error.strerror or error}"
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        kind = next((name for test, name in _NOT_FILES if test(mode)), "a special file")
+        return f"is {kind}, not a regular file: DATABASE_PATH must name a file (it is created if missing)"
+    for folder in path.absolute().parents:  # the nearest one that exists must be a folder
+        if folder.exists():
+            if not folder.is_dir():
+                return f"cannot be created: {folder} is a file, not a folder"
+            break
+    return None
 
 
 def describe_failure(path: Path | str, error: BaseException, *, doing: str = "used") -> str:
@@ -155,6 +185,8 @@ class SqliteEngine(Engine):
             if str(path) != ":memory:":
                 if path.is_dir():
                     raise IsADirectoryError(path)
+                if (reason := unusable_path(path)) is not None:
+                    raise DatabaseError(f"the database {path} {reason}")
                 path.parent.mkdir(parents=True, exist_ok=True)
             sqlite3.connect(path).close()
 
@@ -169,6 +201,10 @@ class SqliteEngine(Engine):
             await connection.execute("PRAGMA journal_mode = WAL")
             await connection.execute("PRAGMA foreign_keys = ON")
             await connection.execute("PRAGMA synchronous = NORMAL")
+            # Deleted and overwritten content is zeroed, not left readable in the file's free space:
+            # /privacy delete removes a member's words from the disk too (benchmarks/vote_ingest.py
+            # measures what it costs).
+            await connection.execute("PRAGMA secure_delete = ON")
             await connection.execute("SELECT json_extract('[1]', '$[0]')")  # {rows} needs JSON (built in since 3.38)
         except BaseException as error:
             await connection.close()  # nothing left open: its thread would keep the process alive
@@ -213,6 +249,12 @@ class SqliteEngine(Engine):
     async def set_schema_version(self, tx: Transaction, version: int) -> None:
         # PRAGMA cannot take a bound parameter; the value is our own integer.
         await self._connection.execute(f"PRAGMA user_version = {int(version)}")
+
+    async def flush_deleted(self) -> None:
+        """secure_delete zeroes freed space in the database's pages, but the write-ahead log still
+        holds earlier copies of those pages until it is checkpointed and cut back."""
+        async with self._write_lock:
+            await self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def size_bytes(self) -> int:
         """The database's size on disk, its write-ahead log included."""

@@ -11,7 +11,7 @@ from bot.storage import posts as post_store
 from bot.storage import updates as update_store
 from bot.storage.database import Database
 from bot.storage.updates import UpdateRecord
-from bot.updates.text import clean_update_text, first_words
+from bot.updates.text import clean_update_text, first_words, without_label
 
 
 class UpdateEditor:
@@ -21,8 +21,9 @@ class UpdateEditor:
 
     async def push(self, guild_id: int, slug: str, label: str, text: str, author_id: int) -> tuple[UpdateRecord, int]:
         """Store the update once and queue it; (the update, the number of threads it goes to). The
-        same text again is a UserFacingError: nothing is sent twice."""
-        cleaned = clean_update_text(text)
+        same text again is a UserFacingError: nothing is sent twice. A label the text opens with
+        ("Update:", as in a seed file) is dropped from it (see without_label)."""
+        label, cleaned = without_label(clean_update_text(text), label)
         if len(cleaned) < 2:
             raise UserFacingError("The update is empty. Write what changed and try again.")
         update, created = await update_store.store_update(
@@ -55,8 +56,11 @@ class UpdateEditor:
 
     async def edit(self, guild_id: int, update_id: int, text: str) -> UpdateRecord:
         update = await self.own_update(guild_id, update_id)
+        _, cleaned = without_label(clean_update_text(text), update.label)  # the label stays the update's
+        if len(cleaned) < 2:
+            raise UserFacingError("The update is empty. Write what changed and try again.")
         try:
-            edited = await update_store.edit_update(self.db, update.id, clean_update_text(text))
+            edited = await update_store.edit_update(self.db, update.id, cleaned)
         except update_store.DuplicateUpdate as error:
             raise UserFacingError(f"That text is already update {error.existing.id}.") from None
         self.wake_delivery()

@@ -118,7 +118,7 @@ class SeedSync:
             ref = f"seed:{index}"
             existing = await update_store.update_by_source(self.db, slug, ref)
             if existing is None:
-                _, created = await update_store.store_update(
+                record, created = await update_store.store_update(
                     self.db,
                     article_slug=slug,
                     guild_id=None,
@@ -129,15 +129,26 @@ class SeedSync:
                 )
                 if created:
                     report.new_updates += 1
-                    log.info("New update %d of %s from its seed file", index + 1, slug)
+                    # The update's own number, as its message (its footer) and /update show it; the
+                    # paragraph's place in the file is a different count.
+                    log.info(
+                        "New update %d of %s, from update paragraph %d of its seed file", record.id, slug, index + 1
+                    )
             elif text_key(existing.text) != text_key(update.text) and not existing.retracted:
                 try:
                     await update_store.edit_update(self.db, existing.id, update.text)
                 except update_store.DuplicateUpdate:
-                    log.warning("Update %d of %s now repeats another update; not changed", index + 1, slug)
+                    log.warning(
+                        "Update %d of %s (update paragraph %d of its seed file) now repeats another; not changed",
+                        existing.id,
+                        slug,
+                        index + 1,
+                    )
                     continue
                 report.edited_updates += 1
-                log.info("Update %d of %s was reworded in its seed file", index + 1, slug)
+                log.info(
+                    "Update %d of %s was reworded in its seed file (update paragraph %d)", existing.id, slug, index + 1
+                )
         await update_store.remember_seed(self.db, slug, stamp)
         self._processed[path] = stamp
         self._reported.pop(path, None)

@@ -42,6 +42,9 @@ def bar(percent: float, width: int = 12) -> str:
 def result_lines(summary: VoteSummary, *, label_width: int = 40) -> list[str]:
     lines = []
     for row in summary.rows:
-        label = row.label if len(row.label) <= label_width else row.label[: label_width - 1] + "…"
+        # The lines go in a code block, where nothing can be escaped: a backtick in a member's answer
+        # would end it early (and what follows would be markdown again, a masked link among it).
+        text = row.label.replace("`", "\u02cb")
+        label = text if len(text) <= label_width else text[: label_width - 1] + "…"
         lines.append(f"{bar(row.percent)} {row.percent:5.1f}%  {row.votes:>5}  {label}")
     return lines

@@ -28,8 +28,7 @@ async def create_webhook(request: web.Request) -> web.Response:
     body = body_of(request)
     form = errors.FormErrors()
     name = body.get("name") or ""
-    if not 1 <= len(name) <= 80 or "discord" in name.lower():
-        form.add("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 80 in length, without 'discord'.")
+    limits.check_webhook_name(form, name, "name")
     form.raise_if_any()
     webhook_id = emulator.ids.next()
     webhook = {
@@ -76,7 +75,8 @@ async def execute(request: web.Request, webhook_id: int) -> web.Response:
     body = dict(body_of(request))
     limits.check_message(body)
     form = errors.FormErrors()
-    form.max_length("username", body.get("username"), 80)
+    if body.get("username") is not None:
+        limits.check_webhook_name(form, body["username"], "username")
     form.raise_if_any()
     channel = emulator.channels[int(webhook["channel_id"])]
     if "thread_id" in request.query:

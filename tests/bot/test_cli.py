@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -12,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from discord_emulator.sandbox import sandbox_lock
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "odierno-ceasefire.txt"
@@ -183,3 +186,59 @@ def test_article_parse_warns_about_an_update_after_the_trailer(tmp_path: Path):
     assert result.returncode == 0
     assert len(json.loads(result.stdout)["updates"]) == 2
     assert result.stderr.startswith(f"warning: {article}:") and "Appended below the trailer" in result.stderr
+
+
+def test_article_parse_and_list_say_one_line_for_a_deeply_nested_sidecar(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "odierno-ceasefire.txt").write_bytes(SEED.read_bytes())
+    (seeds / "nested.txt").write_text("A title\n\nA body paragraph.\n")
+    (seeds / "nested.toml").write_text("tags = " + "[" * 30_000 + "]" * 30_000 + "\n")  # 60 KB, under the limit
+    parsed = run("article", "parse", str(seeds / "nested.txt"), cwd=tmp_path)
+    assert parsed.returncode == 1 and "Traceback" not in parsed.stderr
+    assert (
+        parsed.stderr.strip()
+        == f"error: {seeds / 'nested.toml'}: is nested too deeply (brackets or tables inside each other); not a sidecar"
+    )
+    listed = run("article", "list", "--json", cwd=tmp_path, env={"SEEDS_DIR": str(seeds)})
+    assert listed.returncode == 0 and [a["slug"] for a in json.loads(listed.stdout)] == ["odierno-ceasefire"]
+    assert "nested.toml: is nested too deeply" in listed.stderr and "Traceback" not in listed.stderr
+
+
+@pytest.mark.parametrize("port", ["99999", "-1"])
+def test_sandbox_with_a_port_out_of_range_is_one_line(tmp_path: Path, port: str):
+    result = run("sandbox", "--port", port, cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr == f"error: --port {port} is not a port: use 1 to 65535, or 0 for any free one\n"
+    assert not (tmp_path / "data").exists()  # refused before anything was made
+
+
+def test_a_second_sandbox_on_the_same_data_folder_is_refused(tmp_path: Path):
+    """Two sandboxes on one data folder would share one server file and one SQLite database (and the
+    second would set the first one's database aside): the second is refused in one line."""
+    data = tmp_path / "sandbox"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "DATABASE_", "SEEDS_"))}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "bot", "sandbox", "--port", "0", "--data-dir", str(data)],
+        cwd=tmp_path,
+        env=env | {"PYTHONPATH": str(REPO), "LOG_LEVEL": "WARNING"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert first.stdout is not None
+        assert first.stdout.readline().startswith("Sandbox: http://127.0.0.1:")  # it runs
+        before = sorted(p.name for p in data.iterdir())
+        second = run("sandbox", "--port", "0", "--data-dir", str(data), cwd=tmp_path)
+        assert second.returncode == 1 and "Traceback" not in second.stderr
+        assert second.stderr == (
+            f"error: another sandbox is running on {data} (process {first.pid}): stop it first, "
+            "or give this one its own folder with --data-dir\n"
+        )
+        assert sorted(p.name for p in data.iterdir()) == before  # the first one's files untouched
+    finally:
+        first.send_signal(signal.SIGINT)
+        assert first.wait(timeout=30) == 0
+    with sandbox_lock(data):  # released when the first one stopped
+        pass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.formatting import escape_markdown, shorten
 
 
@@ -22,3 +24,11 @@ def test_escaping_leaves_web_addresses_whole():
 def test_shorten_cuts_at_a_word_with_an_ellipsis():
     assert shorten("alpha beta gamma", 12) == "alpha beta…"
     assert shorten("alpha  beta", 20) == "alpha beta"  # spaces folded, nothing cut
+
+
+def test_a_masked_link_shows_as_written_not_as_a_link():
+    """`[free nitro](https://evil.example)` in a feed's or a member's text would be a link under words
+    of its author's choosing: its brackets are escaped, and the address shows as it is."""
+    text = escape_markdown("Claim [free nitro](https://evil.example) now, or [1] later.")
+    assert text == "Claim \\[free nitro\\](https://evil.example) now, or \\[1\\] later."
+    assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", text)  # no masked link left

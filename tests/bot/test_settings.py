@@ -170,3 +170,25 @@ def test_operations_settings(monkeypatch: pytest.MonkeyPatch):
         with pytest.raises(SettingsError, match=name):
             load_settings()
         monkeypatch.delenv(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["SEED_POLL_SECONDS", "FEED_POLL_SECONDS", "GUILD_READY_TIMEOUT", "BACKUP_EVERY_HOURS"]
+)
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf"])
+def test_nan_and_infinity_are_refused_as_not_numbers(monkeypatch: pytest.MonkeyPatch, name: str, value: str):
+    """NaN fails every bound, so it was refused with the bound's words ("should be ≤ 3600")."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value) == f"invalid setting {name}: must be a number, not {value!r}"
+
+
+def test_backups_are_never_or_at_least_a_second_apart(monkeypatch: pytest.MonkeyPatch):
+    for refused in ("1e-9", "0.0001"):  # a copy of the database again and again without a pause
+        monkeypatch.setenv("BACKUP_EVERY_HOURS", refused)
+        with pytest.raises(SettingsError, match="BACKUP_EVERY_HOURS: must be 0 \\(never\\) or at least a second"):
+            load_settings()
+    for accepted in ("0", "0.0003", "24"):
+        monkeypatch.setenv("BACKUP_EVERY_HOURS", accepted)
+        assert load_settings().backup_every_hours == float(accepted)

@@ -135,6 +135,42 @@ def test_a_database_path_that_is_a_directory(tmp_path: Path):
     assert_one_line(result, str(tmp_path), "directory")
 
 
+def test_a_fifo_or_a_device_as_the_database_is_named_for_what_it_is(tmp_path: Path):
+    """SQLite called both a "disk I/O error" (is the disk full?), and the FIFO left two tracebacks
+    from aiosqlite's worker thread behind the line; `db check` waited for a writer forever."""
+    fifo = tmp_path / "bot.sqlite3"
+    os.mkfifo(fifo)
+    result = bot(cwd=tmp_path, env={"DATABASE_PATH": str(fifo)})
+    assert_one_line(result, str(fifo), "is a FIFO (named pipe), not a regular file")
+    assert "disk" not in result.stderr and result.returncode == 1
+    checked = bot("db", "check", cwd=tmp_path, env={"DATABASE_PATH": str(fifo)})
+    assert checked.returncode == 1 and "is a FIFO (named pipe)" in checked.stdout + checked.stderr
+    result = bot(cwd=tmp_path, env={"DATABASE_PATH": "/dev/null"})
+    assert_one_line(result, "/dev/null is a character device, not a regular file")
+
+
+def test_a_database_path_under_a_regular_file(tmp_path: Path):
+    (tmp_path / "data").write_text("not a folder")
+    result = bot(cwd=tmp_path, env={"DATABASE_PATH": "data/sub/bot.sqlite3"})
+    assert_one_line(result, f"cannot be created: {tmp_path / 'data'} is a file, not a folder")
+    assert "File exists" not in result.stderr and result.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "expected"),
+    [
+        ("DATABASE_PATH", "file:{tmp}/bot.sqlite3?mode=ro", "is a SQLite URI; give the file's path itself"),
+        ("DATABASE_PATH", ":memory:", "':memory:' would keep the bot's data in memory only"),
+        ("DATABASE_URL", "sqlite:///:memory:", "':memory:' would keep the bot's data in memory only"),
+    ],
+)
+def test_a_database_that_is_not_a_file_is_refused_with_why(tmp_path: Path, setting: str, value: str, expected: str):
+    """A URI made a folder named `file:` and a traceback; `:memory:` ran, and lost everything at the stop."""
+    result = bot(cwd=tmp_path, env={setting: value.format(tmp=tmp_path)})
+    assert_one_line(result, f"invalid setting {setting}: ", expected)
+    assert result.returncode == 2 and list(tmp_path.iterdir()) == []  # nothing created
+
+
 def test_a_full_disk(tmp_path: Path):
     database = tmp_path / "bot.sqlite3"
     result = bot(cwd=tmp_path, env={"DATABASE_PATH": str(database)}, preexec_fn=small_file_limit())

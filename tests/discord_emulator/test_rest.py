@@ -308,3 +308,20 @@ async def test_uploaded_files_are_kept_served_and_referenced_from_embeds(emulato
             assert served.status == 200 and served.content_type == "image/png" and await served.read() == png
         async with session.get(attachment["url"].replace("chart.png", "other.png")) as wrong:
             assert wrong.status == 404
+
+
+async def test_webhook_names_may_not_contain_discord_or_clyde(api: Api, world: World):
+    """Discord refuses "clyde" and "discord" anywhere in a webhook's name, and in the name one message
+    is sent under (case-insensitive), with a 400."""
+    status, body = await api.call("POST", f"/channels/{world.general.id}/webhooks", {"name": "My Discord hook"})
+    assert status == 400 and body["code"] == 50035
+    assert body["errors"]["name"]["_errors"][0]["code"] == "USERNAME_INVALID_CONTAINS"
+    status, hook = await api.call("POST", f"/channels/{world.general.id}/webhooks", {"name": "reposts"})
+    assert status == 200
+    execute = f"/webhooks/{hook['id']}/{hook['token']}"
+    for refused in ("DiscordFan", "ClYdE", "x" * 81, ""):
+        status, body = await api.call("POST", execute, {"content": "hi", "username": refused}, auth=False)
+        assert status == 400 and "username" in body["errors"], refused
+    for accepted in ("Disc ord Fan", "Dіscordfan"):  # a space, a Cyrillic і: not the words
+        status, _ = await api.call("POST", execute, {"content": "hi", "username": accepted}, auth=False)
+        assert status == 204, accepted

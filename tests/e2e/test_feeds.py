@@ -97,7 +97,7 @@ async def test_feed_entry_becomes_a_thread_then_gains_an_update(
         handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
         reply = await handle.wait_message(timeout=10)
         assert "noted the 1 entries" in reply.content
-        await bot.wait_for("feeds_checked", timeout=5)
+        await bot.wait_for("feed_checked", timeout=5)
         assert emulator.threads_of(world.forum) == []  # what was there is not posted
         feed_server.entries.append(
             (
@@ -202,3 +202,188 @@ async def test_a_link_only_entry_becomes_a_discussion_with_its_title_and_link(
         assert embed["title"] == "A story worth reading elsewhere"
         assert embed["url"] == "https://news.example/link-1"
         assert "https://news.example/link-1" in embed["description"]
+
+
+RSS_ONE_ENTRY = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><guid>a</guid><title>A story</title>'
+    b"<link>https://news.example/a</link><description>Text.</description></item></channel></rss>"
+)
+
+
+@dataclass
+class SlowAndFast:
+    """Feeds at /slow/N answer at once until `hold` is set, then not before `release` is (a feed that
+    is slow but within the time limits: it never fails, so nothing backs off); /fast always at once."""
+
+    base: str = ""
+    hold: bool = False
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+    waiting: set[str] = field(default_factory=set)  # slow feeds with a request held
+    fast_fetches: int = 0
+
+
+@pytest.fixture
+async def slow_and_fast() -> AsyncIterator[SlowAndFast]:
+    feeds = SlowAndFast()
+
+    async def slow(request: web.Request) -> web.Response:
+        if feeds.hold:
+            feeds.waiting.add(request.match_info["n"])
+            await feeds.release.wait()
+        return web.Response(body=RSS_ONE_ENTRY, content_type="application/rss+xml")
+
+    async def fast(request: web.Request) -> web.Response:
+        feeds.fast_fetches += 1
+        return web.Response(body=RSS_ONE_ENTRY, content_type="application/rss+xml")
+
+    app = web.Application()
+    app.router.add_get("/slow/{n}", slow)
+    app.router.add_get("/fast", fast)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    feeds.base = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"  # type: ignore[union-attr]
+    yield feeds
+    feeds.release.set()
+    await runner.cleanup()
+
+
+async def test_slow_feeds_hold_up_no_other_feed(
+    emulator: Emulator, world: World, bot_env: dict[str, str], slow_and_fast: SlowAndFast
+):
+    """Feeds used to be checked one after another, in one loop for every server: a feed that answers
+    slowly but correctly held up every feed of every server. Now each has its own schedule: while a
+    slow feed of the same server and another server's slow feeds (4, more than its share of
+    FEED_CONCURRENCY=4) are all waiting for an answer, the fast feed is fetched again and again."""
+    feeds = slow_and_fast
+    other = emulator.create_guild("Slow News Club")
+    other_owner = other.members[other.owner_id]
+    other_channel = emulator.create_text_channel(other, "news")
+    env = bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true", "FEED_CONCURRENCY": "4"}
+    async with running_bot(env):
+        adds = [
+            emulator.run_command(
+                other_owner, other_channel, "feed add", url=f"{feeds.base}/slow/{n}", channel=other_channel
+            )
+            for n in range(4)
+        ]
+        adds.append(
+            emulator.run_command(
+                world.admin, world.general, "feed add", url=f"{feeds.base}/slow/9", channel=world.general
+            )
+        )
+        adds.append(
+            emulator.run_command(world.admin, world.general, "feed add", url=f"{feeds.base}/fast", channel=world.forum)
+        )
+        for add in adds:
+            assert "Following" in (await add.wait_message(timeout=10)).content
+        feeds.hold = True
+        # The other server's share (2 of the 4 slots) and this server's slow feed are all waiting.
+        await eventually(lambda: len(feeds.waiting - {"9"}) == 2 and "9" in feeds.waiting, timeout=10)
+        fetched = feeds.fast_fetches
+        # Well within the 20 s a request may take, so no slow feed has failed meanwhile.
+        await eventually(lambda: feeds.fast_fetches >= fetched + 3, timeout=15)
+        assert len(feeds.waiting) == 3  # the other server's other two wait for its own share
+        # The bot stops with the three requests still held: their checks are cancelled (to run at the
+        # next start: a check records nothing before it has read the whole feed), not waited for.
+
+
+async def test_a_server_follows_at_most_feeds_per_server(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    env = bot_env | {"FEED_ALLOW_PRIVATE": "true", "FEEDS_PER_SERVER": "2"}
+    async with running_bot(env):
+        for n in range(2):
+            add = emulator.run_command(
+                world.admin, world.general, "feed add", url=f"{feed_server.url}?n={n}", channel=world.forum
+            )
+            assert "Following" in (await add.wait_message(timeout=10)).content
+        refused = emulator.run_command(
+            world.admin, world.general, "feed add", url=f"{feed_server.url}?n=2", channel=world.forum
+        )
+        reply = (await refused.wait_message(timeout=10)).content
+        assert refused.ephemeral and "follows 2 feeds, the most it may" in reply and "/feed remove" in reply
+        listing = emulator.run_command(world.admin, world.general, "feed list")
+        assert len((await listing.wait_message()).embeds[0]["fields"]) == 2
+
+
+async def test_a_feed_empty_when_added_posts_its_first_entry(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    """A new blog, a filtered search feed: empty when added. Each check used to take itself for the
+    first (no entry remembered yet) and only note what it found, so its first entry never posted."""
+    feed_server.entries.clear()
+    async with running_bot(bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true"}) as bot:
+        handle = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "noted the 0 entries" in (await handle.wait_message(timeout=10)).content
+        await bot.wait_for("feed_checked", timeout=10)  # a check of the still empty feed
+        feed_server.entries.append(("new-1", "Ceasefire talks begin", "<p>Talks began in Baghdad.</p>"))
+        thread = await eventually(lambda: next(iter(emulator.threads_of(world.forum)), None), timeout=15)
+        assert thread.name == "Ceasefire talks begin"
+
+
+async def test_one_feed_check_starts_a_bounded_number_of_discussions(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    """A feed that gains a dozen entries at once (a 5 MB feed holds thousands) starts at most
+    FEED_NEW_PER_CHECK discussions per check; the rest follow at the next checks, in order, none
+    lost and none twice."""
+    env = bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true", "FEED_NEW_PER_CHECK": "5"}
+    async with running_bot(env) as bot:
+        add = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "noted the 1 entries" in (await add.wait_message(timeout=10)).content
+        feed_server.entries += [(f"e{i}", f"Story number {i}", f"<p>Story {i} text.</p>") for i in range(1, 13)]
+        posted = 0
+        while not posted:  # posts are made inside a check, before it says feed_checked
+            await bot.wait_for("feed_checked", timeout=10)
+            posted = len(emulator.threads_of(world.forum))
+        assert posted == 5  # the first check that saw them
+        await eventually(lambda: len(emulator.threads_of(world.forum)) == 12, timeout=30)
+        await bot.wait_for("feed_checked", timeout=10)  # and one more check: nothing left, nothing twice
+        names = [t.name for t in emulator.threads_of(world.forum)]
+    assert names == [f"Story number {i}" for i in range(1, 13)]  # oldest first, each once
+
+
+async def test_a_feed_failure_is_told_in_its_own_servers_mod_log_only(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    """The alert looked the mod-log channel up bot-wide: with MOD_LOG_CHANNEL_ID set for every server
+    (a default), another server's failing feed, and its address, went to this server's mod log."""
+    other = emulator.create_guild("Other Club")
+    owner = other.members[other.owner_id]
+    news = emulator.create_text_channel(other, "news")
+    env = bot_env | {
+        "FEED_POLL_SECONDS": "1",
+        "FEED_ALLOW_PRIVATE": "true",
+        "MOD_LOG_CHANNEL_ID": str(world.mod_log.id),  # this server's channel, as every server's default
+    }
+    async with running_bot(env) as bot:
+        add = emulator.run_command(owner, news, "feed add", url=feed_server.url, channel=news)
+        assert "Following" in (await add.wait_message(timeout=10)).content
+        feed_server.fail_next = 5
+        [feed] = await feed_store.feeds_of_guild(bot.db, other.id)
+        alerted = False
+        while not alerted:  # until a check ends with the feed alerted (the third failure in a row): its alert is sent
+            await bot.wait_for("feed_checked", check=lambda checked: checked == feed.id, timeout=20)
+            alerted = await _alerted(bot, feed.id)
+    assert not any(feed_server.url in m.content for m in emulator.history(world.mod_log))
+
+
+async def _alerted(bot, feed_id: int) -> bool:  # type: ignore[no-untyped-def]
+    record = await feed_store.get_feed(bot.db, feed_id)
+    return record is not None and bool(record.alerted)
+
+
+async def test_a_masked_link_in_a_feed_shows_as_written(
+    emulator: Emulator, world: World, bot_env: dict[str, str], feed_server: FeedServer
+):
+    """The bot does not screen feeds: `[free nitro](https://evil.example)` in an entry's text rendered
+    as a link under the feed's words."""
+    async with running_bot(bot_env | {"FEED_POLL_SECONDS": "1", "FEED_ALLOW_PRIVATE": "true"}):
+        add = emulator.run_command(world.admin, world.general, "feed add", url=feed_server.url, channel=world.forum)
+        assert "Following" in (await add.wait_message(timeout=10)).content
+        feed_server.entries.append(("new-1", "Prizes", "<p>Claim [free nitro](https://evil.example) today.</p>"))
+        thread = await eventually(lambda: next(iter(emulator.threads_of(world.forum)), None), timeout=15)
+        starter = emulator.messages[thread.id]
+        assert starter.embeds[0]["description"] == "Claim \\[free nitro\\](https://evil.example) today."

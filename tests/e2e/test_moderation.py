@@ -309,3 +309,48 @@ async def test_the_toxicity_model_holds_what_the_word_lists_miss(emulator: Emula
     card = await eventually(lambda: next(iter(emulator.history(world.mod_log)), None))
     assert "toxicity" in str(card.embeds[0]) and insult in str(card.embeds[0])
     assert not fine.deleted
+
+
+async def test_an_approved_message_is_reposted_under_a_name_discord_takes(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    """Discord refuses a webhook name holding "discord" or "clyde" (as the emulator does): the repost
+    of a member called DiscordFan goes out under a look-alike name instead of failing."""
+    thread = await discussion(emulator, world, bot)
+    fan = emulator.add_member(world.guild, "discordfan")  # shown as "Discordfan"
+    held = emulator.send_message(fan, thread, "My server: discord.gg/join-us for more talk")
+    await eventually(lambda: held.deleted)
+    card = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.components), None))
+    await emulator.click(world.admin, card, card_buttons(card)["Approve"]).wait_response()
+    repost = await eventually(lambda: next((m for m in emulator.history(thread) if m.webhook_id), None))
+    assert repost.author.username == "Disc\u043erdfan"  # a Cyrillic о: reads the same
+    assert repost.content.startswith("My server: discord.gg/join-us")
+
+
+async def test_a_repost_discord_refuses_keeps_the_held_message(emulator: Emulator, world: World, bot: DiscussionBot):
+    """The held message was removed when it was held: if the repost fails, the card says so, keeps
+    the text and stays open, and Approve can be pressed again."""
+    thread = await discussion(emulator, world, bot)
+    held = emulator.send_message(world.member, thread, "My server: discord.gg/join-us for more talk")
+    await eventually(lambda: held.deleted)
+    card = await eventually(lambda: next((m for m in emulator.history(world.mod_log) if m.components), None))
+    emulator.inject_error(
+        "POST", "/webhooks/{application_id}/{token}", status=400, code=50035, message="Invalid Form Body"
+    )
+    await emulator.click(world.admin, card, card_buttons(card)["Approve"]).wait_response()
+    fields = await eventually(
+        lambda: (
+            {f["name"]: f["value"] for f in card.embeds[0]["fields"]}
+            if "Could not repost" in str(card.embeds)
+            else None
+        )
+    )
+    assert "Approve again, or Reject" in fields["Could not repost"]
+    assert "discord.gg/join-us" in fields["Message"]
+    assert not any(m.webhook_id for m in emulator.history(thread))
+    assert not any(c.get("disabled") for row in card.components for c in row["components"])  # still open
+    await emulator.click(world.admin, card, card_buttons(card)["Approve"]).wait_response()
+    repost = await eventually(lambda: next((m for m in emulator.history(thread) if m.webhook_id), None))
+    assert repost.content.startswith("My server: discord.gg/join-us")
+    await eventually(lambda: card.components[0]["components"][0].get("disabled") is True)
+    assert "Could not repost" not in str(card.embeds)

@@ -264,3 +264,30 @@ async def test_exempting_everyone_from_the_filters_is_refused(emulator: Emulator
     handle = emulator.run_command(server.members["the moderator role"], server.scratch, "automod exempt", role=everyone)
     assert "switch the filters off" in (await handle.wait_message()).content
     assert (await bot.configs.get(world.guild.id)).role("automod_bypass_role") == server.roles["the bypass role"].id
+
+
+async def test_purge_removes_only_messages_of_members_the_moderator_outranks(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    """A card's "Remove message" refuses a message by someone the moderator does not outrank; /mod
+    purge, which removes many at once, follows the same rule for each message."""
+    server = await setup_server(emulator, world)
+    who = server.members
+    moderator, manager = who["Moderate Members"], who["Manage Server"]
+    authors = ("nothing", "the moderator role", "Administrator", "the server owner")
+    said = {name: emulator.send_message(who[name], server.scratch, f"a message by {name}") for name in authors}
+
+    for target in ("Administrator", "the server owner", "the moderator role"):  # naming one: refused
+        handle = emulator.run_command(moderator, server.scratch, "mod purge", count=10, member=who[target])
+        reply = (await handle.wait_message()).content
+        assert handle.ephemeral and reply.startswith("I won't do that"), (target, reply)
+    assert not any(m.deleted for m in said.values())
+
+    handle = emulator.run_command(moderator, server.scratch, "mod purge", count=10)  # everyone's
+    reply = (await handle.wait_message()).content
+    assert "Deleted 1 messages" in reply and "Left 3 by members you don't outrank" in reply, reply
+    assert [name for name, m in said.items() if m.deleted] == ["nothing"]
+
+    handle = emulator.run_command(manager, server.scratch, "mod purge", count=10)  # an admin outranks moderators
+    assert "Deleted 1 messages" in (await handle.wait_message()).content
+    assert [name for name, m in said.items() if not m.deleted] == ["Administrator", "the server owner"]

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.client import DiscussionBot
+from bot.storage import moderation as mod_store
 from bot.storage.privacy import REMOVED_TEXT
 from discord_emulator import Emulator, Member, Message
 from tests.harness import REPO, World, eventually, question_of, running_bot
@@ -189,6 +190,8 @@ async def test_privacy_delete_and_data_forget_leave_no_row_naming_the_member(
         assert code == 2 and "--yes" in output  # no prompt without a terminal: it asks for --yes
         code, output = await cli(tmp_path, bot_env, "data", "forget", str(brix.user.id), "--yes")
         assert code == 0 and f"forgot member {brix.user.id}" in output, output
+        assert "votes in polls: 1" in output.split("; kept")[0] and "kept under a pseudonym: " in output
+        assert "moderation cases: 2" in output.split("kept under a pseudonym: ")[1]
         assert rows_naming(database, brix.user.id, "brixby") == []
 
         # moderation records stay, pseudonymised: each member's under one pseudonym of their own
@@ -204,3 +207,75 @@ async def test_privacy_delete_and_data_forget_leave_no_row_naming_the_member(
         )
         assert count(database, "SELECT SUM(votes) FROM poll_options") == 0
         assert rows_naming(database, other.user.id, "ottoline")  # nobody else was forgotten
+
+
+async def test_privacy_delete_leaves_no_words_of_the_member(emulator: Emulator, world: World, bot_env: dict[str, str]):
+    """Cases stay, pseudonymised, but nothing the member wrote stays: not in a case's or a review
+    item's reason (a filter's verdict quotes what it matched: for an admin's regular expression, any
+    part of the message), not in the thread digest's copies, not in the bot's mod-log lines and
+    review cards in Discord, and not in the database file's free space or write-ahead log."""
+    phone, answer, words, remark = "5551234567", "Zanzibar quokka marmalade", "Zorblaxian", "Quibbledy ceasefire hopes"
+    quill = emulator.add_member(world.guild, "quillon")
+    database = Path(bot_env["DATABASE_PATH"])
+    async with running_bot(bot_env):
+        await emulator.run_command(
+            world.admin, world.general, "config set", setting="mod_log_channel", value="mod-log"
+        ).wait_message()
+        rule = emulator.run_command(
+            world.admin, world.general, "automod rule add", kind="regex", value=r"my (phone|number) is \d+"
+        )
+        assert "added" in (await rule.wait_message()).content
+        answers = await post(emulator, world, world.general)
+        await suggest(emulator, quill, answers, answer)
+        thread = emulator.channels[answers.channel_id]
+        held = emulator.send_message(quill, thread, f"call me, my phone is {phone}")  # a review card
+        deleted = emulator.send_message(quill, thread, f"{words} bullshit")  # a mod-log line
+        await eventually(lambda: held.deleted and deleted.deleted)
+        said = emulator.send_message(quill, thread, remark)
+        emulator.send_message(world.member, thread, "I agree with that", reply_to=said)  # into the digest
+        uid = quill.user.id
+        await eventually(lambda: count(database, "SELECT COUNT(*) FROM thread_points WHERE author_id = ?", uid))
+        log_lines = await eventually(
+            lambda: len(emulator.history(world.mod_log)) >= 2 and emulator.history(world.mod_log)
+        )
+        # Others' rows after theirs, in the same pages: what is freed lies between live rows.
+        await suggest(emulator, world.member, answers, "Somebody else's answer")
+        await eventually(lambda: count(database, "SELECT COUNT(*) FROM exit_answers") == 2)
+    # The bot stops (its write-ahead log goes into the database file) and starts again.
+    raw = b"".join(p.read_bytes() for p in database.parent.glob(database.name + "*"))
+    assert all(text.encode() in raw for text in (phone, answer, words, remark))  # the check sees them
+
+    async with running_bot(bot_env) as bot:
+        asked = emulator.run_command(quill, world.general, "privacy delete")
+        question = await asked.wait_message()
+        await emulator.click(quill, question, "privacy:delete").wait_response()
+        assert question.embeds[0]["title"] == "Your data is deleted"
+
+        def shown(message: Message) -> str:
+            return message.content + json.dumps(message.embeds)
+
+        # The bot's copies in Discord: the review card and the mod-log line are redrawn.
+        await eventually(lambda: not any(words in shown(m) or phone in shown(m) for m in log_lines))
+        assert not any(f"<@{uid}>" in shown(m) or "quillon" in shown(m) for m in log_lines)
+        assert await mod_store.cases_of_member(bot.db, world.guild.id, uid) == []  # under a pseudonym now
+        # Nothing they wrote is left in any table: cases and review items keep the rule, not the words.
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        try:
+            left = [
+                (table, row)
+                for (table,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+                for row in connection.execute(f'SELECT * FROM "{table}"')
+                if any(text in str(value) for value in row for text in (phone, answer, words, remark))
+            ]
+            reasons = [r for (r,) in connection.execute("SELECT reason FROM mod_cases WHERE member_id < 0")]
+        finally:
+            connection.close()
+        assert left == [], f"the member's words survive the deletion: {left}"
+        assert sorted(reasons) == [
+            "profanity: the words it matched were removed at the member's request",
+            "rule 1: the words it matched were removed at the member's request",
+        ]
+        # Nor in the file, while the bot runs: freed space is zeroed and the write-ahead log cut back.
+        raw = b"".join(p.read_bytes() for p in database.parent.glob(database.name + "*"))
+        for text in (phone, answer, words, remark):
+            assert text.encode() not in raw, f"{text!r} is still readable in the database file"

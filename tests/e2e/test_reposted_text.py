@@ -3,6 +3,8 @@ before it is posted: blocked text is refused with the reason, nothing is posted,
 
 from __future__ import annotations
 
+import re
+
 from bot.client import DiscussionBot
 from bot.storage import moderation as mod_store
 from bot.storage import posts as post_store
@@ -140,3 +142,33 @@ async def test_reposted_text_gets_the_rules_action_as_a_message_would(
         "tangerine, and no bullshit",
     ]
     assert await mod_store.cases_of_member(bot.db, world.guild.id, world.admin.user.id) == []
+
+
+# [words](address): a link under words, other than the bot's own jump links to the discussion
+MASKED = re.compile(r"(?<!\\)\[[^\]\n]*(?<!\\)\]\(\s*<?https?://(?!discord\.com/channels/)")
+
+
+async def test_a_masked_link_in_a_suggested_answer_shows_as_written(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    """`[free nitro](https://evil.example)` in an answer rendered as a link under the member's words,
+    on the answer card, the top-answers board and the results."""
+    question = await answer_discussion(emulator, world)
+    thread = emulator.channels[question.channel_id]
+    posted = await suggest(emulator, world.member, question, "Claim [free nitro](https://evil.example) here")
+    assert "posted" in (await posted.wait_message()).content
+    [card] = await eventually(lambda: answer_cards(emulator, thread))
+    await bot.answer_board.wait_idle()
+    assert "\\[free nitro\\](https://evil.example)" in card.content
+    results = emulator.run_command(world.member, world.general, "vote results", article=SLUG)
+    results_embeds = (await results.wait_message()).embeds
+    shown = [card.content, *map(embed_text, question.embeds), *map(embed_text, results_embeds)]
+    assert "free nitro" in " ".join(shown[1:])  # on the board and in the results
+    # (inside a code block, as the results' lines are, nothing is markdown)
+    rendered = [re.sub(r"```.*?```", "", text, flags=re.S) for text in shown]
+    assert not any(MASKED.search(text) for text in rendered), rendered
+
+
+def embed_text(embed: dict) -> str:  # type: ignore[type-arg]
+    fields = " ".join(f"{f['name']} {f['value']}" for f in embed.get("fields", []))
+    return f"{embed.get('title', '')} {embed.get('description', '')} {fields}"

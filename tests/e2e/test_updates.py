@@ -264,3 +264,36 @@ async def test_locked_and_deleted_threads_fail_with_a_reason(emulator: Emulator,
         ("sent", None),
     ]
     assert not third.archived and len(update_messages(emulator, third)) == 3
+
+
+async def test_an_update_written_with_its_own_label_shows_it_once(emulator: Emulator, world: World, bot: DiscussionBot):
+    """Editors paste updates as the site writes them ("Update: …", "Update (4:12 PM): …"): the message
+    showed "Update" above "Update: …". The text's own label goes, as the seed parser drops it, and
+    with the default label it becomes the label."""
+    thread = await post_to_forum(emulator, world)
+    push = emulator.run_command(
+        world.admin, world.general, "update push", article=SLUG, text="Update (4:12 PM): Talks resume Monday."
+    )
+    assert "on its way" in (await push.wait_message()).content
+    message = await eventually(
+        lambda: next((m for m in update_messages(emulator, thread) if "Talks resume" in str(m.embeds)), None)
+    )
+    assert (message.embeds[0]["title"], message.embeds[0]["description"]) == (
+        "Update (4:12 PM)",
+        "Talks resume Monday.",
+    )
+    [update] = [u for u in await update_store.updates_of_article(bot.db, SLUG, world.guild.id) if u.guild_id]
+    edit = emulator.run_command(
+        world.admin, world.general, "update edit", update=update.id, text="UPDATE: Talks resume Tuesday."
+    )
+    assert "is edited" in (await edit.wait_message()).content
+    await eventually(lambda: message.embeds[0]["description"] == "Talks resume Tuesday.")
+    assert message.embeds[0]["title"] == "Update (4:12 PM)"
+    labelled = emulator.run_command(
+        world.admin, world.general, "update push", article=SLUG, text="Update: Both sides agreed.", label="Breaking"
+    )
+    await labelled.wait_message()
+    other = await eventually(
+        lambda: next((m for m in update_messages(emulator, thread) if "Both sides" in str(m.embeds)), None)
+    )
+    assert (other.embeds[0]["title"], other.embeds[0]["description"]) == ("Breaking", "Both sides agreed.")

@@ -106,3 +106,60 @@ def test_a_fifo_sidecar_is_not_opened(tmp_path: Path):
     os.mkfifo(tmp_path / "story.toml")
     with pytest.raises(ArticleError, match=r"story\.toml: is a FIFO"):
         parse_article_file(tmp_path / "story.txt")
+
+
+def test_a_link_out_of_the_seeds_folder_is_not_read(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    secret = write(tmp_path, "settings.env", "Settings of the bot\n\nDISCORD_TOKEN=secret\n")
+    (seeds / "notes.txt").symlink_to(secret)
+    (seeds / "relative.txt").symlink_to(Path("..") / "settings.env")
+    (seeds / "subfolder").mkdir()
+    (seeds / "subfolder" / "deeper.txt").symlink_to(Path("..") / ".." / "settings.env")
+    (seeds / "chained.txt").symlink_to(seeds / "subfolder" / "deeper.txt")  # inside, then out
+    entries, errors = list_articles(seeds)
+    assert entries == []
+    outside = "is a link to a file outside its folder; only files inside the seeds folder are read"
+    assert sorted(errors) == [f"{seeds / name}: {outside}" for name in ("chained.txt", "notes.txt", "relative.txt")]
+
+
+def test_a_sidecar_linked_out_of_the_folder_is_not_read(tmp_path: Path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    write(seeds, "story.txt", BODY)
+    (seeds / "story.toml").symlink_to(write(tmp_path, "elsewhere.toml", 'author = "Someone"\n'))
+    with pytest.raises(ArticleError, match=r"story\.toml: is a link to a file outside its folder"):
+        parse_article_file(seeds / "story.txt")
+
+
+def test_a_link_inside_the_seeds_folder_is_read(tmp_path: Path):
+    # It can only show what the folder holds already: a pipeline pointing "story.txt" at its
+    # current version, say.
+    seeds = tmp_path / "seeds"
+    (seeds / "versions").mkdir(parents=True)
+    write(seeds / "versions", "story-v2.txt", BODY)
+    write(seeds / "versions", "story-v2.toml", 'author = "Someone"\n')
+    (seeds / "story.txt").symlink_to(Path("versions") / "story-v2.txt")
+    (seeds / "story.toml").symlink_to(seeds / "versions" / "story-v2.toml")
+    entries, errors = list_articles(seeds)
+    assert [e.slug for e in entries] == ["story"] and errors == []
+    assert parse_article_file(seeds / "story.txt").author == "Someone"
+
+
+@pytest.mark.parametrize(
+    "sidecar",
+    ["tags = " + "[" * 30_000 + "]" * 30_000, "tags = " + "{a = " * 5_000 + "1" + "}" * 5_000],
+    ids=["arrays", "inline tables"],
+)
+def test_a_deeply_nested_sidecar_is_one_bad_file(tmp_path: Path, sidecar: str):
+    # tomllib parses nesting by recursion: without care, RecursionError instead of an ArticleError
+    write(tmp_path, "nested.txt", BODY)
+    write(tmp_path, "nested.toml", sidecar + "\n")
+    write(tmp_path, "story.txt", BODY)
+    with pytest.raises(ArticleError, match=r"nested\.toml: is nested too deeply"):
+        parse_article_file(tmp_path / "nested.txt")
+    entries, errors = list_articles(tmp_path)
+    assert [e.slug for e in entries] == ["story"]
+    assert errors == [
+        f"{tmp_path / 'nested.toml'}: is nested too deeply (brackets or tables inside each other); not a sidecar"
+    ]

@@ -90,3 +90,18 @@ def test_relative_links_are_read_against_the_feeds_address():
     parsed = parse_feed(body, "https://news.example/feeds/all.xml")
     article = article_from_item(1, item_from_entry(parsed.entries[0]))
     assert article.source_url == "https://news.example/story/1"
+
+
+def test_a_title_longer_than_an_articles_is_shortened_not_dropped():
+    """A seed file's first line over 300 characters is refused (it is not a title); a feed's long title
+    (some feeds put the whole first paragraph there) was refused the same way, and the entry never
+    became a discussion, with only an INFO line to say so."""
+    long_title = "A very long title " + "word " * 100
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title><item><guid>g1</guid>'
+        f"<title>{long_title}</title><description>&lt;p&gt;The text.&lt;/p&gt;</description></item></channel></rss>"
+    ).encode()
+    item = item_from_entry(feedparser.parse(feed).entries[0])
+    assert item is not None and len(item.title) <= 300 and item.title.endswith("…")
+    article = article_from_item(3, item)
+    assert article.title == item.title and article.paragraphs == ("The text.",)

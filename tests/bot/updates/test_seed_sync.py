@@ -108,3 +108,27 @@ async def test_the_library_reads_files_off_the_event_loop_and_skips_a_fifo(
     assert [a.slug for a in library.articles()] == ["a"]  # the accessors read memory only
     await library.refresh()
     assert [a.slug for a in library.articles()] == ["a", "b"]
+
+
+async def test_the_log_numbers_an_update_as_its_message_does(
+    db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
+):
+    """The log said "New update 3 … from its seed file" (its place in the file) while the thread
+    showed "Update 4" (the update's number, which /update also uses): one numbering, the update's."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    sync = SeedSync(db, seeds, settle_seconds=0)
+    touch(seeds / "a.txt", ARTICLE, 1)  # another article's update takes number 1
+    await sync.scan()
+    touch(seeds / "b.txt", ARTICLE + "\nUpdate: second.\n", 2)
+    caplog.set_level("INFO", logger="bot.updates.seed_sync")
+    await sync.scan()
+    await sync.scan()  # taken once it has settled
+    [_, second] = await update_store.updates_of_article(db, "b", None)
+    assert second.id == 3
+    assert "New update 3 of b, from update paragraph 2 of its seed file" in caplog.text
+    caplog.clear()
+    touch(seeds / "b.txt", ARTICLE + "\nUpdate: second, reworded.\n", 3)
+    await sync.scan()
+    await sync.scan()
+    assert "Update 3 of b was reworded in its seed file (update paragraph 2)" in caplog.text

@@ -5,7 +5,7 @@ import datetime as dt
 from bot.articles.render import LIVE_BLOG_LIMIT
 from bot.storage.updates import UpdateRecord
 from bot.updates.live_blog import live_blog_embed
-from bot.updates.text import clean_update_text, update_parts
+from bot.updates.text import clean_update_text, update_parts, without_label
 
 
 def record(i: int, text: str, retracted: bool = False) -> UpdateRecord:
@@ -42,3 +42,13 @@ def test_live_blog_newest_first_within_its_budget_and_without_retracted():
     assert len(embed.title) + len(embed.description) + len(embed.footer.text) <= LIVE_BLOG_LIMIT
     assert embed.footer.text.startswith("39 updates · newest first ·") and "older not shown" in embed.footer.text
     assert live_blog_embed([], guild_id=1, thread_id=2) is None
+
+
+def test_an_updates_own_label_is_dropped_from_its_text():
+    assert without_label("Update: Talks resumed.", "Update") == ("Update", "Talks resumed.")
+    assert without_label("UPDATE — Talks resumed.", "Update") == ("Update", "Talks resumed.")
+    assert without_label("Update (4:12 PM): Talks resumed.", "Update") == ("Update (4:12 PM)", "Talks resumed.")
+    assert without_label("Update II: Talks resumed.", "Breaking") == ("Breaking", "Talks resumed.")  # the editor's
+    for plain in ("Updates to the plan are expected.", "Update the plan: now.", "Talks resumed."):
+        assert without_label(plain, "Update") == ("Update", plain)  # body text, as in a seed file
+    assert without_label("Update:", "Update") == ("Update", "")  # empty: the command refuses it
