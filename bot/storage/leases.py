@@ -81,14 +81,21 @@ async def take_auto_post(db: Database, slug: str, guild_id: int) -> bool:
     )
 
 
+# Discord times IDENTIFYs as they arrive: the caller's goes out a moment after the slot is taken (its
+# event loop may be busy) and arrives with the network's jitter, so a slot kept exactly the interval
+# let one in four 2,500-server benchmark runs meet a login refused as too fast.
+IDENTIFY_MARGIN_SECONDS = 0.25
+
+
 async def pace_identify(db: Database, bucket: int, seconds: float) -> asyncio.Task[None]:
     """Wait for the login slot of a max_concurrency bucket; return once it is this login's, holding it
     for `seconds` more, so that however many processes share the bot's token, two logins of one bucket
     are at least `seconds` apart (Discord: one IDENTIFY per bucket per 5 s). The caller sends its
     IDENTIFY at once: the interval runs from then, not from before it (a slot let go before the send
     lets a delayed IDENTIFY and the next one arrive closer than the interval). The returned task holds
-    the slot and lets it go after `seconds`; keep a reference to it. PostgreSQL only: an advisory lock
-    held by a transaction (SQLite's lock is the whole database's: a single process paces itself)."""
+    the slot and lets it go after `seconds` and a margin; keep a reference to it. PostgreSQL only: an
+    advisory lock held by a transaction (SQLite's lock is the whole database's: one process paces
+    itself)."""
     if db.dialect != "postgresql":
         raise ValueError("login pacing across processes needs PostgreSQL")
     taken = asyncio.get_running_loop().create_future()
@@ -97,7 +104,7 @@ async def pace_identify(db: Database, bucket: int, seconds: float) -> asyncio.Ta
         async with db.transaction() as tx:
             await tx.lock(f"identify:{bucket}")
             taken.set_result(None)
-            await asyncio.sleep(seconds)
+            await asyncio.sleep(seconds + IDENTIFY_MARGIN_SECONDS if seconds else 0)
 
     slot = asyncio.create_task(hold(), name=f"login slot {bucket}")
     try:
