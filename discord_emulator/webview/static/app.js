@@ -108,13 +108,23 @@ function timestamp(seconds, style) {
   return date.toLocaleString([], { dateStyle: style === "F" ? "full" : "medium", timeStyle: "short" });
 }
 
+let loads = 0;  // requests made
+let drawnLoad = 0;  // the request whose answer is on the page
 async function load() {
-  const query = new URLSearchParams({ as: viewer, channel: channelId });
-  const response = await fetch(`/api/state?${query}`);
-  snap = await response.json();
+  const asked = { as: viewer, channel: channelId };
+  const number = ++loads;
+  const response = await fetch(`/api/state?${new URLSearchParams(asked)}`);
+  const state = await response.json();
+  // An answer older than the one drawn, or for a channel or member the page has since left, is
+  // dropped: a refresh of the old channel, in flight when a jump link was clicked, would otherwise
+  // draw the old channel over the new one (and take the page back to it).
+  if (number < drawnLoad || asked.channel !== channelId || asked.as !== viewer) return false;
+  drawnLoad = number;
+  snap = state;
   if (!viewer || !snap.members.some((m) => m.id === viewer)) viewer = snap.members[0].id;
   channelId = snap.channel.id;
   render();
+  return true;
 }
 
 let pending = null;
@@ -263,8 +273,8 @@ function jump(channel, message) {
   jumpTo = message || null;
   focused = message || null;
   if (message) setTimeout(() => { if (focused === message) { focused = null; reload(); } }, 4000);
-  return load().then(() => {
-    if (snap.channel.id !== channel) toast("That channel is not in this server, or no longer exists.");
+  return load().then((drawn) => {
+    if (drawn && snap.channel.id !== channel) toast("That channel is not in this server, or no longer exists.");
   });
 }
 
