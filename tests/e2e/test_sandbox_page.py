@@ -340,3 +340,45 @@ def test_a_restarted_sandbox_is_the_same_server(tmp_path: Path):
     # a kept id the restarted server no longer knows would be answered "404 Not Found (error code: 100xx): Unknown …"
     assert "404 Not Found" not in output and "Unknown " not in output, output
     assert_stopped_cleanly(second.output)
+
+
+def test_a_late_refresh_of_the_old_channel_does_not_take_the_page_back(sandbox: Sandbox, browser: Browser):
+    """A refresh of #general still on its way when a member opens another channel arrives after the
+    new channel is drawn: it is dropped, not drawn over it (the page jumped back to #general)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.set_default_timeout(15_000)
+    page.goto(sandbox.url)
+    expect(page.locator("#connection")).to_have_class(re.compile("live"))
+    state = page_api(sandbox, "api/state", **{"as": "0"})
+    general = next(c for c in state["channels"] if c["name"] == "general")
+    other = next(c for c in state["channels"] if c["kind"] == "text" and c["name"] != "general")
+    page.locator(f"#channels [data-channel-id='{general['id']}']").click()
+    expect(page.locator("#channel-name")).to_have_attribute("data-channel-id", general["id"])
+    # Answers about #general are held back a second and a half, as on a slow network.
+    page.evaluate(
+        """(general) => {
+          const fetchNow = window.fetch;
+          window.heldBack = 0;
+          window.released = 0;
+          window.fetch = (url, ...rest) => {
+            const answer = fetchNow(url, ...rest);
+            if (!String(url).includes(`channel=${general}`)) return answer;
+            window.heldBack += 1;
+            return answer.then((r) => new Promise((done) => setTimeout(() => {
+              done(r);
+              window.released += 1;
+            }, 1500)));
+          };
+        }""",
+        general["id"],
+    )
+    ada = next(m["id"] for m in state["members"] if m["name"] == "Ada (admin)")
+    sent = page_api(sandbox, "api/act", {"action": "send", "as": ada, "channel": general["id"], "content": "hello"})
+    assert sent == {"ok": True}, sent
+    page.wait_for_function("window.heldBack > 0")  # the page heard of the message and asked for #general again
+    page.locator(f"#channels [data-channel-id='{other['id']}']").click()
+    expect(page.locator("#channel-name")).to_have_attribute("data-channel-id", other["id"])
+    page.wait_for_function("window.released >= window.heldBack")  # the answer about #general is in
+    page.wait_for_timeout(200)  # the page reads it (or drops it)
+    expect(page.locator("#channel-name")).to_have_attribute("data-channel-id", other["id"])
+    assert "hello" not in page.locator("#messages").inner_text()
