@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -234,6 +234,14 @@ class Database:
         """The first column of the first row, or None."""
         row = await self.fetch_one(sql, parameters)
         return None if row is None else row[0]
+
+    async def listen(self, channel: str, callback: Callable[[], None]) -> Callable[[], Awaitable[None]] | None:
+        """See Engine.listen."""
+        return await self._engine.listen(channel, callback)
+
+    async def notify(self, channel: str) -> None:
+        """See Engine.notify."""
+        await self._engine.notify(channel)
 
     async def flush_deleted(self) -> None:
         """See Engine.flush_deleted."""

@@ -8,7 +8,7 @@ they differ underneath, the docstrings here say what is promised.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
@@ -88,6 +88,16 @@ class Engine(ABC):
 
     @abstractmethod
     async def close(self) -> None: ...
+
+    async def listen(self, channel: str, callback: Callable[[], None]) -> Callable[[], Awaitable[None]] | None:
+        """Call `callback` whenever another process notifies `channel`; returns what stops listening.
+        None: the engine has no other processes to hear (SQLite is one process's file)."""
+        return None
+
+    async def notify(self, channel: str) -> None:
+        """Tell every process listening on `channel` (after this commit: callers notify once their
+        transaction is done). Nothing to do where there are no other processes."""
+        return None
 
     @abstractmethod
     def describe_failure(self, error: BaseException, doing: str) -> str | None:

@@ -10,10 +10,11 @@ number is given out (case numbers), or claim rows FOR UPDATE SKIP LOCKED (the up
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 import socket
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
@@ -164,6 +165,33 @@ class PostgresEngine(Engine):
         except TimeoutError:
             log.warning("Closing the database: connections still in use after %.0f s; cutting them", CLOSE_SECONDS)
             self._pool.terminate()
+
+    async def listen(self, channel: str, callback: Callable[[], None]) -> Callable[[], Awaitable[None]] | None:
+        """LISTEN on a connection of the pool's, held until the returned function is awaited. A
+        connection lost meanwhile loses the notifications: listeners poll as well, so they are late,
+        not wrong."""
+        connection = await self._pool.acquire()
+
+        def heard(*_: object) -> None:
+            callback()
+
+        try:
+            await connection.add_listener(channel, heard)
+        except BaseException:
+            await self._pool.release(connection)
+            raise
+
+        async def stop() -> None:
+            try:
+                with contextlib.suppress(asyncpg.InterfaceError, asyncpg.PostgresError, OSError):
+                    await connection.remove_listener(channel, heard)
+            finally:
+                await self._pool.release(connection)
+
+        return stop
+
+    async def notify(self, channel: str) -> None:
+        await self._pool.execute("SELECT pg_notify($1, '')", channel)
 
     def describe_failure(self, error: BaseException, doing: str) -> str | None:
         if isinstance(error, asyncpg.PostgresError | asyncpg.InterfaceError | OSError):

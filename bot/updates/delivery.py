@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import logging
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 
 import discord
 
@@ -37,6 +38,7 @@ MAX_ATTEMPTS = 8
 # A stop lets the sends in flight finish for up to this long (within the client's step limit).
 DRAIN_SECONDS = 8.0
 HISTORY_CHECK = 50
+OUTBOX_CHANNEL = "update_outbox"  # PostgreSQL's NOTIFY channel: new rows are in the outbox
 # Discord answers these for a thread that will not take the message whatever we do.
 PERMANENT = {
     10003: "the thread was deleted",
@@ -113,11 +115,17 @@ class DeliveryWorker:
         self._touched: set[int] = set()  # posts whose live blog needs a refresh once sends are done
         self.sent = 0
         self._stopping = False
+        self._unlisten: Callable[[], Awaitable[None]] | None = None
+        self._notifying: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
         recovered = await update_store.recover_unknown_outcomes(self.db, self.claimant)
         if recovered:
             log.info("%d update deliveries were interrupted; checking them before sending again", recovered)
+        if self._unlisten is None:
+            # Other processes sharing the outbox say when they queue updates (PostgreSQL's NOTIFY),
+            # so this worker starts on its servers' rows at once instead of at its next poll.
+            self._unlisten = await self.db.listen(OUTBOX_CHANNEL, self._wake_here)
         if self._task is None:
             self._task = asyncio.create_task(self._run(), name="update-delivery")
 
@@ -127,6 +135,10 @@ class DeliveryWorker:
         stuck after `drain` seconds is cancelled (its row stays 'sending', which the next start
         checks against the thread before sending again)."""
         task, self._task = self._task, None
+        unlisten, self._unlisten = self._unlisten, None
+        if unlisten is not None:
+            with contextlib.suppress(Exception):  # the database may be going away too
+                await unlisten()
         if task is None:
             return
         self._stopping = True
@@ -145,8 +157,22 @@ class DeliveryWorker:
                     await task
 
     def wake(self) -> None:
+        """New rows are in the outbox (committed): send them, and tell the other processes."""
+        self._wake_here()
+        if self.db.url.engine == "postgresql":
+            task = asyncio.create_task(self._notify_others(), name="update-outbox-notify")
+            self._notifying.add(task)
+            task.add_done_callback(self._notifying.discard)
+
+    def _wake_here(self) -> None:
         self._idle.clear()
         self._wake.set()
+
+    async def _notify_others(self) -> None:
+        try:
+            await self.db.notify(OUTBOX_CHANNEL)
+        except Exception as error:  # they find the rows at their next poll
+            log.warning("Could not tell the other processes of new updates (%s); they poll for them", error)
 
     async def wait_idle(self, timeout: float = 30.0) -> None:
         """Until nothing is due and the live blogs are refreshed (for tests and benchmarks)."""
