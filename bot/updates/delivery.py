@@ -159,7 +159,9 @@ class DeliveryWorker:
     def wake(self) -> None:
         """New rows are in the outbox (committed): send them, and tell the other processes."""
         self._wake_here()
-        if self.db.url.engine == "postgresql":
+        # Only where the database carries notifications (other processes may listen), and once this
+        # worker has started: rows queued before that are found by the others' poll.
+        if self._unlisten is not None:
             task = asyncio.create_task(self._notify_others(), name="update-outbox-notify")
             self._notifying.add(task)
             task.add_done_callback(self._notifying.discard)

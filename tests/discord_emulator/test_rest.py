@@ -168,7 +168,7 @@ async def test_schema_violations_are_refused_and_recorded(api: Api, emulator: Em
 
 
 def test_the_shipped_openapi_file_is_found_from_any_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """No environment variable, no ../shared beside the checkout, another working directory."""
+    """No environment variable, no spec file outside the package, another working directory."""
     monkeypatch.delenv(schema.ENV_VAR, raising=False)
     monkeypatch.chdir(tmp_path)
     found = schema.find_spec_file()
