@@ -1,7 +1,9 @@
 """How well the word filter holds on text nobody tuned it for: evasions caught and false positives,
-per category, on three splits, each with its own listed words as whole-word rules:
+per category, on four splits, each with its own listed words as whole-word rules:
 
 - development: tests/moderation_evasions.py's DEV split (the one tuned on);
+- development, new: tests/moderation_dev_new.py (tuned on too): data written apart from the engine
+  from the categories' descriptions (leetspeak in combinations, handles, model numbers and codes);
 - held-out: its HELDOUT split (other words, seeds, sentences and traps; only reported);
 - external: benchmarks/eval_data/moderation_heldout.py, written by someone who has not seen the
   engine (only reported; its samples are never printed).
@@ -9,8 +11,8 @@ per category, on three splits, each with its own listed words as whole-word rule
 Whole-word collisions of the list ("Dick Cheney" with "dick" listed) are reported apart: they are
 the list's choice, and a server's allow list is their cure.
 
-Usage: python benchmarks/moderation_eval.py [--split dev|heldout|external|all] [--misses N]
-(--misses prints missed evasions and false positives, for the development split only.)
+Usage: python benchmarks/moderation_eval.py [--split dev|dev-new|heldout|external|all] [--misses N]
+(--misses prints missed evasions and false positives, for the development splits only.)
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from bot.moderation.engine import MessageFacts, ModerationEngine  # noqa: E402
 from bot.moderation.rules import KeywordMode, KeywordRule, RuleSet  # noqa: E402
+from tests import moderation_dev_new as written_apart  # noqa: E402
 from tests import moderation_evasions as generated  # noqa: E402
 
 TARGET_OVERALL, TARGET_CATEGORY, TARGET_FALSE_POSITIVES = 0.99, 0.95, 0.005
@@ -109,13 +112,21 @@ def _met(ok: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["dev", "heldout", "external", "all"], default="all")
-    parser.add_argument("--misses", type=int, default=0, help="print up to N misses (development split only)")
+    parser.add_argument("--split", choices=["dev", "dev-new", "heldout", "external", "all"], default="all")
+    parser.add_argument("--misses", type=int, default=0, help="print up to N misses (development splits only)")
     args = parser.parse_args()
     if args.split in ("dev", "all"):
         split = generated.DEV
         cases, comments = generated.evasions(split), generated.clean(split)
         evaluate("development split (tuned on)", split.words, cases, comments, args.misses)
+    if args.split in ("dev-new", "all"):
+        evaluate(
+            "development split, new (written apart from the engine; tuned on)",
+            written_apart.WORDS,
+            written_apart.evasions(),
+            written_apart.clean(),
+            args.misses,
+        )
     if args.split in ("heldout", "all"):
         split = generated.HELDOUT
         evaluate("held-out split (reported only)", split.words, generated.evasions(split), generated.clean(split), 0)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import moderation_dev_new as written_apart
 from tests import moderation_evasions as generated
 
 REPO = Path(__file__).resolve().parents[3]
@@ -46,3 +47,26 @@ def test_the_evaluation_script_reports_the_development_split():
     assert "(target >= 99%: met)" in result.stdout and "(target >= 95%: met)" in result.stdout
     assert "(target < 0.5%: met)" in result.stdout
     assert "mixed separators" in result.stdout and "list's own collisions" not in result.stdout
+
+
+def test_the_new_development_split_speaks_the_projects_categories_and_drops_what_it_says():
+    cases = written_apart.evasions()
+    assert {name for case in cases for name in case["categories"]} <= set(generated.CATEGORIES)
+    texts = {case["text"] for case in cases}
+    assert len(texts) == len(cases) > 18_000 and not texts & set(written_apart.DROPPED)
+    assert "testing: bu||shI7" in texts  # a lone `||` shows as written: kept
+    comments = written_apart.clean()
+    assert {c["trap"] for c in comments} == {"gamer tags and handles", "model numbers"} and len(comments) > 15_000
+
+
+def test_the_evaluation_script_reports_the_new_development_split_with_its_misses():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/moderation_eval.py", "--split", "dev-new", "--misses", "5"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "== development split, new" in result.stdout and "held-out" not in result.stdout
+    assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
