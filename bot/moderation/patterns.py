@@ -94,17 +94,26 @@ def _escape(char: str) -> str:
     return "".join(f"\\x{byte:02x}" for byte in char.encode())
 
 
-def _form(form: str) -> str:
+# What prose puts after a word: a drawing that ends in one of these ends the word with it ("|?" for
+# r, "|)" for d), and its stroke is not then a lower-case l ("Wankel?" is asked about, not drawn).
+_PROSE_AFTER = frozenset("?)]>")
+_STROKE_NOT_L = "[\\x7cI1]"
+
+
+def _form(form: str, *, last: bool = False) -> str:
     """A drawing of several characters; its strokes any upright stroke, unless a letter is part
-    of the drawing ("|o" for p is not "lo", nor "|v|" for m "lvl")."""
+    of the drawing ("|o" for p is not "lo", nor "|v|" for m "lvl"). `last`: the word's last letter,
+    where a drawing ending in prose punctuation takes no lower-case l for its stroke."""
     if any(char.isalpha() for char in form):
         return "".join(_escape(char) for char in form)
-    return "".join(_STROKE_CLASS if char == STROKE else _escape(char) for char in form)
+    stroke = _STROKE_NOT_L if last and form[-1] in _PROSE_AFTER else _STROKE_CLASS
+    return "".join(stroke if char == STROKE else _escape(char) for char in form)
 
 
 @lru_cache(maxsize=4096)
-def letter_class(letter: str) -> str:
-    """The RE2 pattern of the readings of one (normalised, lower-case) letter."""
+def letter_class(letter: str, last: bool = False) -> str:
+    """The RE2 pattern of the readings of one (normalised, lower-case) letter; `last`: as the
+    word's last letter (see `_form`)."""
     readings = letter + READINGS.get(letter, "")
     if len(readings) == 1:
         single = _escape(letter) if letter.isascii() else f"(?:{_escape(letter)})"  # UTF-8: bytes, one letter
@@ -113,7 +122,7 @@ def letter_class(letter: str) -> str:
     several = MULTI_READINGS.get(letter)
     if not several:
         return single
-    return "(?:" + "|".join([single, *(_form(form) for form in several)]) + ")"
+    return "(?:" + "|".join([single, *(_form(form, last=last) for form in several)]) + ")"
 
 
 def _excluded(letter: str) -> str:
@@ -142,7 +151,7 @@ def _again(letter: str) -> str:
 def _last(letter: str) -> str:
     """The last letter, and more of it with separators but not spaces ("d_d_d", "k.k", "|2|2"):
     the word's edge comes after all of it ("shit t" is two words, and "dick_dd" not a name)."""
-    one = letter_class(letter)
+    one = letter_class(letter, last=True)
     return f"{one}(?:[^{_excluded(letter)}\\t\\n\\f\\r ]*{one})*"
 
 
@@ -262,6 +271,15 @@ def _readings_of(word: str) -> set[str]:
     return {reading for letter in word for reading in (*READINGS.get(letter, ""), *MULTI_READINGS.get(letter, ()))}
 
 
+def _drawn_with(piece: str, readings: set[str]) -> bool:
+    """Whether `piece` is nothing but readings of the word's letters, one after another ("<|<" is
+    the c and the k of "fuck"): letters, not an operator."""
+    reachable = [True] + [False] * len(piece)
+    for end in range(1, len(piece) + 1):
+        reachable[end] = any(reachable[end - len(r)] for r in readings if piece.endswith(r, 0, end))
+    return reachable[-1]
+
+
 # The letters English surnames and places double at their end (Webb, Judd, Cliff, Hogg, Hall,
 # Glenn, Kopp, Kerr, Ross, Pratt): not k, h, c … ("Fuckk", "Bitchh" are stretched).
 _NAMES_DOUBLE = frozenset("bdfglmnprst")
@@ -308,7 +326,7 @@ def false_reading(match: Candidate) -> str | None:
     if len(pieces) == 1:
         return None
     letters = _readings_of(match.listed)
-    if any(_OPERATOR.fullmatch(piece) and piece not in letters and set(piece) - letters for piece in pieces):
+    if any(_OPERATOR.fullmatch(piece) and not _drawn_with(piece, letters) for piece in pieces):
         return "code: letters between operators"
     opened = before[-1:] in _OPENING or any(bracket in core for bracket in _OPENING)
     if opened and following[:1] in _CLOSING and _LIST.fullmatch(core):

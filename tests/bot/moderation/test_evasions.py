@@ -154,3 +154,20 @@ def test_allowed_phrases_stop_a_collision_and_nothing_else():
         assert plain.check(MessageFacts(text), remember=False).flagged
         assert not allowing.check(MessageFacts(text), remember=False).flagged
     assert allowing.check(MessageFacts("Dick Cheney is a dick"), remember=False).flagged
+
+
+def test_a_spaced_piece_drawn_with_the_words_letters_is_letters_not_an_operator():
+    # "<|<" between spaces looks like an operator, but it is c and k (`<`, `|<`) of "fuck": code
+    # keeps operators made of other characters (development data, new: blank-looking separators)
+    for text in ("f v <|< or not", "f\u3164v\u2800<|< this", "c 0 <|< it", "d 1 <|< head"):
+        assert caught(text), text
+    assert not caught("if (a && s || s) { return t; }") and not caught("a = s + s  # double it")
+
+
+def test_a_drawings_upright_stroke_is_not_a_small_l_before_a_question_mark_at_the_end():
+    # "|?" draws an r, but "Wankel?" is the engine, asked about: a lower-case l with prose after
+    # it ends the word (development data, new: clean handles)
+    for text in ("who's ttv_WANKEL? their profile", "who is Wankel? no idea", "Wankel?! never heard of it"):
+        assert not caught(text), text
+    for text in ("you wanke|?", "you wankeI? lol", "wanke1?", "what a wanke|2"):
+        assert caught(text), text
