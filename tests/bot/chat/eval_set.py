@@ -1,7 +1,10 @@
 """The chat's evaluation sets and how the bot scores on them.
 
 - `benchmarks/eval_data/chat/questions_dev.json` and `questions_heldout.json`: questions over three
-  articles written apart from the code, in members' own words. Each is asked of the real chat
+  articles written apart from the code, in members' own words; `questions_dev2.json`: a second
+  development set over three more articles and the seed, written later by another writer who had not
+  seen the code either (the first development half had been tuned on so long it no longer told us
+  how the chat does on questions it has not seen). Each is asked of the real chat
   service (after the member's earlier questions, for a follow-up) and graded on the reply the bot
   would send. The development half is the one the chat is tuned on; the held-out half is only
   ever reported (as figures: its questions are never printed).
@@ -38,6 +41,8 @@ REPO = Path(__file__).resolve().parents[3]
 DATA = REPO / "tests" / "data" / "seed_questions.json"
 EVAL_DIR = REPO / "benchmarks" / "eval_data" / "chat"
 DEV = EVAL_DIR / "questions_dev.json"
+DEV2 = EVAL_DIR / "questions_dev2.json"
+DEV_SETS = (DEV, DEV2)  # tuned on
 HELDOUT = EVAL_DIR / "questions_heldout.json"
 
 
@@ -231,10 +236,12 @@ class GateCase:
     signals: Signals
 
 
-def gate_cases(path: Path, models: Any) -> list[GateCase]:
+def gate_cases(paths: Path | tuple[Path, ...], models: Any) -> list[GateCase]:
     """Each question the chat answers from the article's text (not the vote or the updates list),
     with the signals its gate reads, asked of the article's index directly."""
-    data = load_set(path)
+    if isinstance(paths, tuple):
+        return [case for path in paths for case in gate_cases(path, models)]
+    data = load_set(paths)
     indexes = {
         slug: PassageIndex(passages_of(parse_article_file(_article_path(filename))), models)
         for slug, filename in data["articles"].items()
