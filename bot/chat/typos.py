@@ -27,6 +27,12 @@ SHORTHAND = {
     "wat": "what",
     "wut": "what",
     "wht": "what",
+    "wot": "what",
+    "wen": "when",  # a word too (a cyst), but not one a member asks about
+    "whn": "when",
+    "wher": "where",
+    "whr": "where",
+    "hw": "how",
     "whats": "what is",
     "wats": "what is",
     "whos": "who is",

@@ -96,6 +96,10 @@ def test_misspelt_words_are_matched_to_the_articles_own_words():
     assert corrector.correct("whos the suplier") == "who is the supplier"
     assert corrector.correct("wat r u gonna replacment") == "what are you going to replacement"
     assert corrector.correct("banana bread") == "banana bread"  # nothing close: left alone
+    # question words as chat spells them: what kind of answer is wanted hangs on them
+    assert corrector.correct("wen did it start") == "when did it start"
+    assert corrector.correct("wher r they") == "where are they"
+    assert corrector.correct("hw many") == "how many"
 
 
 def test_real_words_are_never_corrected_into_the_articles_look_alikes():
