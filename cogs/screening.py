@@ -27,6 +27,7 @@ class Screening(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.message_pipeline.remove(self.screening.screen)
+        self.screening.member_lists.stop()
 
     @commands.Cog.listener()
     async def on_raw_message_edit(self, update: discord.RawMessageUpdateEvent) -> None:
@@ -38,6 +39,11 @@ class Screening(commands.Cog):
     async def on_guild_available(self, guild: discord.Guild) -> None:
         # Build the server's filters now, not when its first messages arrive all at once.
         await self.bot.engines.engine(guild.id)
+        self.screening.member_lists.load(guild)  # GUILD_CREATE lists only the bot: ask for the rest
+
+    @commands.Cog.listener()
+    async def on_guild_join(self, guild: discord.Guild) -> None:
+        self.screening.member_lists.load(guild)
 
     @commands.Cog.listener()
     async def on_member_join(self, member: discord.Member) -> None:

@@ -19,6 +19,7 @@ import orjson
 from aiohttp import WSMsgType, web
 
 if TYPE_CHECKING:
+    from discord_emulator.model import Guild
     from discord_emulator.server import Emulator
 
 log = logging.getLogger(__name__)
@@ -28,7 +29,9 @@ INVALID_SESSION, HELLO, HEARTBEAT_ACK = 9, 10, 11
 
 GUILDS, GUILD_MEMBERS, GUILD_MESSAGES, DIRECT_MESSAGES = 1 << 0, 1 << 1, 1 << 9, 1 << 12
 MESSAGE_CONTENT, GUILD_MESSAGE_POLLS, DIRECT_MESSAGE_POLLS = 1 << 15, 1 << 24, 1 << 25
-PRIVILEGED = GUILD_MEMBERS | MESSAGE_CONTENT | (1 << 8)
+GUILD_PRESENCES = 1 << 8
+PRIVILEGED = GUILD_MEMBERS | MESSAGE_CONTENT | GUILD_PRESENCES
+MEMBERS_PER_CHUNK = 1000  # GUILD_MEMBERS_CHUNK holds at most this many members
 
 GUILD_INTENT_FOR_EVENT = {
     "GUILD_CREATE": GUILDS,
@@ -121,6 +124,7 @@ class Session:
     connection: Connection | None = None
     new_event: asyncio.Event = field(default_factory=asyncio.Event)
     identified_at: float = 0.0
+    large_threshold: int = 50  # IDENTIFY's: a server with more members is "large"
 
     def owns(self, guild_id: int | None) -> bool:
         """Whether this session's shard receives events of that server (None: a DM, shard 0's)."""
@@ -348,6 +352,7 @@ class Gateway:
             intents=intents,
             shard_id=shard_id,
             shard_count=shard_count,
+            large_threshold=min(250, max(50, int(data.get("large_threshold") or 50))),
         )
         # A new IDENTIFY replaces that shard's old session (and every session of another shard count:
         # a re-shard starts over); other shards' sessions, maybe in other processes, go on.
@@ -375,7 +380,7 @@ class Gateway:
             },
         )
         for guild in bot_guilds:
-            session.append("GUILD_CREATE", guild.payload())
+            session.append("GUILD_CREATE", self._guild_create(session, guild))
         self._attach(connection, session, from_seq=1)
         self.connected.set()
 
@@ -431,6 +436,16 @@ class Gateway:
         except (ConnectionResetError, RuntimeError):
             pass  # the client went away; the session stays resumable
 
+    def _guild_create(self, session: Session, guild: Guild) -> dict[str, Any]:
+        """As Discord sends it: without GUILD_PRESENCES, or in a large server, the members listed are
+        only the bot and members in voice channels (none here); the rest are asked for with
+        REQUEST_GUILD_MEMBERS."""
+        payload = guild.payload()
+        payload["large"] = large = len(guild.members) > session.large_threshold
+        if large or not session.intents & GUILD_PRESENCES:
+            payload["members"] = [m for m in payload["members"] if m["user"]["id"] == str(session.user_id)]
+        return payload
+
     def _request_members(self, connection: Connection, data: dict[str, Any]) -> None:
         if connection.session is None:
             return
@@ -447,12 +462,14 @@ class Gateway:
         limit = int(data.get("limit") or 0)
         if limit:
             members = members[:limit]
-        chunk = {
-            "guild_id": str(guild.id),
-            "members": [m.payload() for m in members],
-            "chunk_index": 0,
-            "chunk_count": 1,
-        }
-        if data.get("nonce"):
-            chunk["nonce"] = data["nonce"]
-        connection.session.append("GUILD_MEMBERS_CHUNK", chunk)
+        pieces = [members[i : i + MEMBERS_PER_CHUNK] for i in range(0, len(members), MEMBERS_PER_CHUNK)] or [[]]
+        for index, piece in enumerate(pieces):
+            chunk: dict[str, Any] = {
+                "guild_id": str(guild.id),
+                "members": [m.payload() for m in piece],
+                "chunk_index": index,
+                "chunk_count": len(pieces),
+            }
+            if data.get("nonce"):
+                chunk["nonce"] = data["nonce"]
+            connection.session.append("GUILD_MEMBERS_CHUNK", chunk)

@@ -20,6 +20,7 @@ from bot.enforcement.cases import CaseLog
 from bot.enforcement.edits import ScreenedEdits
 from bot.enforcement.enforcer import Enforcer
 from bot.enforcement.engines import EngineCache, message_facts
+from bot.enforcement.member_lists import MemberLists
 from bot.enums import CaseAction
 from bot.errors import UserFacingError
 from bot.guild_config import GuildConfig
@@ -62,6 +63,7 @@ class Screening:
         self._cached_engine = engines.cached
         self._scoring: set[asyncio.Task[None]] = set()
         self._edits = ScreenedEdits()
+        self.member_lists = MemberLists(client, configs=configs)  # names of members cached before they change
 
     # -- policy --------------------------------------------------------------------------------
     def _managed(self, message: discord.Message, config: GuildConfig) -> bool:

@@ -156,3 +156,26 @@ async def test_heartbeat_acks_come_after_discord_py_records_its_heartbeat(
     stale = [(sent, noted) for sent, noted in acks if noted < sent]
     assert stale == [], f"{len(stale)} of {len(acks)} ACKs came before discord.py noted their heartbeat"
     assert not [r for r in caplog.records if "Can't keep up" in r.getMessage()]
+
+
+async def test_guild_create_lists_only_the_bot_without_presences_and_members_come_in_chunks(
+    emulator: Emulator, world: World
+):
+    # Discord: without GUILD_PRESENCES (or in a large server) GUILD_CREATE's members are the bot and
+    # members in voice; the others are asked for with REQUEST_GUILD_MEMBERS, 1,000 to a chunk.
+    for i in range(1200):
+        emulator.add_member(world.guild, f"m{i}")
+    everyone = {str(m) for m in world.guild.members}
+    async with aiohttp.ClientSession() as session:
+        client = await connect(session, emulator, None)
+        await client.receive()
+        await client.ws.send_json({"op": 2, "d": {"token": emulator.token, "intents": INTENTS | (1 << 1)}})
+        guild = (await client.until("GUILD_CREATE"))["d"]
+        assert [m["user"]["id"] for m in guild["members"]] == [str(emulator.bot_user.id)]
+        assert guild["member_count"] == len(everyone) and guild["large"]
+        request = {"guild_id": str(world.guild.id), "query": "", "limit": 0, "nonce": "n1"}
+        await client.ws.send_json({"op": 8, "d": request})
+        chunks = [(await client.until("GUILD_MEMBERS_CHUNK"))["d"] for _ in range(2)]
+        assert [(c["chunk_index"], c["chunk_count"], c["nonce"]) for c in chunks] == [(0, 2, "n1"), (1, 2, "n1")]
+        assert [len(c["members"]) for c in chunks] == [1000, len(everyone) - 1000]
+        assert {m["user"]["id"] for c in chunks for m in c["members"]} == everyone
