@@ -200,7 +200,8 @@ class ModerationEngine:
     # -- words and patterns --------------------------------------------------------------------
     def _explain(self, plain: str, key: bytes, found: Sequence[Entry], reasons: list[Reason]) -> None:
         """A reason for each rule that matched, once per entry, unless every place it matched is a
-        false reading (a number, a model number, a contraction) or inside an allowed phrase."""
+        false reading (a number, a model number, a contraction) or wholly inside an allowed word or
+        phrase (one that merely touches it is not: "ass" allowed leaves "asshole" listed)."""
         allowed = self.matcher.allowed_spans(key)
         origins = _Origins(plain, key)
         words: list[tuple[int, int, Reason]] = []  # listed words found, with their places
@@ -210,8 +211,8 @@ class ModerationEngine:
             if any(r.detail == source and r.rule == entry.rule for r in reasons):
                 continue  # the same word in another rule entry of this rule
             for start, end in self.matcher.spans(entry, key):
-                if any(a_start < end and start < a_end for a_start, a_end in allowed):
-                    continue
+                if any(a_start <= start and end <= a_end for a_start, a_end in allowed):
+                    continue  # wholly inside an allowed word or phrase: "dick" in "Dick Cheney"
                 written = origins.written(start, end)
                 if entry.kind == "keyword":
                     candidate = Candidate(

@@ -91,6 +91,7 @@ def _options(max_mem: int, *, latin1: bool) -> re2.Options:
 _UTF8 = _options(REGEX_MAX_MEM, latin1=False)
 _LATIN1 = _options(SET_MAX_MEM, latin1=True)
 _LATIN1_ONE = _options(PATTERN_MAX_MEM, latin1=True)
+_EDGE = "[^a-zA-Z0-9]"  # a word's edge in the padded reading, as listed whole words have it
 
 
 class InvalidPattern(ValueError):
@@ -311,7 +312,11 @@ class Matcher:
     def _set_allowed(self, allowed: tuple[str, ...]) -> None:
         self.allowed = allowed
         patterns = [p for p in (phrase_pattern(phrase) for phrase in allowed) if p is not None]
-        self._allowed = re2.compile("|".join(patterns).encode("latin-1"), _LATIN1) if patterns else None
+        # A whole word or phrase (group 1), between two places that are not letters or digits: "Kung Fu"
+        # allowed is not the start of "kung fuckers", nor "Bitche" of "bitches". Longest first.
+        patterns.sort(key=len, reverse=True)
+        whole = f"{_EDGE}((?:{'|'.join(patterns)})){_EDGE}"
+        self._allowed = re2.compile(whole.encode("latin-1"), _LATIN1) if patterns else None
 
     def _ready(self) -> None:
         """What the per-message path reads, worked out once."""
@@ -424,9 +429,16 @@ class Matcher:
             position = start + 1
 
     def allowed_spans(self, padded: bytes) -> list[tuple[int, int]]:
+        """Where allowed words and phrases stand in the padded reading, each a whole word or phrase;
+        the edge after one may be the edge before the next ("Kung Fu Kung Fu")."""
         if self._allowed is None:
             return []
-        return [found.span() for found in self._allowed.finditer(padded)]
+        spans = []
+        position = 0
+        while (found := self._allowed.search(padded, position)) is not None:
+            spans.append(found.span(1))
+            position = found.end(1)
+        return spans
 
 
 def _compile_set(patterns: list[str], *, latin1: bool) -> _Match:
