@@ -38,3 +38,21 @@ def shorten(text: str, limit: int) -> str:
     if " " in cut and not text[len(cut)].isspace():
         cut = cut[: cut.rfind(" ")]
     return cut.rstrip(" ,;:-–—") + ELLIPSIS
+
+
+def listed(items: list[str], limit: int, *, separator: str = ", ") -> str:
+    """As many of `items` as fit in `limit` characters, then "… and N more": an embed field holds
+    1,024 characters and a message 2,000, and an item (a mention) is never cut in the middle."""
+    whole = separator.join(items)
+    if len(whole) <= limit:
+        return whole
+    room = limit - len(f"{separator}{ELLIPSIS} and {len(items)} more")
+    shown: list[str] = []
+    length = 0
+    for item in items:
+        added = len(item) + (len(separator) if shown else 0)
+        if length + added > room:
+            break
+        shown.append(item)
+        length += added
+    return separator.join([*shown, f"{ELLIPSIS} and {len(items) - len(shown)} more"])

@@ -6,7 +6,7 @@ features add their keys to `CONFIG_KEYS`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -29,6 +29,7 @@ class ConfigKey:
     setting: str  # the Settings attribute that gives the default ("": none, the default is empty)
     bounds: tuple[int, int] = (0, 0)  # for numbers: the allowed range
     fallback: Any = None  # the default when no Settings attribute gives one
+    places: bool = False  # for channels: categories too (a category covers its channels and threads)
 
 
 CONFIG_KEYS: dict[str, ConfigKey] = {
@@ -85,6 +86,7 @@ CONFIG_KEYS: dict[str, ConfigKey] = {
             ConfigKind.CHANNELS,
             "Channels and categories the filters check besides discussion threads and chat channels.",
             "",
+            places=True,
         ),
         ConfigKey(
             "moderate_everywhere",
@@ -190,3 +192,26 @@ def parse_reference(text: str) -> int | str:
 def split_references(text: str) -> list[str]:
     """'<#1> <#2>, general' → ['<#1>', '<#2>', 'general']."""
     return [part for part in text.replace(",", " ").split() if part]
+
+
+def split_places(text: str, names: Iterable[str]) -> list[str]:
+    """Like `split_references`, but a name may have spaces, as a category's often has ("Community
+    Hub"): a run of words that is one of `names` (any case) is one reference, the longest first.
+    Commas always separate."""
+    known = {" ".join(name.casefold().split()) for name in names}
+    longest = max((len(name.split()) for name in known), default=1)
+    parts: list[str] = []
+    for piece in text.split(","):
+        words = piece.split()
+        start = 0
+        while start < len(words):
+            for size in range(min(longest, len(words) - start), 1, -1):
+                candidate = " ".join(words[start : start + size])
+                if candidate.casefold().lstrip("#") in known:
+                    parts.append(candidate)
+                    start += size
+                    break
+            else:
+                parts.append(words[start])
+                start += 1
+    return parts

@@ -14,10 +14,11 @@ from bot.checks import require, require_guild
 from bot.client import BotInteraction, DiscussionBot
 from bot.enforcement.rule_book import ACTIONS, KINDS, MODES
 from bot.errors import UserFacingError
-from bot.formatting import escape_markdown, shorten
-from bot.guild_config import GuildConfig, parse_reference, split_references
+from bot.formatting import escape_markdown, listed, shorten
+from bot.guild_config import GuildConfig
 from bot.moderation.server_rules import ALLOW
 from bot.permissions import Level
+from bot.places import resolve_places
 from bot.responses import send_ephemeral
 
 log = logging.getLogger(__name__)
@@ -44,23 +45,11 @@ def choices(names: tuple[str, ...]) -> list[app_commands.Choice[str]]:
     return [app_commands.Choice(name=n, value=n) for n in names]
 
 
-def resolve_place(guild: discord.Guild, text: str) -> discord.abc.GuildChannel:
-    ref = parse_reference(text)
-    found = (
-        guild.get_channel(ref)
-        if isinstance(ref, int)
-        else discord.utils.find(lambda c: c.name.casefold() == str(ref).casefold(), guild.channels)
-    )
-    if found is None:
-        raise UserFacingError(f"I can't find a channel or category called {text!r} here. Nothing was changed.")
-    return found
-
-
 def describe_places(config: GuildConfig) -> str:
     if config.values.get("moderate_everywhere"):
         return "The filters check every channel of the server."
-    listed = config.channels("moderated_channels")
-    extra = f", and in {', '.join(f'<#{c}>' for c in listed)}" if listed else ""
+    places = config.channels("moderated_channels")
+    extra = f", and in {listed([f'<#{c}>' for c in places], 1500)}" if places else ""
     return f"The filters check discussion threads and chat channels{extra}."
 
 
@@ -176,7 +165,7 @@ class Automod(commands.Cog):
         if scope.value == "listed":
             if not channels:
                 raise UserFacingError("Name the channels or categories to moderate in `channels`. Nothing was changed.")
-            places = [resolve_place(guild, part).id for part in split_references(channels)]
+            places = [place.id for place in resolve_places(guild, channels)]
         config = await self.bot.screening.moderate_places(guild.id, scope.value, places, interaction.user.id)
         await interaction.response.send_message(describe_places(config), ephemeral=True)
 

@@ -12,12 +12,15 @@ from discord.ext import commands
 from bot.checks import require, require_guild
 from bot.client import BotInteraction, DiscussionBot
 from bot.errors import UserFacingError
+from bot.formatting import listed
 from bot.guild_config import CONFIG_KEYS, ConfigKind, parse_reference, split_references
 from bot.permissions import Level
+from bot.places import place_choices, resolve_places
 
 log = logging.getLogger(__name__)
 
 SETTING_CHOICES = [app_commands.Choice(name=key.name, value=key.name) for key in CONFIG_KEYS.values()]
+FIELD_ROOM = 1024  # Discord's limit for an embed field's value
 CLEAR_WORDS = {"none", "off", "clear", "-"}
 
 
@@ -45,7 +48,9 @@ def resolve_channel(guild: discord.Guild, text: str) -> discord.abc.GuildChannel
     return channel
 
 
-def describe_value(guild: discord.Guild, kind: ConfigKind, value: Any) -> str:
+def describe_value(guild: discord.Guild, kind: ConfigKind, value: Any, limit: int = 1500) -> str:
+    """The value as Discord shows it, in at most `limit` characters (a long list of channels ends in
+    "… and N more")."""
     if value is None or value == [] or value == ():
         return "*not set*"
     if kind is ConfigKind.ROLE:
@@ -54,7 +59,7 @@ def describe_value(guild: discord.Guild, kind: ConfigKind, value: Any) -> str:
         return f"<#{value}>"
     if kind is ConfigKind.NUMBER:
         return str(value)
-    return ", ".join(f"<#{v}>" for v in value)
+    return listed([f"<#{v}>" for v in value], limit)
 
 
 class Config(commands.Cog):
@@ -85,11 +90,9 @@ class Config(commands.Cog):
         embed = discord.Embed(title=f"Settings for {guild.name}", colour=discord.Colour.blurple())
         for key in CONFIG_KEYS.values():
             origin = "" if key.name in current.overridden else " (default)"
-            embed.add_field(
-                name=f"{key.name}{origin}",
-                value=f"{describe_value(guild, key.kind, current.values.get(key.name))}\n-# {key.description}",
-                inline=False,
-            )
+            about = f"\n-# {key.description}"
+            value = describe_value(guild, key.kind, current.values.get(key.name), FIELD_ROOM - len(about))
+            embed.add_field(name=f"{key.name}{origin}", value=f"{value}{about}", inline=False)
         embed.set_footer(text="Change one with /config set; go back to the default with /config reset.")
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
@@ -111,6 +114,8 @@ class Config(commands.Cog):
         if key.kind is ConfigKind.CHANNELS:
             if value.strip().casefold() in CLEAR_WORDS:
                 stored = []
+            elif key.places:  # channels and categories, a category's name perhaps with spaces
+                stored = sorted({c.id for c in resolve_places(guild, value)})
             else:
                 channels = [resolve_channel(guild, part) for part in split_references(value)]
                 stored = sorted({c.id for c in channels})
@@ -140,6 +145,8 @@ class Config(commands.Cog):
         items: list[tuple[str, int]]
         if key.kind is ConfigKind.NUMBER:
             return []
+        if key.places:
+            return place_choices(guild, current)
         if key.kind is ConfigKind.ROLE:
             items = [(f"@{r.name}", r.id) for r in guild.roles if not r.is_default() and needle in r.name.casefold()]
         else:

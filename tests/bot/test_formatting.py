@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.formatting import escape_markdown, shorten
+from bot.formatting import escape_markdown, listed, shorten
 
 
 def test_markdown_and_mentions_render_as_written():
@@ -32,3 +32,12 @@ def test_a_masked_link_shows_as_written_not_as_a_link():
     text = escape_markdown("Claim [free nitro](https://evil.example) now, or [1] later.")
     assert text == "Claim \\[free nitro\\](https://evil.example) now, or \\[1\\] later."
     assert not re.search(r"(?<!\\)\[[^\]]*(?<!\\)\]\(", text)  # no masked link left
+
+
+def test_listed_fits_the_limit_and_says_how_many_more():
+    mentions = [f"<#{1000000000000000000 + i}>" for i in range(60)]
+    shown = listed(mentions, 1024)
+    assert len(shown) <= 1024 and shown.endswith(" more") and mentions[0] in shown
+    kept = shown.count("<#")
+    assert shown.endswith(f"… and {60 - kept} more")
+    assert listed(mentions[:3], 1024) == ", ".join(mentions[:3])
