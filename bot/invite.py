@@ -16,6 +16,7 @@ REQUIRED_PERMISSIONS = discord.Permissions(
     attach_files=True,  # vote result charts
     read_message_history=True,  # replies, and checking a thread before re-sending an update
     moderate_members=True,  # timeouts
+    manage_nicknames=True,  # `/automod names action:2` resets a flagged nickname
     send_polls=True,  # the exit question's vote
     manage_webhooks=True,  # approved messages are reposted under the author's name
 )

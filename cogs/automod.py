@@ -174,8 +174,9 @@ class Automod(commands.Cog):
     @app_commands.choices(action=NAME_ACTIONS)
     async def names(self, interaction: BotInteraction, action: app_commands.Choice[int]) -> None:
         guild = require_guild(interaction)
-        await self.bot.configs.set(guild.id, "name_screening", action.value, interaction.user.id)
-        await interaction.response.send_message(NAME_SCREENING[action.value], ephemeral=True)
+        warning = await self.bot.screening.screen_names(guild, action.value, interaction.user.id)
+        text = NAME_SCREENING[action.value] if warning is None else f"{NAME_SCREENING[action.value]}\n⚠️ {warning}"
+        await interaction.response.send_message(text, ephemeral=True)
 
     @automod.command(name="exempt", description="Members with this role are not checked by the filters.")
     @app_commands.describe(role="The role (leave empty to remove the exemption)")

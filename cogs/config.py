@@ -128,11 +128,14 @@ class Config(commands.Cog):
             stored = int(value)
         else:
             stored = resolve_channel(guild, value).id
-        await self.bot.configs.set(guild.id, key.name, stored, interaction.user.id)
+        warning = None
+        if key.name == "name_screening":  # as /automod names: the member lists, and a reset that cannot run
+            warning = await self.bot.screening.screen_names(guild, stored, interaction.user.id)
+        else:
+            await self.bot.configs.set(guild.id, key.name, stored, interaction.user.id)
         log.info("Guild %s: %s set %s = %r", guild.id, interaction.user.id, key.name, stored)
-        await interaction.response.send_message(
-            f"**{key.name}** is now {describe_value(guild, key.kind, stored)}.", ephemeral=True
-        )
+        text = f"**{key.name}** is now {describe_value(guild, key.kind, stored)}."
+        await interaction.response.send_message(text if warning is None else f"{text}\n⚠️ {warning}", ephemeral=True)
 
     @set_.autocomplete("value")
     async def value_autocomplete(self, interaction: BotInteraction, current: str) -> list[app_commands.Choice[str]]:

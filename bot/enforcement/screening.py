@@ -29,12 +29,17 @@ from bot.moderation.engine import CLEAN, MessageFacts
 from bot.moderation.rules import Action, Verdict
 from bot.moderation.toxicity import ToxicityScorer, toxicity_reason
 from bot.permissions import is_filter_exempt
-from bot.standing import message_standing
+from bot.standing import member_standing, message_standing
 
 log = logging.getLogger(__name__)
 
 MESSAGE_MODERATED = "message_moderated"  # the event: (message, verdict, case)
 RENAMED = "Renamed member"  # the nickname given when the account's own name is the problem
+NO_MANAGE_NICKNAMES = (
+    "I don't have the **Manage Nicknames** permission here, so I can't reset nicknames yet: flagged names "
+    "are still reported in the mod log. Give my role Manage Nicknames (Server Settings → Roles), and keep "
+    "my role above the roles of the members I should rename."
+)
 
 
 class Screening:
@@ -111,6 +116,17 @@ class Screening:
         else:
             await self.configs.set(guild_id, "automod_bypass_role", role.id, by)
 
+    async def screen_names(self, guild: discord.Guild, action: int, by: int) -> str | None:
+        """Members' names through the filters: 0 off, 1 alert, 2 alert and reset the nickname. A
+        warning to show when the reset cannot run here (the bot lacks Manage Nicknames): the setting
+        is kept, as the alerts still run, and each alert then says why the reset failed."""
+        await self.configs.set(guild.id, "name_screening", action, by)
+        if action:
+            self.member_lists.load(guild)
+        if action == 2 and not guild.me.guild_permissions.manage_nicknames:
+            return NO_MANAGE_NICKNAMES
+        return None
+
     async def hold_toxic_from(self, guild_id: int, threshold: int, by: int) -> None:
         """Hold for review what the toxicity model scores at `threshold` percent or more (0: off). A
         threshold without the model installed is refused: a safety feature must not quietly not run."""
@@ -166,9 +182,9 @@ class Screening:
         return work is not None and await work
 
     async def _act(self, message: discord.Message, verdict: Verdict) -> bool:
-        case = await self.enforcer.enforce(message, verdict)
+        case, silenced = await self.enforcer.enforce(message, verdict)
         self.client.dispatch(MESSAGE_MODERATED, message, verdict, case)
-        return verdict.action >= Action.HOLD
+        return silenced  # removed, or its author timed out for it: later stages (the chat) never see it
 
     def _scored(self, task: asyncio.Task[None]) -> None:
         self._scoring.discard(task)
@@ -185,7 +201,7 @@ class Screening:
         if reason is None or self._exempt(message, await self.configs.get(message.guild.id)):
             return
         verdict = Verdict(Action.HOLD, (reason,))
-        case = await self.enforcer.enforce(message, verdict)
+        case, _ = await self.enforcer.enforce(message, verdict)
         self.client.dispatch(MESSAGE_MODERATED, message, verdict, case)
 
     def edited(self, update: discord.RawMessageUpdateEvent) -> Awaitable[bool] | None:
@@ -220,8 +236,8 @@ class Screening:
             return
         config = await self.configs.get(member.guild.id)
         setting = config.number("name_screening")
-        if not setting:
-            return
+        if not setting or is_filter_exempt(member_standing(member), config):
+            return  # the filters skip moderators and the bypass role: their names too
         engine = await self.engines.engine(member.guild.id)
         names = [n for n in dict.fromkeys((member.nick, member.global_name, member.name)) if n and n not in already]
         flagged = [(name, verdict) for name in names if (verdict := engine.check_name(name)).flagged]
@@ -234,10 +250,13 @@ class Screening:
             account_flagged = any(n in (member.global_name, member.name) for n, _ in flagged)
             new_nick = RENAMED if account_flagged else None
             if member.nick != new_nick:
-                try:
-                    await member.edit(nick=new_nick, reason=f"Name filter: {top.describe()}"[:500])
-                except discord.HTTPException as error:
-                    problems.append(f"could not reset the nickname ({error.status} {error.text})")
+                if (why := why_not_renamable(member)) is not None:
+                    problems.append(f"could not reset the nickname: {why}")  # Discord would refuse it
+                else:
+                    try:
+                        await member.edit(nick=new_nick, reason=f"Name filter: {top.describe()}"[:500])
+                    except discord.HTTPException as error:
+                        problems.append(f"could not reset the nickname ({error.status} {error.text})")
         await self.cases.open(
             member.guild,
             member_id=member.id,
@@ -249,3 +268,21 @@ class Screening:
             verdict_lines=[f"Member name: {r.describe()}" for r in verdict.reasons],
             problems=problems,
         )
+
+
+def why_not_renamable(member: discord.Member) -> str | None:
+    """Why Discord would refuse the bot a change of this member's nickname, and what to do, or None:
+    it takes Manage Nicknames, and never works on the owner or on a member whose highest role is
+    not below the bot's."""
+    guild = member.guild
+    me = guild.me
+    if member.id == guild.owner_id:
+        return "Discord lets no one change the server owner's nickname."
+    if not me.guild_permissions.manage_nicknames:
+        return "I don't have the Manage Nicknames permission; give it to my role (Server Settings → Roles)."
+    if member.top_role >= me.top_role:
+        return (
+            f"their highest role, {member.top_role.mention}, is not below mine ({me.top_role.mention}); "
+            "move my role above it in Server Settings → Roles."
+        )
+    return None

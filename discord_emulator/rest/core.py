@@ -10,7 +10,7 @@ from aiohttp import web
 
 from discord_emulator import errors
 from discord_emulator import permissions as perms
-from discord_emulator.model import iso, parse_iso
+from discord_emulator.model import Guild, Member, iso, parse_iso
 from discord_emulator.rest.util import body_of, emulator_of, respond, snowflake
 
 MAX_TIMEOUT_SECONDS = 28 * 24 * 3600
@@ -116,6 +116,10 @@ async def list_members(request: web.Request) -> web.Response:
     return respond([m.payload() for m in members[:limit]])
 
 
+def _top_position(guild: Guild, member: Member) -> int:
+    return max((guild.roles[r].position for r in member.roles if r in guild.roles), default=0)
+
+
 async def patch_member(request: web.Request) -> web.Response:
     emulator = emulator_of(request)
     guild = _guild(request)
@@ -124,6 +128,14 @@ async def patch_member(request: web.Request) -> web.Response:
         raise errors.not_found(errors.UNKNOWN_MEMBER, "Member")
     body = body_of(request)
     bot_member = guild.members[emulator.bot_user.id]
+    if "nick" in body and member is not bot_member:
+        # Discord: Manage Nicknames, never the owner, only a member whose highest role is below the bot's.
+        if not perms.base_permissions(guild, bot_member) & perms.MANAGE_NICKNAMES:
+            raise errors.missing_permissions("changing a nickname needs MANAGE_NICKNAMES")
+        if member.user.id == guild.owner_id:
+            raise errors.missing_permissions("nobody can change the owner's nickname")
+        if _top_position(guild, member) >= _top_position(guild, bot_member):
+            raise errors.missing_permissions("the member's highest role is not below the bot's")
     if "communication_disabled_until" in body:
         if not perms.base_permissions(guild, bot_member) & perms.MODERATE_MEMBERS:
             raise errors.missing_permissions("timeout needs MODERATE_MEMBERS")
