@@ -122,16 +122,18 @@ class Enforcer:
         after = f"\nYou are timed out for {seconds // 60} min." if timeout and not problems else ""
         raise TextRefused(f"{refusal}: it breaks this server's rules.\n{why}\nChange that part and try again.{after}")
 
-    async def enforce(self, message: discord.Message, verdict: Verdict) -> Case | None:
+    async def enforce(self, message: discord.Message, verdict: Verdict) -> tuple[Case | None, bool]:
+        """The verdict's case, and whether the message is out of the conversation: removed, or its
+        author timed out for it (a warning one too many), so that nothing answers it."""
         if not verdict.flagged or message.guild is None:
-            return None
+            return None, False
         guild = message.guild
         bind(guild_id=guild.id, channel_id=message.channel.id)
         limits = (await self.engines.engine(guild.id)).rules.limits
         top = max(verdict.reasons, key=lambda r: r.action)
         action = verdict.action
         if action is Action.WARN:  # a warning that expires, and may escalate to a timeout
-            case, _ = await self.sanctions.warn(
+            case, escalation = await self.sanctions.warn(
                 guild,
                 message.author.id,
                 moderator_id=None,
@@ -151,7 +153,7 @@ class Enforcer:
                 )
             except discord.HTTPException as error:  # the warning stands; the member may see the mod's note later
                 log.info("Could not tell the member of case %s that they were warned: %s", case.number, error)
-            return case
+            return case, escalation is not None
         expires = (
             dt.datetime.now(dt.UTC) + dt.timedelta(seconds=limits.timeout_seconds) if action is Action.TIMEOUT else None
         )
@@ -189,7 +191,7 @@ class Enforcer:
                     opening.logged = False
                 except discord.HTTPException as error:
                     opening.could_not("post the review card", error)
-        return case
+        return case, action >= Action.HOLD
 
     async def report(
         self, message: discord.Message, reporter: discord.abc.User, reason: str | None, *, exempt: bool

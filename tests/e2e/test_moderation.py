@@ -10,6 +10,8 @@ import pytest
 from bot.client import DiscussionBot
 from bot.storage import moderation as mod_store
 from discord_emulator import Emulator, InteractionError
+from tests.e2e.test_chat import ask
+from tests.e2e.test_moderation_places_names import command
 from tests.harness import World, eventually
 from tests.postgres import both_engines
 
@@ -354,3 +356,39 @@ async def test_a_repost_discord_refuses_keeps_the_held_message(emulator: Emulato
     assert repost.content.startswith("My server: discord.gg/join-us")
     await eventually(lambda: card.components[0]["components"][0].get("disabled") is True)
     assert "Could not repost" not in str(card.embeds)
+
+
+async def test_the_message_that_brought_its_author_a_timeout_is_not_answered_by_the_chat(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    # A "warn" rule leaves the message up; the third active warning times the member out
+    # (warnings_before_timeout, 3 by default). That message is out of the conversation as a removed
+    # one is: the chat, after moderation, does not answer it.
+    def chat_answer(asked):  # type: ignore[no-untyped-def]
+        return next(
+            (
+                m
+                for m in emulator.history(world.general)
+                if m.author.id == emulator.bot_user.id
+                and (m.message_reference or {}).get("message_id") == str(asked.id)
+                and "breaks a rule here" not in m.content
+            ),
+            None,
+        )
+
+    await command(emulator, world, "config set", setting="mod_log_channel", value="mod-log")
+    await command(emulator, world, "config set", setting="chat_channels", value="general")
+    assert "Rule 1 added" in await command(
+        emulator, world, "automod rule add", kind="keyword", value="spamword", action="warn"
+    )
+    member = emulator.guilds[world.guild.id].members[world.member.user.id]
+    asked = []
+    for i in range(3):
+        question = emulator.send_message(world.member, world.general, f"spamword {i}, what's the exit question?")
+        asked.append(question)
+        if i < 2:  # warned, and answered
+            await eventually(lambda q=question: chat_answer(q))
+    await eventually(lambda: member.communication_disabled_until)  # the third warning: timed out
+    await ask(emulator, world.admin, world.general, "hello")  # the bot is still listening
+    await eventually(lambda: bot.messages_in_flight() == 0)
+    assert chat_answer(asked[-1]) is None
