@@ -56,6 +56,7 @@ PLACES: dict[str, Layer] = {
     "cogs": Layer.COGS,
     "bot.checks": Layer.COG_HELPERS,
     "bot.autocomplete": Layer.COG_HELPERS,
+    "bot.places": Layer.COG_HELPERS,  # the places a command names, resolved against the guild
     "bot.client": Layer.CLIENT,
     # services: Discord-facing work, built once at start-up with their collaborators
     "bot.backups": Layer.SERVICES,
