@@ -232,7 +232,15 @@ def phrase_pattern(phrase: str) -> str | None:
 # hyphen perhaps, then digits, perhaps a letter or two or a possessive), a contraction ("he'll" is
 # not "hell", but "ret,,ar'd" is "retard").
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?[0-9]{2,}(?:[A-Z]{0,2}|[a-z]{1,2})(?:'s)?")  # "C00cK" is not one
-_NUMBER = re.compile(r"[0-9.,:/ -]+")  # digits, and what is written between them in numbers
+# Digits, and what is written between them in numbers; perhaps after a number sign ("issue #311"
+# is not "hell" with # for h: the sign says a number follows; "#3ll" and "#0e" hold letters).
+_NUMBER = re.compile(r"#?[0-9.,:/ -]+")
+# A part or model number of several parts: capitals and digits joined by hyphens to a part with a
+# digit in it ("T1T-400", "T1T-409-A", "400-T1T"). Alone ("T1T"), in lower case ("t1t-400") or
+# spelled out with hyphens ("T-1-T") it is read as the word.
+_CODE_PART = re.compile(r"[A-Z0-9]*[0-9][A-Z0-9]*")
+_CODE_AFTER = re.compile(r"-[A-Z]*[0-9][A-Z0-9]*(?![a-zA-Z0-9])")
+_CODE_BEFORE = re.compile(r"(?<![a-zA-Z0-9])[A-Z0-9]*[0-9][A-Z]*-$")
 _CONTRACTION = re.compile(r"[a-zA-Z](?:'(?:ll|re|ve|d|s|m)|n't)(?![a-zA-Z])")
 _CONTRACTED = re.compile(r"(?<=[a-zA-Z])(?:'(?:ll|re|ve|d|s|m)|n't)$")
 _NOT_ALNUM = re.compile(r"[^a-zA-Z0-9]+")
@@ -313,6 +321,8 @@ def false_reading(match: Candidate) -> str | None:
         return "a number"
     if _MODEL_NUMBER.fullmatch(written):
         return "a model number"
+    if _CODE_PART.fullmatch(written) and (_CODE_AFTER.match(following) or _CODE_BEFORE.search(before)):
+        return "a part number"
     if _CONTRACTION.search(core + following[:1]) and len(token) + 1 == len(core):
         return "a contraction"  # its apostrophe is all that joins the letters
     # "@hell_raiser", "u/cr4p_sh0t": one part of a member's name, mentioned; not the author's word
