@@ -18,9 +18,16 @@ import random
 from tests import moderation_dev_short as written
 
 WORDS: tuple[str, ...] = tuple(written.WORDS)
-EVASIONS_SEED, EVASIONS_COUNT = 3307, 1200  # the writer's defaults
-TAGS_SEED, TAGS_COUNT = 1201, 800
-CODES_SEED, CODES_COUNT = 2203, 500
+# The writer's own draw (its defaults), then more of the same generators with other seeds: at the
+# writer's sizes the only false positives were two of its hand-written traps, so the larger draw
+# is what the engine was tuned on (the figures are of all of it).
+DRAWS = (  # (seed, count) of evasions, tags and codes
+    ((3307, 1200), (1201, 800), (2203, 500)),  # the writer's defaults
+    ((11, 6000), (11, 6000), (11, 4000)),
+    ((12, 6000), (12, 6000), (12, 4000)),
+    ((13, 6000), (13, 6000), (13, 4000)),
+    ((14, 6000), (14, 6000), (14, 4000)),
+)
 
 
 def _words_in_order(count: int, seed: int) -> list[str]:
@@ -43,22 +50,45 @@ def _category(name: str, text: str) -> str:
 
 def evasions() -> list[dict[str, object]]:
     """{"text", "word", "categories"} as tests/moderation_evasions.evasions gives them."""
-    rows = written.evasions(EVASIONS_COUNT, EVASIONS_SEED)
-    words = _words_in_order(EVASIONS_COUNT, EVASIONS_SEED)
-    return [
-        {"text": text, "word": word, "categories": [_category(name, text) for name in categories]}
-        for (text, categories), word in zip(rows, words, strict=True)
-        if text not in DROPPED
-    ]
+    out: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for (seed, count), _, _ in DRAWS:
+        rows = written.evasions(count, seed)
+        for (text, categories), word in zip(rows, _words_in_order(count, seed), strict=True):
+            if text in DROPPED or text in seen:
+                continue
+            seen.add(text)
+            out.append({"text": text, "word": word, "categories": [_category(name, text) for name in categories]})
+    return out
 
 
 def clean() -> list[dict[str, str]]:
     """{"text", "trap"} as tests/moderation_evasions.clean gives them."""
-    out = [{"text": text, "trap": "gamer tags and handles"} for text in written.clean_tags(TAGS_COUNT, TAGS_SEED)]
-    out += [{"text": text, "trap": "model numbers"} for text in written.clean_codes(CODES_COUNT, CODES_SEED)]
-    out += [{"text": text, "trap": "list_collision"} for text in written.collisions()]
-    return [comment for comment in out if comment["text"] not in DROPPED]
+    out: dict[str, str] = {}
+    for _, (seed, count), _ in DRAWS:
+        for text in written.clean_tags(count, seed):
+            out.setdefault(text, "gamer tags and handles")
+    for _, _, (seed, count) in DRAWS:
+        for text in written.clean_codes(count, seed):
+            out.setdefault(text, "model numbers")
+    for text in written.collisions():
+        out.setdefault(text, "list_collision")
+    return [{"text": text, "trap": trap} for text, trap in out.items() if text not in DROPPED]
 
 
-# Samples dropped from the data after review, with why.
+# Samples dropped from the data after review, with why: none. The review:
+# - Clean tags spell ordinary words and names the way gamers do, some with a digit inside the
+#   listed word's letters: "T1tan", "Tit4n", "Ti7an", "T1to", "T1tus" (tit); "H3llo", "He1lo",
+#   "Sh3ll", "H3llas", "H3llenic" (hell); "Sh0e", "Ph0ebe" (hoe); "Scr4p", "Scr4ppy" (crap);
+#   "A55a55in", "Ass4ssin", "Ass3mbly", "Ca55ius", "Ca$$andra", "Ba55", "As5ist" (ass); "4rsenal"
+#   (arse); "S1mple", "Simp1e", "S1mpson" (simp). Each is read whole, as the word or name it
+#   spells: the leet letter is in an ordinary word that goes on past the listed letters ("T1tan" is
+#   Titan, "Sh0e" a shoe, "Scr4ppy" Scrappy, "H3llo" hello), and a moderator reading "@Sh0eQueen"
+#   or "A55a55in_Wolf" sees a shoe and an assassin. The writer left out the leet spellings that
+#   single out the listed part of a rarer word ("N4zionale", "P1ssarro", "Th0th"); so all are kept.
+# - Clean codes: the hand-written traps (Galaxy A55, T1T-400, HE11-B, issue #311, Boeing 717,
+#   route 455, colour #A55, "PCB ASSY") are read as codes and numbers in their sentences: kept.
+# - Evasions: every disguise leaves at least one letter of the word as itself (the writer allows
+#   at most two leetspeak letters, fewer in a three-letter word), and the hardest read as the word
+#   to someone who knows the leetspeak alphabets ("f46", "7i7", "#0e", "+'!:ｔ"): all kept.
 DROPPED: dict[str, str] = {}

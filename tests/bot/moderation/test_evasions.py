@@ -173,7 +173,9 @@ def test_a_drawings_upright_stroke_is_not_a_small_l_before_a_question_mark_at_th
         assert caught(text), text
 
 
-SHORT = ModerationEngine(RuleSet(keywords=(KeywordRule("listed", ("hell", "tit", "hoe", "ass"), KeywordMode.WORD),)))
+SHORT = ModerationEngine(
+    RuleSet(keywords=(KeywordRule("listed", ("hell", "tit", "hoe", "ass", "fag", "scam"), KeywordMode.WORD),))
+)
 
 
 def caught_short(text: str) -> bool:
@@ -193,5 +195,15 @@ def test_a_code_joined_by_a_hyphen_to_a_number_is_a_part_number():
     assert not caught_short("T1T-400 seals are out of stock, try the T1T-450 instead")
     assert not caught_short("replacement valve is part no. T1T-409-A according to the manual")
     assert not caught_short("the bracket is 400-T1T now")
+    assert not caught_short("part no. T1T-777-B according to the manual")  # 777 is no stretched t here
     # alone, or in lower case, or spelled out with hyphens, it is still the word
     assert caught_short("lol T1T") and caught_short("t1t-400") and caught_short("T-1-T") and caught_short("T1T-lol")
+
+
+def test_hexadecimal_bytes_and_identifiers_are_codes():
+    # a hardware address or an identifier in groups of hex digits: "f4:99" is no "fag"
+    assert not caught_short("MAC f4:99:20:fc:ac:30 keeps getting a new IP (192.168.2.34)")
+    assert not caught_short("uuid 5ca3e1b2-f4a9-4b2e-9c1d-0a55e0f4c2b1 shows up in the logs")
+    assert not caught_short("MAC F4-99-20-FC-AC-30 again")
+    # two groups, or letters spelled out with colons, are still read
+    assert caught_short("lol f4:9") and caught_short("f:4:g spotted") and caught_short("ok f4g:99 lol")
