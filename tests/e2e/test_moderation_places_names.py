@@ -202,6 +202,9 @@ async def test_turning_on_the_nickname_reset_without_manage_nicknames_says_it_ca
     assert handle.ephemeral and "Manage Nicknames" in reply, reply
     # Alerts still run: the setting is kept, and the reply says what to do.
     assert "still reported" in reply and (await bot.configs.get(world.guild.id)).number("name_screening") == 2
+    # The same setting through /config set says the same.
+    handle = emulator.run_command(world.admin, world.general, "config set", setting="name_screening", value="2")
+    assert "Manage Nicknames" in (await handle.wait_message()).content
 
 
 async def test_the_alert_says_why_a_nickname_could_not_be_reset(emulator: Emulator, world: World, bot: DiscussionBot):
