@@ -14,6 +14,7 @@ from discord.ext import commands
 from bot.chat import replies
 from bot.chat.service import ChatRequest
 from bot.client import DiscussionBot
+from bot.discussion_sight import DiscussionSights
 from bot.guild_config import GuildConfig
 from bot.message_pipeline import CHAT
 from bot.permissions import is_admin, is_editor, is_moderator
@@ -33,6 +34,7 @@ class Chat(commands.Cog):
         self.replies = bot.reply_recorder  # who answers whom in the threads, for the digest
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
         self.memberships = Memberships(bot)  # in a DM: the servers the member shares with the bot
+        self.sights = DiscussionSights(bot)  # who may hear about which discussion
 
     def _addressed(self, message: discord.Message, config: GuildConfig) -> bool:
         """Whether a server message is for the bot: it mentions the bot, replies to it, or was
@@ -126,6 +128,7 @@ class Chat(commands.Cog):
             is_moderator=moderator,
             is_admin=admin,
             member_guild_ids=shared,
+            may_discuss=self.sights.for_message(message),
         )
         started = time.perf_counter()
         try:
