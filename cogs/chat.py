@@ -60,6 +60,20 @@ class Chat(commands.Cog):
             self._removed.append(message_id)
             self.replies.deleted(message_id)
 
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        # The digest quotes what a message says now: an edit that changed the text replaces the copy
+        # (an edit the filters refuse removes the message, which forgets it).
+        content = payload.data.get("content")
+        channel = self.bot.get_channel(payload.channel_id)
+        in_thread = channel is None or isinstance(channel, discord.Thread)  # not cached: maybe a thread
+        if payload.guild_id is not None and in_thread and isinstance(content, str):
+            self.replies.edited(payload.message_id, payload.channel_id, content)
+
+    @commands.Cog.listener()
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        self.replies.thread_deleted(payload.thread_id)
+
     async def cog_load(self) -> None:
         self.bot.message_pipeline.add(self.answer, order=CHAT)
 
