@@ -33,19 +33,32 @@ class Chat(commands.Cog):
         self.limiter = bot.chat.limiter
         self.replies = bot.reply_recorder  # who answers whom in the threads, for the digest
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
+        # The chat's own answers (ids), newest kept: a reply to one is a follow-up question. In memory,
+        # as the conversation's context is (5 minutes): after a restart, members mention the bot.
+        self._answers = RecentIds(20_000)
         self.memberships = Memberships(bot)  # in a DM: the servers the member shares with the bot
         self.sights = DiscussionSights(bot)  # who may hear about which discussion
 
     def _addressed(self, message: discord.Message, config: GuildConfig) -> bool:
-        """Whether a server message is for the bot: it mentions the bot, replies to it, or was
-        sent in a chat channel (or a thread under one). Asked of every message: cheapest first."""
-        if message.mentions and self.bot.user in message.mentions:
-            return True
-        reference = message.reference
-        if reference is not None and isinstance(reference.resolved, discord.Message):
-            me = self.bot.user
-            if me is not None and reference.resolved.author.id == me.id:
+        """Whether a server message is for the bot: it mentions the bot (or the role Discord gave
+        it, which members pick from the @ list as often as the bot itself), replies to one of its
+        chat answers, or was sent in a chat channel (or a thread under one). Asked of every
+        message: cheapest first.
+
+        The mention is read from the text: a reply lists the author it answers among its mentions
+        (Discord's reply ping), and a reply to the article, an update, the exit question or a
+        mod-log line is the members' conversation about it, not a question to the bot."""
+        me = self.bot.user
+        content = message.content
+        if me is not None and "<@" in content:
+            if f"<@{me.id}>" in content or f"<@!{me.id}>" in content:
                 return True
+            role = message.guild.self_role if message.guild is not None and "<@&" in content else None
+            if role is not None and f"<@&{role.id}>" in content:
+                return True
+        reference = message.reference
+        if reference is not None and reference.message_id in self._answers:
+            return True
         channel = message.channel
         return config.is_chat_channel(channel.id, channel.parent_id if isinstance(channel, discord.Thread) else None)
 
@@ -161,10 +174,32 @@ class Chat(commands.Cog):
 
     async def _reply(self, message: discord.Message, text: str) -> None:
         try:
-            await message.reply(text, allowed_mentions=REPLY_MENTIONS)
+            sent = await message.reply(text, allowed_mentions=REPLY_MENTIONS)
         except discord.HTTPException as error:
             # 50035 with an unknown reference: the message was removed meanwhile.
             log.info("Could not answer message %s: %s", message.id, error)
+        else:
+            self._answers.add(sent.id)
+
+
+class RecentIds:
+    """The last `size` ids added, for membership tests in constant time."""
+
+    def __init__(self, size: int) -> None:
+        self._order: collections.deque[int] = collections.deque()
+        self._ids: set[int] = set()
+        self.size = size
+
+    def add(self, item: int) -> None:
+        if item in self._ids:
+            return
+        self._order.append(item)
+        self._ids.add(item)
+        if len(self._order) > self.size:
+            self._ids.discard(self._order.popleft())
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._ids
 
 
 class Memberships:
