@@ -86,3 +86,19 @@ async def test_a_member_who_asked_to_be_forgotten_is_not_copied_again(
     fresh = emulator.send_message(alice, thread, "Back again: the sheikhs want guarantees.")
     emulator.send_message(carol, thread, "Which guarantees?", reply_to=fresh)
     await eventually(lambda: replied_to(bot, thread.id, fresh.id))
+
+
+async def test_privacy_show_tells_a_member_their_messages_are_copied_for_the_digest(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    thread = await post(emulator, world)
+    other = emulator.add_member(world.guild, "other")
+    point = emulator.send_message(world.member, thread, "I think the ceasefire will hold through the summer.")
+    emulator.send_message(other, thread, "I doubt it.", reply_to=point)
+    await eventually(lambda: replied_to(bot, thread.id, point.id))  # a copy of the member's words is stored
+
+    shown = emulator.run_command(world.member, world.general, "privacy show")
+    [embed] = (await shown.wait_message()).embeds
+    assert "thread digest" in str(embed)  # "Stored now" counts the copy
+    policy = next(f["value"] for f in embed["fields"] if f["name"] != "Stored now")
+    assert "digest" in policy.lower(), f"/privacy show's policy does not say the digest copies messages:\n{policy}"
