@@ -9,30 +9,39 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import discord
 
 from bot.permissions import VIEW_CHANNEL, DiscussionSight, Overwrite, channel_permissions, may_discuss
-from bot.storage.posts import PostRecord
-
-if TYPE_CHECKING:
-    from bot.client import DiscussionBot
 
 log = logging.getLogger(__name__)
+
+
+class Discussion(Protocol):
+    """Where a discussion is posted (a stored post: bot.storage.posts.Discussion)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def guild_id(self) -> int: ...
+    @property
+    def channel_id(self) -> int: ...  # the forum or text channel
+    @property
+    def thread_id(self) -> int | None: ...
 
 
 class DiscussionSights:
     REMEMBER_SECONDS = 60.0  # REST answers reused for a while: a DM asks about several posts at once
 
-    def __init__(self, bot: DiscussionBot) -> None:
+    def __init__(self, bot: discord.Client) -> None:
         self.bot = bot
         self._rest: dict[tuple[str, int], tuple[Any, float]] = {}
 
-    def for_message(self, message: discord.Message) -> Callable[[PostRecord], Awaitable[bool]]:
+    def for_message(self, message: discord.Message) -> Callable[[Discussion], Awaitable[bool]]:
         """The check the chat applies to each discussion it might speak of in its answer to `message`."""
 
-        async def allowed(post: PostRecord) -> bool:
+        async def allowed(post: Discussion) -> bool:
             try:
                 return may_discuss(await self._sight(message, post))
             except discord.HTTPException as error:
@@ -41,7 +50,7 @@ class DiscussionSights:
 
         return allowed
 
-    async def _sight(self, message: discord.Message, post: PostRecord) -> DiscussionSight:
+    async def _sight(self, message: discord.Message, post: Discussion) -> DiscussionSight:
         channel = message.channel
         private = message.guild is None
         parent = channel.parent_id if isinstance(channel, discord.Thread) else None
@@ -76,7 +85,7 @@ class DiscussionSights:
         self._rest[(kind, key)] = (value, now + self.REMEMBER_SECONDS)
         return value
 
-    async def _over_rest(self, post: PostRecord, user_id: int) -> tuple[bool, bool]:
+    async def _over_rest(self, post: Discussion, user_id: int) -> tuple[bool, bool]:
         """(the member sees it, @everyone sees it) for a server this process is not connected to."""
         http = self.bot.http
         guild_id = post.guild_id
