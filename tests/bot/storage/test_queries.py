@@ -121,6 +121,13 @@ async def test_exit_answers(db: Database):
     assert (got.text, got.message_id, got.votes, got.author_id) == ("Peace", THREAD + 7, 0, MEMBER)
     assert await vote_store.find_exit_answer(db, post, "peace") == got
     assert await vote_store.get_exit_answer(db, answer.id + 100) is None
+    # its card deleted (by a moderator): the answer goes, with its upvotes; other messages change nothing
+    await vote_store.toggle_exit_answer_vote(db, answer.id, MEMBER + 1)
+    assert await vote_store.remove_exit_answers_by_card(db, [THREAD + 8]) == set()
+    assert await vote_store.remove_exit_answers_by_card(db, []) == set()
+    assert await vote_store.remove_exit_answers_by_card(db, [THREAD + 8, THREAD + 7]) == {post}
+    assert await vote_store.get_exit_answer(db, answer.id) is None
+    assert await vote_store.exit_answer_stats(db, post) == (0, 0)
 
 
 async def test_double_click_on_an_answer_never_fails(db: Database):
