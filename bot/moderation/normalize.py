@@ -157,6 +157,9 @@ _LOOKALIKES = {
     "И": "n",
     "Й": "n",
     "Ц": "u",
+    "ц": "u",  # lower case too: name generators' "faux Cyrillic" offers both ("Bцllshit")
+    "Д": "a",
+    "д": "a",
     "Б": "b",
     "Є": "e",
     "Ш": "w",

@@ -46,6 +46,7 @@ CATEGORIES = {
     "a trailing $": ["a$$", "as$"],
     "leetspeak drawn with symbols": ["phuck", "fu(|<", "\\/\\/h0r3", "|)!(|<", "cu|\\|7", "4$$"],
     "faux Cyrillic capitals": ["ЯΣΤΛЯD", "WHΘЯΣ"],
+    "faux Cyrillic in either case": ["Bцllshit", "fцck", "TWДT", "twдt"],
     "capital I for l": ["buIIshit", "BlTCH"],
     "spoiler tags": ["||word||", "w|o|r|d", "||fuck||"],
     "repeated or mixed punctuation": ["fuc,,king", "s.h i t", "c*-u*-n*-t", "fu ,ck", "r~ etard"],
