@@ -39,40 +39,44 @@ class DiscussionSights:
         self._rest: dict[tuple[str, int], tuple[Any, float]] = {}
 
     def for_message(self, message: discord.Message) -> Callable[[Discussion], Awaitable[bool]]:
-        """The check the chat applies to each discussion it might speak of in its answer to `message`."""
-
-        async def allowed(post: Discussion) -> bool:
-            try:
-                return may_discuss(await self._sight(message, post))
-            except discord.HTTPException as error:
-                log.info("Could not check who sees discussion %s: %s", post.id, error)
-                return False
-
-        return allowed
-
-    async def _sight(self, message: discord.Message, post: Discussion) -> DiscussionSight:
+        """The check the chat applies to each discussion it might speak of in its answer to `message`
+        (every post of the server may be asked about: who sees a channel is read once per channel)."""
         channel = message.channel
         private = message.guild is None
         parent = channel.parent_id if isinstance(channel, discord.Thread) else None
-        inside = not private and (channel.id in (post.thread_id, post.channel_id) or parent == post.channel_id)
+        seen: dict[tuple[int, int], tuple[bool, bool]] = {}
+
+        async def allowed(post: Discussion) -> bool:
+            where = (post.guild_id, post.channel_id)
+            if where not in seen:
+                try:
+                    seen[where] = await self._seen(message, post)
+                except discord.HTTPException as error:
+                    log.info("Could not check who sees discussion %s: %s", post.id, error)
+                    seen[where] = (False, False)
+            asker, everyone = seen[where]
+            inside = not private and (channel.id in (post.thread_id, post.channel_id) or parent == post.channel_id)
+            return may_discuss(DiscussionSight(asker, everyone, inside, private))
+
+        return allowed
+
+    async def _seen(self, message: discord.Message, post: Discussion) -> tuple[bool, bool]:
+        """(the asker may view the discussion's channel, @everyone may)."""
         guild = self.bot.get_guild(post.guild_id)
         if guild is None:
-            if not private:
-                return DiscussionSight(False, False, inside, private)  # another server's: never
-            asker, everyone = await self._over_rest(post, message.author.id)
-            return DiscussionSight(asker, everyone, inside, private)
+            if message.guild is not None:
+                return False, False  # another server's discussion, asked in a server: never
+            return await self._over_rest(post, message.author.id)
         where = guild.get_channel(post.channel_id)
         if where is None:  # the channel is gone (or unknown): nothing to show
-            return DiscussionSight(False, False, inside, private)
+            return False, False
         member = message.author if isinstance(message.author, discord.Member) else guild.get_member(message.author.id)
         if member is None or member.guild.id != guild.id:
             try:
                 member = await guild.fetch_member(message.author.id)
             except discord.NotFound:
-                return DiscussionSight(False, False, inside, private)
-        asker = where.permissions_for(member).view_channel
-        everyone = where.permissions_for(guild.default_role).view_channel
-        return DiscussionSight(asker, everyone, inside, private)
+                return False, False
+        return where.permissions_for(member).view_channel, where.permissions_for(guild.default_role).view_channel
 
     async def _cached(self, kind: str, key: int, fetch: Callable[[], Awaitable[Any]]) -> Any:
         now = time.monotonic()
