@@ -78,6 +78,9 @@ class Chat(commands.Cog):
         # The digest quotes what a message says now: an edit that changed the text replaces the copy
         # (an edit the filters refuse removes the message, which forgets it).
         content = payload.data.get("content")
+        author = payload.data.get("author")
+        if isinstance(author, dict) and author.get("bot"):
+            return  # the bot's own messages (the top answers, the live blog) are never quoted
         channel = self.bot.get_channel(payload.channel_id)
         in_thread = channel is None or isinstance(channel, discord.Thread)  # not cached: maybe a thread
         if payload.guild_id is not None and in_thread and isinstance(content, str):
