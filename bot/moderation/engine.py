@@ -220,6 +220,7 @@ class ModerationEngine:
                         before=key[max(0, start - 32) : start].decode("utf-8", "replace"),
                         following=key[end : end + 2].decode("utf-8", "replace"),
                         listed=entry.source,
+                        token=origins.written(*_token_around(key, start, end)),
                     )
                     if false_reading(candidate) is not None:
                         continue
@@ -363,6 +364,26 @@ class ModerationEngine:
     def forget_member(self, author_id: int) -> None:
         """A member asked to be forgotten: their recent messages' times and hashes go."""
         self._recent.pop(author_id, None)
+
+
+# What a code, a part number or hexadecimal bytes are written with: letters, digits, and the
+# hyphens and colons that join their parts ("T1T-409-A", "f4:99:20:fc:ac:30").
+_TOKEN_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzI0123456789-:")
+_TOKEN_REACH = 48  # bytes either side: a UUID is 36 characters; a longer run is read as no code
+
+
+def _token_around(key: bytes, start: int, end: int) -> tuple[int, int]:
+    """The span of the padded reading's run of letters, digits, hyphens and colons that holds
+    [start, end) (for `false_reading`: is the match part of a code?); an empty span when the run
+    reaches further than `_TOKEN_REACH` either side (a message cannot make each match cost more)."""
+    first, last = max(1, start - _TOKEN_REACH), min(len(key) - 1, end + _TOKEN_REACH)
+    while start > first and key[start - 1] in _TOKEN_BYTES:
+        start -= 1
+    while end < last and key[end] in _TOKEN_BYTES:
+        end += 1
+    if (start == first and key[start - 1] in _TOKEN_BYTES) or (end == last and key[end] in _TOKEN_BYTES):
+        return start, start
+    return start, end
 
 
 class _Origins:

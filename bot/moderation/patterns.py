@@ -232,7 +232,32 @@ def phrase_pattern(phrase: str) -> str | None:
 # hyphen perhaps, then digits, perhaps a letter or two or a possessive), a contraction ("he'll" is
 # not "hell", but "ret,,ar'd" is "retard").
 _MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?[0-9]{2,}(?:[A-Z]{0,2}|[a-z]{1,2})(?:'s)?")  # "C00cK" is not one
-_NUMBER = re.compile(r"[0-9.,:/ -]+")  # digits, and what is written between them in numbers
+# Digits, and what is written between them in numbers; perhaps after a number sign ("issue #311"
+# is not "hell" with # for h: the sign says a number follows; "#3ll" and "#0e" hold letters).
+_NUMBER = re.compile(r"#?[0-9.,:/ -]+")
+# A part or model number of several parts: capitals and digits joined by hyphens, two parts of two
+# characters or more and one of them a number ("T1T-400", "T1T-777-B", "400-T1T"). Alone ("T1T"),
+# in lower case ("t1t-400") or spelled out with hyphens ("T-1-T") it is read as the word.
+_PART_NUMBER = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")
+# Bytes in hexadecimal, joined by colons or hyphens (a hardware address "f4:99:20:fc:ac:30", a
+# UUID): three groups or more, of two hex digits or more, and digits in two of them. "f4:9" and
+# "f:4:g" are still read.
+_HEX_GROUPS = re.compile(r"[0-9a-fA-F]{2,}(?::[0-9a-fA-F]{2,}){2,}|[0-9a-fA-F]{2,}(?:-[0-9a-fA-F]{2,}){2,}")
+
+
+def _is_code(token: str, written: str) -> bool:
+    """Whether the run that holds a match with digits read as letters is a part number or
+    hexadecimal bytes (see `_PART_NUMBER`, `_HEX_GROUPS`)."""
+    if not any(char.isdigit() for char in written):
+        return False
+    if _PART_NUMBER.fullmatch(token):
+        parts = token.split("-")
+        return sum(len(part) >= 2 for part in parts) >= 2 and any(len(part) >= 2 and part.isdigit() for part in parts)
+    if _HEX_GROUPS.fullmatch(token):
+        return sum(any(char.isdigit() for char in group) for group in re.split("[:-]", token)) >= 2
+    return False
+
+
 _CONTRACTION = re.compile(r"[a-zA-Z](?:'(?:ll|re|ve|d|s|m)|n't)(?![a-zA-Z])")
 _CONTRACTED = re.compile(r"(?<=[a-zA-Z])(?:'(?:ll|re|ve|d|s|m)|n't)$")
 _NOT_ALNUM = re.compile(r"[^a-zA-Z0-9]+")
@@ -260,6 +285,7 @@ class Candidate(NamedTuple):
     before: str  # the reading before it, up to 32 characters
     following: str  # and after it
     listed: str  # the listed word (as the matcher knows it)
+    token: str = ""  # as written: the run of letters, digits, hyphens and colons that holds it
 
 
 def _without_marks(text: str) -> str:
@@ -313,6 +339,8 @@ def false_reading(match: Candidate) -> str | None:
         return "a number"
     if _MODEL_NUMBER.fullmatch(written):
         return "a model number"
+    if _is_code(match.token, written):
+        return "a part number or hexadecimal bytes"
     if _CONTRACTION.search(core + following[:1]) and len(token) + 1 == len(core):
         return "a contraction"  # its apostrophe is all that joins the letters
     # "@hell_raiser", "u/cr4p_sh0t": one part of a member's name, mentioned; not the author's word

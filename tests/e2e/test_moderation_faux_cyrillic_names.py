@@ -17,7 +17,9 @@ from tests.harness import World, eventually
 NAMES = ("Bцllshit Artist", "Fцck_this", "TWДT")
 
 
-async def test_nicknames_in_faux_cyrillic_are_alerted_in_either_case(emulator: Emulator, world: World, bot: DiscussionBot):
+async def test_nicknames_in_faux_cyrillic_are_alerted_in_either_case(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
     await command(emulator, world, "config set", setting="mod_log_channel", value="mod-log")
     renamed = []
     for name in NAMES:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from tests import moderation_dev_new as written_apart
+from tests import moderation_dev_short_split as short_words
 from tests import moderation_evasions as generated
 
 REPO = Path(__file__).resolve().parents[3]
@@ -70,3 +71,30 @@ def test_the_evaluation_script_reports_the_new_development_split_with_its_misses
     assert result.returncode == 0, result.stderr
     assert "== development split, new" in result.stdout and "held-out" not in result.stdout
     assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
+
+
+def test_the_short_words_split_speaks_the_projects_categories_with_its_collisions_apart():
+    cases = short_words.evasions()
+    assert {name for case in cases for name in case["categories"]} <= set(generated.CATEGORIES)
+    assert {case["word"] for case in cases} == set(short_words.WORDS) and len(short_words.WORDS) == 16
+    assert all(len(word) <= 4 for word in short_words.WORDS) and len(cases) > 20_000
+    comments = short_words.clean()
+    traps = {c["trap"] for c in comments}
+    assert traps == {"gamer tags and handles", "model numbers", "list_collision"} and len(comments) > 40_000
+    collisions = [c["text"] for c in comments if c["trap"] == "list_collision"]
+    assert "she graduated summa cum laude in physics" in collisions and len(collisions) == 40
+
+
+def test_the_evaluation_script_reports_the_short_words_split_with_its_misses():
+    result = subprocess.run(
+        [sys.executable, "benchmarks/moderation_eval.py", "--split", "dev-short", "--misses", "3"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "== development split, short words" in result.stdout and "held-out" not in result.stdout
+    assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
+    shown = result.stdout.splitlines()
+    assert sum(line.startswith("  missed: ") for line in shown) <= 3  # at most --misses of each kind

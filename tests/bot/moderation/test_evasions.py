@@ -172,3 +172,39 @@ def test_a_drawings_upright_stroke_is_not_a_small_l_before_a_question_mark_at_th
         assert not caught(text), text
     for text in ("you wanke|?", "you wankeI? lol", "wanke1?", "what a wanke|2"):
         assert caught(text), text
+
+
+SHORT = ModerationEngine(
+    RuleSet(keywords=(KeywordRule("listed", ("hell", "tit", "hoe", "ass", "fag", "scam"), KeywordMode.WORD),))
+)
+
+
+def caught_short(text: str) -> bool:
+    return any(r.rule == "listed" for r in SHORT.check(MessageFacts(text), remember=False).reasons)
+
+
+def test_a_number_sign_before_digits_is_a_number_not_an_h():
+    # "#311" is issue 311, not "hell" with # for h: the sign says a number follows
+    assert not caught_short("see issue #311 on GitHub, same crash")
+    assert not caught_short("fixed in PR #1164, closes issue #311")
+    # with a letter in it, # is still an h: "#3ll", "#0e"
+    assert caught_short("what the #3ll") and caught_short("#0e spotted in lobby 3") and caught_short("#e11 no")
+
+
+def test_a_code_joined_by_a_hyphen_to_a_number_is_a_part_number():
+    # capitals and digits joined by a hyphen to more digits: a part or model number, not "tit"
+    assert not caught_short("T1T-400 seals are out of stock, try the T1T-450 instead")
+    assert not caught_short("replacement valve is part no. T1T-409-A according to the manual")
+    assert not caught_short("the bracket is 400-T1T now")
+    assert not caught_short("part no. T1T-777-B according to the manual")  # 777 is no stretched t here
+    # alone, or in lower case, or spelled out with hyphens, it is still the word
+    assert caught_short("lol T1T") and caught_short("t1t-400") and caught_short("T-1-T") and caught_short("T1T-lol")
+
+
+def test_hexadecimal_bytes_and_identifiers_are_codes():
+    # a hardware address or an identifier in groups of hex digits: "f4:99" is no "fag"
+    assert not caught_short("MAC f4:99:20:fc:ac:30 keeps getting a new IP (192.168.2.34)")
+    assert not caught_short("uuid 5ca3e1b2-f4a9-4b2e-9c1d-0a55e0f4c2b1 shows up in the logs")
+    assert not caught_short("MAC F4-99-20-FC-AC-30 again")
+    # two groups, or letters spelled out with colons, are still read
+    assert caught_short("lol f4:9") and caught_short("f:4:g spotted") and caught_short("ok f4g:99 lol")
