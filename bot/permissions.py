@@ -201,3 +201,73 @@ def denial(level: Level, config: GuildConfig) -> str:
     role = config.role(key)
     named = f"the <@&{role}> role" if role is not None else f"the {level.value} role (none is set: `/config set {key}`)"
     return f"You need the {permission} permission or {named} to do that."
+
+
+# -- who may hear about a discussion -------------------------------------------------------------
+# The chat quotes a discussion (its digest, its vote, links into it) in an answer. An answer is a
+# message: everyone who reads the channel where it is posted reads it, whoever asked. So the chat
+# speaks of a discussion only when the asker can see the discussion's channel AND every reader of
+# the answer can too. "Every reader" is decided without listing members (a server may have 100,000):
+# the discussion is open to @everyone, or the answer is posted inside the discussion's own channel
+# or thread (whose readers are the discussion's readers, or fewer), or in a DM (the asker alone).
+# A staff member asking about a staff-only discussion in #general gets the articles, not the thread;
+# asked inside the thread, or in a DM, they get it. Anything the bot cannot check counts as unseen.
+
+VIEW_CHANNEL = 1 << 10
+ADMINISTRATOR = 1 << 3
+
+
+@dataclass(frozen=True, slots=True)
+class DiscussionSight:
+    """What Discord shows, as the policy reads it, for one discussion and one answer."""
+
+    asker_sees: bool  # the asker may view the discussion's channel
+    everyone_sees: bool  # @everyone may view it (so any member of the server may)
+    answered_inside: bool  # the answer is posted in the discussion's channel or thread
+    private_answer: bool  # the answer is a DM: only the asker reads it
+
+
+def may_discuss(sight: DiscussionSight) -> bool:
+    return sight.asker_sees and (sight.private_answer or sight.everyone_sees or sight.answered_inside)
+
+
+@dataclass(frozen=True, slots=True)
+class Overwrite:
+    target_id: int
+    is_member: bool  # a member's overwrite, else a role's (@everyone's id is the server's)
+    allow: int
+    deny: int
+
+
+def channel_permissions(
+    *,
+    guild_id: int,
+    owner: bool,
+    member_id: int,
+    member_roles: frozenset[int],
+    role_permissions: dict[int, int],
+    overwrites: tuple[Overwrite, ...],
+) -> int:
+    """A member's permissions in a channel, from raw facts (Discord's documented order: @everyone's
+    and the member's roles' permissions, then @everyone's overwrite, the roles' overwrites, the
+    member's own). For a server the bot has no cache of; discord.py computes the same when it has."""
+    if owner:
+        return -1  # every permission
+    base = role_permissions.get(guild_id, 0)
+    for role in member_roles:
+        base |= role_permissions.get(role, 0)
+    if base & ADMINISTRATOR:
+        return -1
+    everyone = next((o for o in overwrites if not o.is_member and o.target_id == guild_id), None)
+    if everyone is not None:
+        base = (base & ~everyone.deny) | everyone.allow
+    allow = deny = 0
+    for overwrite in overwrites:
+        if not overwrite.is_member and overwrite.target_id in member_roles:
+            allow |= overwrite.allow
+            deny |= overwrite.deny
+    base = (base & ~deny) | allow
+    own = next((o for o in overwrites if o.is_member and o.target_id == member_id), None)
+    if own is not None:
+        base = (base & ~own.deny) | own.allow
+    return base

@@ -35,6 +35,9 @@ def policy_lines(retention_days: int) -> list[str]:
         f"about is removed after {retention_days} days; if you ask for deletion, the case stays under a "
         "pseudonym that cannot be traced back to you.",
         "**Chat**: the article you were asking about, in memory for 5 minutes; never written to disk.",
+        "**Thread digest**: a short copy of your messages others replied to in a discussion, quoted when "
+        "someone asks what people are saying; it follows your edits, goes with the message or thread, "
+        "and when you ask for deletion (your older messages are not copied again).",
         "**Filters**: when you last wrote and a hash of your last few messages (for flood and repeat "
         "rules), in memory for minutes.",
         "The bot does not keep your messages otherwise, and never sells or shares anything.",

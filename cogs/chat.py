@@ -14,6 +14,7 @@ from discord.ext import commands
 from bot.chat import replies
 from bot.chat.service import ChatRequest
 from bot.client import DiscussionBot
+from bot.discussion_sight import DiscussionSights
 from bot.guild_config import GuildConfig
 from bot.message_pipeline import CHAT
 from bot.permissions import is_admin, is_editor, is_moderator
@@ -32,18 +33,32 @@ class Chat(commands.Cog):
         self.limiter = bot.chat.limiter
         self.replies = bot.reply_recorder  # who answers whom in the threads, for the digest
         self._removed: collections.deque[int] = collections.deque(maxlen=5000)
+        # The chat's own answers (ids), newest kept: a reply to one is a follow-up question. In memory,
+        # as the conversation's context is (5 minutes): after a restart, members mention the bot.
+        self._answers = RecentIds(20_000)
         self.memberships = Memberships(bot)  # in a DM: the servers the member shares with the bot
+        self.sights = DiscussionSights(bot)  # who may hear about which discussion
 
     def _addressed(self, message: discord.Message, config: GuildConfig) -> bool:
-        """Whether a server message is for the bot: it mentions the bot, replies to it, or was
-        sent in a chat channel (or a thread under one). Asked of every message: cheapest first."""
-        if message.mentions and self.bot.user in message.mentions:
-            return True
-        reference = message.reference
-        if reference is not None and isinstance(reference.resolved, discord.Message):
-            me = self.bot.user
-            if me is not None and reference.resolved.author.id == me.id:
+        """Whether a server message is for the bot: it mentions the bot (or the role Discord gave
+        it, which members pick from the @ list as often as the bot itself), replies to one of its
+        chat answers, or was sent in a chat channel (or a thread under one). Asked of every
+        message: cheapest first.
+
+        The mention is read from the text: a reply lists the author it answers among its mentions
+        (Discord's reply ping), and a reply to the article, an update, the exit question or a
+        mod-log line is the members' conversation about it, not a question to the bot."""
+        me = self.bot.user
+        content = message.content
+        if me is not None and "<@" in content:
+            if f"<@{me.id}>" in content or f"<@!{me.id}>" in content:
                 return True
+            role = message.guild.self_role if message.guild is not None and "<@&" in content else None
+            if role is not None and f"<@&{role.id}>" in content:
+                return True
+        reference = message.reference
+        if reference is not None and reference.message_id in self._answers:
+            return True
         channel = message.channel
         return config.is_chat_channel(channel.id, channel.parent_id if isinstance(channel, discord.Thread) else None)
 
@@ -57,6 +72,23 @@ class Chat(commands.Cog):
         for message_id in payload.message_ids:
             self._removed.append(message_id)
             self.replies.deleted(message_id)
+
+    @commands.Cog.listener()
+    async def on_raw_message_edit(self, payload: discord.RawMessageUpdateEvent) -> None:
+        # The digest quotes what a message says now: an edit that changed the text replaces the copy
+        # (an edit the filters refuse removes the message, which forgets it).
+        content = payload.data.get("content")
+        author = payload.data.get("author")
+        if isinstance(author, dict) and author.get("bot"):
+            return  # the bot's own messages (the top answers, the live blog) are never quoted
+        channel = self.bot.get_channel(payload.channel_id)
+        in_thread = channel is None or isinstance(channel, discord.Thread)  # not cached: maybe a thread
+        if payload.guild_id is not None and in_thread and isinstance(content, str):
+            self.replies.edited(payload.message_id, payload.channel_id, content)
+
+    @commands.Cog.listener()
+    async def on_raw_thread_delete(self, payload: discord.RawThreadDeleteEvent) -> None:
+        self.replies.thread_deleted(payload.thread_id)
 
     async def cog_load(self) -> None:
         self.bot.message_pipeline.add(self.answer, order=CHAT)
@@ -126,6 +158,7 @@ class Chat(commands.Cog):
             is_moderator=moderator,
             is_admin=admin,
             member_guild_ids=shared,
+            may_discuss=self.sights.for_message(message),
         )
         started = time.perf_counter()
         try:
@@ -144,10 +177,32 @@ class Chat(commands.Cog):
 
     async def _reply(self, message: discord.Message, text: str) -> None:
         try:
-            await message.reply(text, allowed_mentions=REPLY_MENTIONS)
+            sent = await message.reply(text, allowed_mentions=REPLY_MENTIONS)
         except discord.HTTPException as error:
             # 50035 with an unknown reference: the message was removed meanwhile.
             log.info("Could not answer message %s: %s", message.id, error)
+        else:
+            self._answers.add(sent.id)
+
+
+class RecentIds:
+    """The last `size` ids added, for membership tests in constant time."""
+
+    def __init__(self, size: int) -> None:
+        self._order: collections.deque[int] = collections.deque()
+        self._ids: set[int] = set()
+        self.size = size
+
+    def add(self, item: int) -> None:
+        if item in self._ids:
+            return
+        self._order.append(item)
+        self._ids.add(item)
+        if len(self._order) > self.size:
+            self._ids.discard(self._order.popleft())
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._ids
 
 
 class Memberships:

@@ -123,6 +123,16 @@ class Votes(commands.Cog):
     async def on_raw_poll_vote_remove(self, payload: discord.RawPollVoteActionEvent) -> None:
         await self.bot.poll_votes.on_vote(payload, added=False)
 
+    # -- a suggested answer's card deleted (by a moderator): the answer goes -------------------
+    @commands.Cog.listener()
+    async def on_raw_message_delete(self, payload: discord.RawMessageDeleteEvent) -> None:
+        if payload.guild_id is not None:
+            await self.bot.answer_board.cards_deleted([payload.message_id])
+
+    @commands.Cog.listener()
+    async def on_raw_bulk_message_delete(self, payload: discord.RawBulkMessageDeleteEvent) -> None:
+        await self.bot.answer_board.cards_deleted(sorted(payload.message_ids))
+
     # -- votes cast while the bot was away -----------------------------------------------------
     @commands.Cog.listener()
     async def on_ready(self) -> None:

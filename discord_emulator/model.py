@@ -68,9 +68,10 @@ class Role:
     color: int = 0
     managed: bool = False
     mentionable: bool = False
+    bot_id: int | None = None  # the managed role Discord gives a bot when it joins: tags.bot_id
 
     def payload(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "id": str(self.id),
             "name": self.name,
             "color": self.color,
@@ -84,6 +85,9 @@ class Role:
             "mentionable": self.mentionable,
             "flags": 0,
         }
+        if self.bot_id is not None:
+            data["tags"] = {"bot_id": str(self.bot_id)}
+        return data
 
 
 @dataclass(slots=True)

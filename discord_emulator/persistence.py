@@ -47,6 +47,7 @@ def _role(role: Role) -> dict[str, Any]:
         "color": role.color,
         "managed": role.managed,
         "mentionable": role.mentionable,
+        "bot_id": role.bot_id,
     }
 
 

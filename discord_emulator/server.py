@@ -201,7 +201,9 @@ class Emulator(MemberActions):
         guild.roles[guild.id] = Role(guild.id, "@everyone", perms.EVERYONE_DEFAULT)
         self.guilds[guild.id] = guild
         guild.members[owner.id] = Member(owner, guild.id)
-        bot_role = Role(self.ids.next(), self.bot_user.username, bot_permissions, position=1, managed=True)
+        bot_role = Role(
+            self.ids.next(), self.bot_user.username, bot_permissions, position=1, managed=True, bot_id=self.bot_user.id
+        )
         guild.roles[bot_role.id] = bot_role
         guild.members[self.bot_user.id] = Member(self.bot_user, guild.id, roles=[bot_role.id])
         self.guild_commands[guild.id] = {}

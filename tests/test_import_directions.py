@@ -82,6 +82,7 @@ PLACES: dict[str, Layer] = {
     "bot.rest_budget": Layer.KIT,
     "bot.responses": Layer.KIT,
     "bot.standing": Layer.KIT,
+    "bot.discussion_sight": Layer.KIT,  # who can see a discussion, read from Discord (bot.permissions decides)
     "bot.token_guard": Layer.KIT,  # the client's outgoing requests, scrubbed of the token
     # the pure core: plain data in and out, no discord.py, no storage
     "bot.articles": Layer.CORE,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from dataclasses import dataclass
 
 from bot.storage import discussion as discussion_store
 from bot.storage import posts as post_store
@@ -19,11 +20,25 @@ from bot.storage.discussion import ReplyEdge
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class _Edited:
+    message_id: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _ThreadGone:
+    thread_id: int
+
+
+_Item = ReplyEdge | int | _Edited | _ThreadGone  # an int: a deleted message
+
+
 class ReplyRecorder:
     def __init__(self, db: Database, *, max_batch: int = 500) -> None:
         self.db = db
         self.max_batch = max_batch
-        self._queue: asyncio.Queue[ReplyEdge | int] = asyncio.Queue()
+        self._queue: asyncio.Queue[_Item] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
         self._discussions: dict[int, bool] = {}  # thread id -> is an article's discussion thread
 
@@ -62,6 +77,16 @@ class ReplyRecorder:
     def deleted(self, message_id: int) -> None:
         self._queue.put_nowait(message_id)
 
+    def edited(self, message_id: int, thread_id: int, text: str) -> None:
+        """A message in a thread was edited: if the digest quotes it, the quote becomes the new text."""
+        if self._discussions.get(thread_id, True):
+            self._queue.put_nowait(_Edited(message_id, text))
+
+    def thread_deleted(self, thread_id: int) -> None:
+        """A thread was deleted, its messages with it (Discord sends no deletion per message)."""
+        self._discussions[thread_id] = False  # nothing more to record there
+        self._queue.put_nowait(_ThreadGone(thread_id))
+
     async def flush(self) -> None:
         await self._queue.join()
 
@@ -87,23 +112,26 @@ class ReplyRecorder:
                 for _ in batch:
                     self._queue.task_done()
 
-    async def _store(self, batch: list[ReplyEdge | int]) -> None:
-        # In arrival order: runs of replies, then the deletions that followed them.
-        run: list[ReplyEdge] = []
-        deleted: list[int] = []
+    async def _store(self, batch: list[_Item]) -> None:
+        # In arrival order, a run of items of one kind at a time: a reply, then its message's edit or
+        # deletion, are applied in that order.
+        run: list[_Item] = []
         for item in batch:
-            if isinstance(item, int):
-                if run:
-                    await discussion_store.record_replies(self.db, run)
-                    run = []
-                deleted.append(item)
-                continue
-            if deleted:
-                await discussion_store.forget_messages(self.db, deleted)
-                deleted = []
-            if await self._is_discussion(item.thread_id):
-                run.append(item)
+            if run and type(run[0]) is not type(item):
+                await self._apply(run)
+                run = []
+            run.append(item)
         if run:
-            await discussion_store.record_replies(self.db, run)
-        if deleted:
-            await discussion_store.forget_messages(self.db, deleted)
+            await self._apply(run)
+
+    async def _apply(self, run: list[_Item]) -> None:
+        first = run[0]
+        if isinstance(first, ReplyEdge):
+            edges = [e for e in run if isinstance(e, ReplyEdge) and await self._is_discussion(e.thread_id)]
+            await discussion_store.record_replies(self.db, edges)
+        elif isinstance(first, _Edited):
+            await discussion_store.edit_points(self.db, [(e.message_id, e.text) for e in run if isinstance(e, _Edited)])
+        elif isinstance(first, _ThreadGone):
+            await discussion_store.forget_threads(self.db, [t.thread_id for t in run if isinstance(t, _ThreadGone)])
+        else:
+            await discussion_store.forget_messages(self.db, [i for i in run if isinstance(i, int)])

@@ -68,12 +68,27 @@ def which_one(titles: Sequence[str]) -> str:
     return fit(f"Which article do you mean? Ask again with a few words of its title:\n{options}")
 
 
+LISTED_ARTICLES = 15  # more is a wall of text: the rest are counted, and /article list shows them
+
+
 def article_list(titles: Sequence[tuple[str, str | None]]) -> str:
+    """Whole lines only: as many articles as fit in one message (at most LISTED_ARTICLES), then how
+    many more there are and where to see them."""
     lines = [
-        f"• **{escape_markdown(shorten(t, 120))}**" + (f" · {url}" if url else " · not posted yet")
-        for t, url in titles[:15]
+        f"• **{escape_markdown(shorten(t, 120))}**" + (f" · {url}" if url else " · not posted yet") for t, url in titles
     ]
-    return fit("Articles I know:\n" + "\n".join(lines))
+    text = "Articles I know:"
+    for shown, line in enumerate(lines):
+        rest = len(lines) - shown
+        more = _more_articles(rest - 1) if rest > 1 else ""
+        if shown == LISTED_ARTICLES or len(text) + 1 + len(line) + len(more) > LIMIT:
+            return text + _more_articles(rest)
+        text += "\n" + line
+    return text
+
+
+def _more_articles(count: int) -> str:
+    return f"\n…and {count} more: `/article list` shows them all."
 
 
 def summary(title: str, sentences: Sequence[str], url: str | None) -> str:

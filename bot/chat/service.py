@@ -9,7 +9,7 @@ import asyncio
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,10 @@ log = logging.getLogger(__name__)
 CONTEXT_SECONDS = 300.0
 
 
+async def _no_discussion(post: PostRecord) -> bool:
+    return False  # nobody said who may see what: speak of no discussion (fail closed)
+
+
 @dataclass(frozen=True, slots=True)
 class ChatRequest:
     text: str
@@ -54,6 +58,10 @@ class ChatRequest:
     # In a DM: the servers the asker shares with the bot (as the bot knows its members). A DM may
     # speak only of these servers' discussions, votes and updates, never of another server's.
     member_guild_ids: tuple[int, ...] = ()
+    # Whether this answer may speak of a posted discussion (its vote, its digest, links into it): the
+    # asker sees it and so does every reader of the answer (bot.permissions.may_discuss, read from
+    # Discord by the cog). Not given: no discussion is spoken of, only the articles.
+    may_discuss: Callable[[PostRecord], Awaitable[bool]] = _no_discussion
 
     @property
     def guild_ids(self) -> tuple[int, ...]:
@@ -250,6 +258,8 @@ class ChatService:
         named = _named_article(articles, text)
         if request.thread_id is not None and named is None:
             post = await post_store.post_by_thread(self.db, request.thread_id)
+            if post is not None and not await request.may_discuss(post):
+                post = None
             if post is not None and (article := self.library.get(post.article_slug)) is not None:
                 return article, post, None
         if named is None:
@@ -283,10 +293,10 @@ class ChatService:
 
     async def _recent_posts(self, request: ChatRequest) -> list[PostRecord]:
         """The posted discussions of the request's servers (none for a DM from a member the bot
-        shares no server with), newest first."""
+        shares no server with) that this answer may speak of, newest first."""
         posts = [p for g in request.guild_ids for p in await post_store.posts_in_guild(self.db, g)]
         posts.sort(key=lambda p: p.id, reverse=True)
-        return [p for p in posts if p.status in (PostStatus.POSTED, PostStatus.CLOSED)]
+        return [p for p in posts if p.status in (PostStatus.POSTED, PostStatus.CLOSED) and await request.may_discuss(p)]
 
     async def _list(self, request: ChatRequest) -> str:
         articles = self._articles(request)

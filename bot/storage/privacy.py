@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.sharding import Ownership
+from bot.storage import discussion as discussion_store
 from bot.storage.database import Database, sql_time
 from bot.storage.shards import owned
 
@@ -160,10 +161,12 @@ async def forget(db: Database, user_id: int) -> ForgetReport:
                 "AND NOT EXISTS (SELECT 1 FROM reports WHERE item_id = ?)",
                 (item_id, item_id),
             )
-        # The digest's copies of their messages go (and the replies counted to them, by cascade).
+        # The digest's copies of their messages go (and the replies counted to them, by cascade), and
+        # are not made again from their old messages when someone replies to one later.
         await run(
             "messages others replied to (the thread digest)", "DELETE FROM thread_points WHERE author_id = ?", (u,)
         )
+        await discussion_store.opt_out(tx, u, dt.datetime.now(dt.UTC))
         # Moderation records stay, under the pseudonym, without the copy of their message, and
         # without the words a filter quoted from it (a filter's case: no moderator wrote it; an
         # escalation quotes nothing). Moderators' own reasons and notes stay, mentions replaced above.

@@ -119,6 +119,23 @@ async def record_exit_answer_message(db: Database, answer_id: int, message_id: i
     await db.execute("UPDATE exit_answers SET message_id = ? WHERE id = ?", (message_id, answer_id))
 
 
+async def remove_exit_answers_by_card(db: Database, message_ids: Sequence[int]) -> set[int]:
+    """Answers whose card message was deleted (a moderator removed it in Discord) go, with their
+    upvotes; returns the posts whose top answers to redraw."""
+    posts: set[int] = set()
+    cards = []
+    for message_id in message_ids:  # a read first: almost every deleted message is not a card
+        if await db.fetch_one("SELECT 1 FROM exit_answers WHERE message_id = ?", (message_id,)) is not None:
+            cards.append(message_id)
+    if not cards:
+        return posts
+    async with db.transaction() as tx:
+        for message_id in cards:
+            rows = await tx.fetch_all("DELETE FROM exit_answers WHERE message_id = ? RETURNING post_id", (message_id,))
+            posts |= {int(r[0]) for r in rows}
+    return posts
+
+
 async def get_exit_answer(db: Database, answer_id: int) -> ExitAnswer | None:
     row = await db.fetch_one("SELECT * FROM exit_answers WHERE id = ?", (answer_id,))
     return None if row is None else _answer(row)

@@ -100,6 +100,13 @@ class AnswerBoard:
         self.schedule_refresh(post.id)
         return voted, count, post
 
+    async def cards_deleted(self, message_ids: list[int]) -> None:
+        """Messages were deleted: an answer whose card was among them is removed (Discord lets a
+        moderator delete the card; the answer then leaves the top answers, the results and the digest)."""
+        for post_id in await vote_store.remove_exit_answers_by_card(self.db, message_ids):
+            log.info("An answer card of post %s was deleted: the answer is removed", post_id)
+            self.schedule_refresh(post_id)
+
     async def _thread(self, post: PostRecord) -> discord.Thread:
         assert post.thread_id is not None
         channel = self.client.get_channel(post.thread_id) or await self.client.fetch_channel(post.thread_id)

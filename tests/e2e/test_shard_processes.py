@@ -18,6 +18,7 @@ from bot.storage import feeds as feed_store
 from bot.storage import leases as lease_store
 from bot.storage.rows import read_time
 from discord_emulator import Emulator, RateLimitConfig, ShardingConfig
+from discord_emulator import permissions as perms
 from tests.e2e.test_chat import ask
 from tests.e2e.test_chat_dms import SECRET
 from tests.e2e.test_privacy import suggest
@@ -138,6 +139,20 @@ async def test_a_dm_on_shard_zero_knows_the_members_server_on_another_shard(
         dm = emulator.dm_channel(insider.user)
         inside = await ask(emulator, insider, dm, "how's the vote going?", mention=False)
         assert SECRET in inside.content and str(private.id) in inside.content, inside.content
+
+        # Who may see a discussion is asked of Discord too: a staff-only forum's post, the newest, is
+        # spoken of to the owner who sees it, and never to the member who does not.
+        staff = emulator.create_forum_channel(private, "staff")
+        emulator.set_channel_permission(staff, private.roles[private.id], deny=perms.VIEW_CHANNEL)
+        emulator.set_channel_permission(staff, emulator.bot_role(private), allow=perms.VIEW_CHANNEL)
+        posted = emulator.run_command(private_owner, staff, "article post", article="odierno-ceasefire", channel=staff)
+        assert "Posted" in (await posted.wait_message(timeout=10)).content
+        [staff_thread] = emulator.threads_of(staff)
+        owner_dm = emulator.dm_channel(private_owner.user)
+        told = await ask(emulator, private_owner, owner_dm, "how's the vote going?", mention=False)
+        assert str(staff_thread.id) in told.content, told.content
+        again = await ask(emulator, insider, dm, "how's the vote going?", mention=False)
+        assert str(staff_thread.id) not in again.content and SECRET in again.content, again.content
 
         # A feed article the other process stores reaches this one's library at its next feeds pass.
         feed = await feed_store.add_feed(second.db, private.id, private_forum.id, "https://example.org/f.xml", 1)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 
 from bot.client import DiscussionBot
 from bot.storage import posts as post_store
 from bot.storage import votes as vote_store
 from discord_emulator import Emulator, Message
+from tests.e2e.test_chat import ask, post
+from tests.e2e.test_privacy import suggest
 from tests.harness import World, eventually, question_of, running_bot
 from tests.postgres import both_engines
 
@@ -178,3 +181,27 @@ async def test_votes_are_reconciled_after_a_gateway_resume(emulator: Emulator, w
     await reconciled
     assert emulator.gateway.resume_count == 1
     assert await stored_counts(bot, question) == {1: 0, 2: 3}
+
+
+async def test_an_answer_whose_card_a_moderator_deleted_leaves_the_vote_and_the_digest(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    # The filters cannot know every bad answer (a doxxing line in plain words): a moderator removes its
+    # card, as Discord lets them, and the answer goes from the top answers, /vote results and the digest.
+    doxx = "Ask Carl Jensen, he lives at 14 Elm Street, Dayton"
+    thread = await post(emulator, world)  # answer mode: no options
+    question = question_of(emulator, thread)
+    card = await suggest(emulator, world.member, question, doxx)
+    other = emulator.add_member(world.guild, "other")
+    await suggest(emulator, other, question, "Protection from the militias")
+    await eventually(lambda: "Elm Street" in str(question.embeds))  # on the top answers
+    seen = asyncio.ensure_future(bot.wait_for("raw_message_delete", check=lambda e: e.message_id == card.id, timeout=5))
+    await asyncio.sleep(0)
+    emulator.delete_message(world.owner, card)  # a moderator removes the doxxing answer
+    await seen
+    await eventually(lambda: "Elm Street" not in str(question.embeds))  # the top answers redrawn
+    assert "Protection from the militias" in str(question.embeds)
+
+    digest = await ask(emulator, world.admin, thread, "what are people saying?")
+    assert "Protection from the militias" in digest.content  # the digest lists the answers
+    assert "Elm Street" not in digest.content, f"a removed answer is still in the digest:\n{digest.content}"

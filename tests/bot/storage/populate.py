@@ -105,6 +105,8 @@ async def populate(db: Database, *, voters: int = 50) -> Populated:
         db,
         [discussion_store.ReplyEdge(THREAD + 31, THREAD, GUILD, THREAD + 30, MEMBER, "a point others answer")],
     )
+    async with db.transaction() as tx:  # someone else asked to be forgotten
+        await discussion_store.opt_out(tx, MEMBER + 1000, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     await lease_store.acquire_lease(db, "seeds", "process-a", 60)
     await lease_store.queue_auto_post(db, "odierno-ceasefire")
     await lease_store.take_auto_post(db, "odierno-ceasefire", GUILD)

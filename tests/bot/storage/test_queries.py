@@ -121,6 +121,13 @@ async def test_exit_answers(db: Database):
     assert (got.text, got.message_id, got.votes, got.author_id) == ("Peace", THREAD + 7, 0, MEMBER)
     assert await vote_store.find_exit_answer(db, post, "peace") == got
     assert await vote_store.get_exit_answer(db, answer.id + 100) is None
+    # its card deleted (by a moderator): the answer goes, with its upvotes; other messages change nothing
+    await vote_store.toggle_exit_answer_vote(db, answer.id, MEMBER + 1)
+    assert await vote_store.remove_exit_answers_by_card(db, [THREAD + 8]) == set()
+    assert await vote_store.remove_exit_answers_by_card(db, []) == set()
+    assert await vote_store.remove_exit_answers_by_card(db, [THREAD + 8, THREAD + 7]) == {post}
+    assert await vote_store.get_exit_answer(db, answer.id) is None
+    assert await vote_store.exit_answer_stats(db, post) == (0, 0)
 
 
 async def test_double_click_on_an_answer_never_fails(db: Database):
@@ -353,6 +360,37 @@ async def test_thread_replies(db: Database):
     await discussion_store.forget_messages(db, [THREAD + 4])  # a point deleted, its replies with it
     await discussion_store.forget_messages(db, [])
     assert [(p.message_id, p.replies) for p in await discussion_store.top_points(db, THREAD)] == [(THREAD + 1, 1)]
+    # an edit replaces the copy; an edit of a message never replied to changes nothing
+    await discussion_store.edit_points(db, [(THREAD + 1, "first point, edited"), (THREAD + 99, "not a point")])
+    await discussion_store.edit_points(db, [])
+    assert [p.excerpt for p in await discussion_store.top_points(db, THREAD)] == ["first point, edited"]
+    # a deleted thread takes every point and reply with it, and no other thread's
+    other = THREAD + 1000
+    await discussion_store.record_replies(db, [edge(other + 2, other, GUILD, other + 1, MEMBER, "elsewhere")])
+    await discussion_store.forget_threads(db, [THREAD])
+    await discussion_store.forget_threads(db, [])
+    assert await discussion_store.top_points(db, THREAD) == []
+    assert [p.message_id for p in await discussion_store.top_points(db, other)] == [other + 1]
+
+
+async def test_a_member_who_opted_out_is_not_copied_from_before_they_asked(db: Database):
+    edge = discussion_store.ReplyEdge
+    asked = dt.datetime(2026, 6, 1, tzinfo=dt.UTC)
+    before, after = (discussion_store.snowflake_at(asked - dt.timedelta(seconds=s)) for s in (1, -1))
+    async with db.transaction() as tx:
+        await discussion_store.opt_out(tx, MEMBER, asked)
+        await discussion_store.opt_out(tx, MEMBER, asked)  # asking twice is asking once
+    assert str(MEMBER) not in str([tuple(r) for r in await db.fetch_all("SELECT * FROM digest_optouts")])
+    await discussion_store.record_replies(
+        db,
+        [
+            edge(after + 10, THREAD, GUILD, before, MEMBER, "an old message of theirs"),
+            edge(after + 11, THREAD, GUILD, after, MEMBER, "written after they asked"),
+            edge(after + 12, THREAD, GUILD, before + 1, MODERATOR, "someone else's old message"),
+        ],
+    )
+    points = await discussion_store.top_points(db, THREAD)
+    assert sorted(p.excerpt for p in points) == ["someone else's old message", "written after they asked"]
 
 
 async def test_meta(db: Database):
