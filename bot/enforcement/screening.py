@@ -26,6 +26,7 @@ from bot.errors import UserFacingError
 from bot.guild_config import GuildConfig
 from bot.metrics import BotMetrics
 from bot.moderation.engine import CLEAN, MessageFacts
+from bot.moderation.name_parts import name_reading
 from bot.moderation.rules import Action, Verdict
 from bot.moderation.toxicity import ToxicityScorer, toxicity_reason
 from bot.permissions import is_filter_exempt
@@ -240,7 +241,8 @@ class Screening:
             return  # the filters skip moderators and the bypass role: their names too
         engine = await self.engines.engine(member.guild.id)
         names = [n for n in dict.fromkeys((member.nick, member.global_name, member.name)) if n and n not in already]
-        flagged = [(name, verdict) for name in names if (verdict := engine.check_name(name)).flagged]
+        # Read as written and where it glues words ("ShitLord"): bot.moderation.name_parts
+        flagged = [(name, verdict) for name in names if (verdict := engine.check_name(name_reading(name))).flagged]
         if not flagged:
             return
         name, verdict = flagged[0]

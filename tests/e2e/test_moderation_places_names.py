@@ -247,3 +247,24 @@ async def test_the_names_of_members_the_filters_skip_are_not_screened(
         if await mod_store.cases_of_member(bot.db, world.guild.id, who.user.id)
     ]
     assert screened == []
+
+
+async def test_a_name_that_glues_a_listed_word_to_others_alerts_and_real_names_do_not(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    # Display names glue words ("ShitLord"): a person reads the word. "Dickens" and "PassionFruit"
+    # hold "dick" and "ass" only inside words, so they are left alone even where those are listed.
+    await command(emulator, world, "config set", setting="mod_log_channel", value="mod-log")
+    for word in ("dick", "ass"):
+        assert "added" in await command(emulator, world, "automod rule add", kind="keyword", value=word)
+    await eventually(lambda: bot.get_guild(world.guild.id).chunked)  # the member list, loaded after login
+    cached = bot.get_guild(world.guild.id).get_member
+    for name in ("Dickens_Fan", "PassionFruit", "ShitLord"):
+        # one at a time: discord.py hands each update's listener the cached member, renamed again
+        # by a later update (renames back to back would all be screened as the last name)
+        rename(emulator, world, world.member.user.id, name)
+        await eventually(lambda name=name: cached(world.member.user.id).nick == name)
+    cases = await eventually(lambda: mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id))
+    alert = await eventually(lambda: next(iter(emulator.history(world.mod_log)), None))
+    assert [c.excerpt for c in cases] == ["ShitLord"]
+    assert "'Shit'" in str(alert.embeds[0]["fields"])
