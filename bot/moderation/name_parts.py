@@ -10,7 +10,8 @@ written, then with a space at each place it glues words:
   "HTML|Parser"), not after "Mc", which starts a surname ("McDonald", and "McDick" with it);
 - a number apart from the letters around it ("Puncher|99", "99|Problems"), but a digit between
   lower-case letters, or before them at a word's start, is a letter written in leetspeak and stays
-  ("Sh1t|Poster", "T1tan", "Sh0e|Queen", "5hit").
+  ("Sh1t|Poster", "T1tan", "Sh0e|Queen", "5hit"), and capitals then a number are a model number,
+  read as one word as in messages ("AK47", "A55", "P155").
 
 A listed word that is then a whole part is flagged with the rule that lists it; a collision with a
 real name ("Dick|Tracy") is the list's choice, which the server's allow list cures as for messages
@@ -27,7 +28,8 @@ def _starts_word(name: str, i: int, start: int) -> bool:
     before, char = name[i - 1], name[i]
     after = name[i + 1] if i + 1 < len(name) else ""
     if char.isdigit():
-        return before.isalpha() and not after.islower()  # "Puncher|99", "Ass|69Lord"; not "Sh1t"
+        # "Puncher|99", "Ass|69Lord"; not "Sh1t", nor a model number in capitals ("AK47", "P155")
+        return before.isalpha() and not after.islower() and not name[start:i].isupper()
     if before.isdigit():
         return char.isupper()  # "99|Problems"; not "5hit", "T1tan"
     if before.islower() and char.isupper():

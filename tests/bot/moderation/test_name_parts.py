@@ -35,6 +35,8 @@ def name_flagged(screening: ModerationEngine, name: str) -> bool:
         ("CuntPuncher99", "Cunt Puncher 99"),  # a number at the end is a part of its own
         ("99Problems", "99 Problems"),
         ("Ass69Lord", "Ass 69 Lord"),
+        ("AK47Fan", "AK47 Fan"),  # capitals and a number are a model number: one word
+        ("P155", "P155"),
         ("Sh1tPoster", "Sh1t Poster"),  # a digit between letters is a letter: leet stays read
         ("T1tan", "T1tan"),
         ("5hitLord", "5hit Lord"),
@@ -89,6 +91,9 @@ def test_names_as_written_are_still_flagged():
         "DickensianXmas",
         "ShiitakeSoup",
         "Bitchute_Watcher",
+        "P155",  # model numbers, as in messages
+        "A55",
+        "SR71Blackbird",
     ],
 )
 def test_real_names_and_tags_are_not_flagged(name: str):
