@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable
 
 import discord
@@ -43,6 +44,9 @@ NO_MANAGE_NICKNAMES = (
 )
 
 
+SCREENED_NAMES_KEPT = 50_000  # members whose last screened names are remembered (a few MB at most)
+
+
 class Screening:
     def __init__(
         self,
@@ -70,6 +74,9 @@ class Screening:
         self._scoring: set[asyncio.Task[None]] = set()
         self._edits = ScreenedEdits()
         self.member_lists = MemberLists(client, configs=configs)  # names of members cached before they change
+        # Each member's names as last screened: discord.py hands every update's listener the one
+        # cached member, so renames that arrive together all read as the last name; it is screened once.
+        self._screened_names: OrderedDict[tuple[int, int], tuple[str | None, ...]] = OrderedDict()
 
     # -- policy --------------------------------------------------------------------------------
     def _managed(self, message: discord.Message, config: GuildConfig) -> bool:
@@ -235,12 +242,20 @@ class Screening:
         names screened before (one alert per name)."""
         if member.bot:
             return
+        current = (member.nick, member.global_name, member.name)
+        key = (member.guild.id, member.id)
+        if self._screened_names.get(key) == current:
+            return  # screened already (before any await: the next listener sees this at once)
+        self._screened_names[key] = current
+        self._screened_names.move_to_end(key)
+        if len(self._screened_names) > SCREENED_NAMES_KEPT:
+            self._screened_names.popitem(last=False)
         config = await self.configs.get(member.guild.id)
         setting = config.number("name_screening")
         if not setting or is_filter_exempt(member_standing(member), config):
             return  # the filters skip moderators and the bypass role: their names too
         engine = await self.engines.engine(member.guild.id)
-        names = [n for n in dict.fromkeys((member.nick, member.global_name, member.name)) if n and n not in already]
+        names = [n for n in dict.fromkeys(current) if n and n not in already]
         # Read as written and where it glues words ("ShitLord"): bot.moderation.name_parts
         flagged = [(name, verdict) for name in names if (verdict := engine.check_name(name_reading(name))).flagged]
         if not flagged:

@@ -268,3 +268,21 @@ async def test_a_name_that_glues_a_listed_word_to_others_alerts_and_real_names_d
     alert = await eventually(lambda: next(iter(emulator.history(world.mod_log)), None))
     assert [c.excerpt for c in cases] == ["ShitLord"]
     assert "'Shit'" in str(alert.embeds[0]["fields"])
+
+
+async def test_renames_back_to_back_alert_once_for_the_name_that_is_listed(
+    emulator: Emulator, world: World, bot: DiscussionBot
+):
+    # discord.py hands every update's listener the one cached member: renames that arrive together
+    # are all seen as the last name. Each name is still screened once: one alert, for "ShitLord".
+    await command(emulator, world, "config set", setting="mod_log_channel", value="mod-log")
+    await eventually(lambda: bot.get_guild(world.guild.id).chunked)
+    for name in ("Calm Reader", "Quiet Reader", "ShitLord"):
+        rename(emulator, world, world.member.user.id, name)
+    await eventually(lambda: mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id))
+    rename(emulator, world, world.member.user.id, "Calm Reader")  # a later update, to know the others were handled
+    cached = bot.get_guild(world.guild.id).get_member
+    await eventually(lambda: cached(world.member.user.id).nick == "Calm Reader")
+    await eventually(lambda: len(emulator.history(world.mod_log)) >= 1)
+    cases = await mod_store.cases_of_member(bot.db, world.guild.id, world.member.user.id)
+    assert [c.excerpt for c in cases] == ["ShitLord"]
