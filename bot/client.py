@@ -42,6 +42,7 @@ from bot.moderation.toxicity import ToxicityScorer, model_installed
 from bot.operations import Operations
 from bot.privacy import MemberData
 from bot.publishing.auto_post import AutoPoster
+from bot.publishing.deleted_threads import DeletedThreads
 from bot.publishing.publisher import Publisher
 from bot.rest_budget import limit_rest
 from bot.retention import Retention
@@ -229,10 +230,12 @@ class DiscussionBot(commands.Bot):
         # Shard processes share the outbox: each claims under its own name (the same after a restart,
         # so it takes back what a crash of its previous run left) and only its servers' rows.
         ownership = self.ownership
+        self.deleted_threads = DeletedThreads(db, self, post_threads=self.post_threads)
         self.delivery = DeliveryWorker(
             db,
             self,
             live_blog=self.live_blog,
+            thread_gone=self.deleted_threads.thread_deleted,
             metrics=self.metrics,
             claimant=claimant_for(ownership),
             ownership=ownership,

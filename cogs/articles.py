@@ -71,8 +71,9 @@ class Articles(commands.Cog):
             force=force,
         )
         verb = "Finished posting" if result.resumed else "Posted"
+        again = " (its earlier discussion here was deleted, so this is a new one)" if result.replaces_deleted else ""
         await interaction.followup.send(
-            f"{verb} **{escape_markdown(found.title)}**: {result.post.jump_url()}\n"
+            f"{verb} **{escape_markdown(found.title)}**{again}: {result.post.jump_url()}\n"
             f"Vote: {VoteMode(result.post.vote_mode).description}, open for {result.post.duration_hours} h.",
             ephemeral=True,
         )
@@ -100,6 +101,8 @@ class Articles(commands.Cog):
 
     @staticmethod
     def _post_line(post: PostRecord) -> str:
+        if post.removed:
+            return f"<#{post.channel_id}> · discussion deleted in Discord"
         state = PostStatus(post.status).description
         link = post.jump_url() or f"<#{post.channel_id}>"
         return f"<#{post.channel_id}> · {link} · {state}"

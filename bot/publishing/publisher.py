@@ -53,6 +53,7 @@ class AlreadyPosted(UserFacingError):
 class PublishResult:
     post: PostRecord
     resumed: bool
+    replaces_deleted: bool = False  # the article's discussion there before this one was deleted in Discord
 
 
 def required_permissions(channel: PostChannel, vote_mode: VoteMode) -> discord.Permissions:
@@ -141,7 +142,8 @@ class Publisher:
             posted_by=requested_by,
             poll_options=options,
         )
-        return PublishResult(await self.complete(post, article, channel), resumed=False)
+        deleted = any(p.removed for p in existing) and not done
+        return PublishResult(await self.complete(post, article, channel), resumed=False, replaces_deleted=deleted)
 
     async def guilds_with_posts(self) -> list[int]:
         """Every server with a posted discussion, on this process's shards or not (for DMs)."""

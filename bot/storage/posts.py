@@ -35,13 +35,18 @@ class PostRecord:
     closed_at: dt.datetime | None
     results_message_id: int | None
     last_error: str | None
+    removed_at: dt.datetime | None  # its thread was deleted in Discord (the post is abandoned)
 
     @property
     def is_open(self) -> bool:
         return self.status is PostStatus.POSTED
 
+    @property
+    def removed(self) -> bool:
+        return self.removed_at is not None
+
     def jump_url(self) -> str | None:
-        if self.thread_id is None:
+        if self.thread_id is None or self.removed:  # a deleted thread has no link
             return None
         return f"https://discord.com/channels/{self.guild_id}/{self.thread_id}"
 
@@ -109,8 +114,10 @@ async def guilds_with_posts(db: Database) -> list[int]:
 
 
 async def posts_in_guild(db: Database, guild_id: int) -> list[PostRecord]:
+    """The server's discussions, pending ones and those whose thread was deleted included, oldest first."""
     rows = await db.fetch_all(
-        "SELECT * FROM article_posts WHERE guild_id = ? AND status IN ('posted', 'closed', 'pending') ORDER BY id",
+        "SELECT * FROM article_posts WHERE guild_id = ? "
+        "AND (status IN ('posted', 'closed', 'pending') OR removed_at IS NOT NULL) ORDER BY id",
         (guild_id,),
     )
     return [_record(r) for r in rows]
@@ -216,6 +223,25 @@ async def mark_abandoned(db: Database, post_id: int, error: str) -> None:
     await db.execute(
         "UPDATE article_posts SET status = 'abandoned', last_error = ? WHERE id = ?", (error[:1000], post_id)
     )
+
+
+async def mark_removed(db: Database, post_id: int, reason: str) -> int | None:
+    """The post's thread was deleted in Discord: nothing is there any more (abandoned, stamped as
+    removed), and its updates waiting to be sent there are ended with `reason`, in one transaction.
+    How many deliveries were ended; None when the post was already abandoned or removed."""
+    async with db.transaction() as tx:
+        changed = await tx.execute(
+            f"UPDATE article_posts SET status = 'abandoned', removed_at = {NOW}, last_error = ? "
+            "WHERE id = ? AND status != 'abandoned' AND removed_at IS NULL",
+            (reason[:1000], post_id),
+        )
+        if not changed:
+            return None
+        return await tx.execute(
+            "UPDATE update_deliveries SET status = 'failed', last_error = ? "
+            "WHERE post_id = ? AND status IN ('pending', 'sending')",
+            (reason[:500], post_id),
+        )
 
 
 async def mark_closed(db: Database, post_id: int) -> bool:

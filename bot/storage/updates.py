@@ -281,7 +281,7 @@ async def claim_deliveries(
             WHERE id IN (
                 SELECT d.id FROM update_deliveries d JOIN updates u ON u.id = d.update_id
                 JOIN article_posts p ON p.id = d.post_id
-                WHERE (d.claimed_until IS NULL OR d.claimed_until <= ?) AND {owned}
+                WHERE (d.claimed_until IS NULL OR d.claimed_until <= ?) AND {owned} AND p.removed_at IS NULL
                   AND ((d.status = 'pending' AND d.next_attempt_at <= ?)
                        OR (d.status = 'sent' AND d.sent_revision < u.revision AND d.next_attempt_at <= ?)
                        OR d.status = 'sending')

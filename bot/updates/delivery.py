@@ -93,6 +93,7 @@ class DeliveryWorker:
         *,
         live_blog: LiveBlog,
         metrics: BotMetrics,
+        thread_gone: Callable[[int], Awaitable[object]] | None = None,
         concurrency: int = 16,
         idle_poll: float = 2.0,
         claimant: str = "main",
@@ -102,6 +103,9 @@ class DeliveryWorker:
         self.client = client  # the threads, and the bot's own messages in them
         self.live_blog = live_blog  # redrawn once a post's sends are done
         self.metrics = metrics
+        # A thread Discord says is unknown (deleted, the event missed): its post is marked removed,
+        # which ends its other waiting updates too.
+        self.thread_gone = thread_gone
         # Names this worker's claims on outbox rows; the same after a restart, so the next run takes
         # back what a crash left (processes that share the outbox each need their own name).
         self.claimant = claimant
@@ -306,6 +310,8 @@ class DeliveryWorker:
                 await update_store.mark_failed(self.db, job.id, reason or f"{error.status} {error.text}")
                 self.metrics.update_delivery_failed.inc()
                 if error.code == 10003:
+                    if self.thread_gone is not None and job.thread_id is not None:
+                        await self.thread_gone(job.thread_id)
                     await update_store.fail_deliveries_of_post(self.db, job.post_id, reason or "gone")
                 log.warning("Update %s will not reach post %s: %s", job.update.id, job.post_id, reason or error)
                 return True

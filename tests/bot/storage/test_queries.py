@@ -223,6 +223,22 @@ async def test_failing_a_posts_rows(db: Database):
     assert (await update_store.deliveries_of_post(db, post.id))[0].status == "failed"
 
 
+async def test_a_removed_post_ends_its_waiting_updates_and_takes_no_more(db: Database):
+    post = await _post(db)
+    await post_store.record_thread(db, post.id, THREAD, THREAD)
+    await post_store.mark_posted(db, post.id, None)
+    await update_store.store_update(db, article_slug="a", guild_id=None, label="U", text="X", source="seed")
+    assert await post_store.mark_removed(db, post.id, "the discussion thread was deleted") == 1
+    assert await post_store.mark_removed(db, post.id, "again") is None  # removed once
+    removed = await post_store.get_post(db, post.id)
+    assert removed is not None and removed.removed and removed.status == "abandoned" and removed.jump_url() is None
+    assert [(j.status, j.post_id) for j in await update_store.deliveries_of_post(db, post.id)] == [("failed", post.id)]
+    assert await post_store.post_by_thread(db, THREAD) is None
+    assert [p.id for p in await post_store.posts_in_guild(db, GUILD)] == [post.id]  # listed, as deleted
+    await update_store.store_update(db, article_slug="a", guild_id=None, label="U", text="Y", source="seed")
+    assert len(await update_store.deliveries_of_post(db, post.id)) == 1  # nothing new queued there
+
+
 async def test_seed_files(db: Database):
     assert await update_store.seen_seed(db, "a") is None
     await update_store.remember_seed(db, "a", "1")
