@@ -304,15 +304,15 @@ class DiscussionBot(commands.Bot):
             chat=self.chat,
             answer_board=self.answer_board,
             review_queue=self.review_queue,
-            configs=self.configs,
+            cases=self.cases,
         )
         retention = Retention(
             db,
             self,
             days=settings.retention_days,
             metrics=self.metrics,
-            configs=self.configs,
             review_queue=self.review_queue,
+            cases=self.cases,
             ownership=ownership,
         )
         self.operations = Operations(settings, self.metrics, db, self, retention=retention, hold_lease=self.leases.hold)

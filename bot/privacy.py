@@ -10,13 +10,12 @@ import logging
 import discord
 
 from bot.chat.service import ChatService
-from bot.config_cache import ConfigCache
+from bot.enforcement.cases import CaseLog
 from bot.enforcement.engines import EngineCache
 from bot.enforcement.review import ReviewQueue
 from bot.responses import NO_PINGS
 from bot.storage import posts as post_store
 from bot.storage import privacy as privacy_store
-from bot.storage import review as review_store
 from bot.storage import votes as vote_store
 from bot.storage.database import Database
 from bot.storage.privacy import FORMER_MEMBER, ForgetReport, StoredCount
@@ -25,6 +24,8 @@ from bot.voting.components import upvote_view
 from bot.voting.embeds import answer_card_text
 
 log = logging.getLogger(__name__)
+# What a mod-log line quoted of a message: the copy of it, and what the filter matched in it.
+LINE_QUOTES = frozenset({"Message", "Why"})
 
 
 def policy_lines(retention_days: int) -> list[str]:
@@ -83,7 +84,7 @@ class MemberData:
         chat: ChatService,
         answer_board: AnswerBoard,
         review_queue: ReviewQueue,
-        configs: ConfigCache,
+        cases: CaseLog,
     ) -> None:
         self.db = db
         self.client = client
@@ -91,7 +92,7 @@ class MemberData:
         self.chat = chat  # the article a member was asking about, how fast they asked
         self.answer_board = answer_board  # boards that showed their answers or upvotes
         self.review_queue = review_queue  # cards that showed their held or reported messages
-        self.configs = configs  # each server's mod-log channel, whose lines named them
+        self.cases = cases  # the mod log's lines, which named them
 
     async def summary(self, user_id: int) -> list[StoredCount]:
         return await privacy_store.summary(self.db, user_id)
@@ -108,9 +109,11 @@ class MemberData:
             await self._redraw_answer_card(answer_id)
         # The bot's own copies in Discord go as well: review cards, and the mod log's lines.
         for item_id in report.review_cards:
-            await self._redraw_review_card(item_id)
+            await self.review_queue.redraw_card(item_id)
         for guild_id, message_id in report.case_log_messages:
-            await self._clear_log_line(guild_id, message_id, user_id)
+            await self.cases.strip_line(
+                guild_id, message_id, fields=LINE_QUOTES, renamed=(user_id, FORMER_MEMBER.capitalize())
+            )
         log.info("Forgot a member at their request: %d row(s) changed", report.total)
         return report
 
@@ -130,46 +133,3 @@ class MemberData:
                 )
         except discord.HTTPException as error:
             log.warning("Could not redraw the card of answer %s after a deletion request: %s", answer_id, error)
-
-    async def _redraw_review_card(self, item_id: int) -> None:
-        """The card shows "a former member" and no text (the item was rewritten so in the database)."""
-        item = await review_store.get_item(self.db, item_id)
-        if item is None or item.card_channel_id is None or item.card_message_id is None:
-            return
-        guild = self.client.get_guild(item.guild_id)
-        channel = guild.get_channel(item.card_channel_id) if guild is not None else None
-        if not isinstance(channel, discord.TextChannel):
-            return
-        try:
-            await channel.get_partial_message(item.card_message_id).edit(
-                embed=self.review_queue.card_embed(item), allowed_mentions=NO_PINGS
-            )
-        except (discord.NotFound, discord.Forbidden):
-            pass  # gone, or out of reach: nothing of theirs is left to edit
-        except discord.HTTPException as error:
-            log.warning("Could not redraw review card of item %s after a deletion request: %s", item_id, error)
-
-    async def _clear_log_line(self, guild_id: int, message_id: int, user_id: int) -> None:
-        """A case's mod-log line loses the copy of the message ("Message"), what the filter quoted
-        from it ("Why") and the member's mention; the rule, the action and the case number stay."""
-        channel_id = (await self.configs.get(guild_id)).channel("mod_log_channel")
-        guild = self.client.get_guild(guild_id)
-        channel = guild.get_channel(channel_id) if guild is not None and channel_id else None
-        if not isinstance(channel, discord.TextChannel):
-            return
-        try:
-            message = await channel.fetch_message(message_id)
-            if not message.embeds:
-                return
-            embed = message.embeds[0]
-            kept = [f for f in embed.fields if f.name not in ("Message", "Why")]
-            embed.clear_fields()
-            for f in kept:
-                embed.add_field(name=f.name, value=f.value, inline=f.inline)
-            for mention in (f"<@{user_id}>", f"<@!{user_id}>"):
-                embed.description = (embed.description or "").replace(mention, FORMER_MEMBER.capitalize())
-            await message.edit(embeds=[embed, *message.embeds[1:]], allowed_mentions=NO_PINGS)
-        except (discord.NotFound, discord.Forbidden):
-            pass
-        except discord.HTTPException as error:
-            log.warning("Could not clear the mod-log line %s after a deletion request: %s", message_id, error)

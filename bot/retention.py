@@ -15,13 +15,11 @@ import logging
 
 import discord
 
-from bot.config_cache import ConfigCache
+from bot.enforcement.cases import CaseLog
 from bot.enforcement.review import ReviewQueue
 from bot.metrics import BotMetrics
-from bot.responses import NO_PINGS
 from bot.sharding import Ownership
 from bot.storage import privacy as privacy_store
-from bot.storage import review as review_store
 from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -38,8 +36,8 @@ class Retention:
         *,
         days: int,
         metrics: BotMetrics,
-        configs: ConfigCache,
         review_queue: ReviewQueue,
+        cases: CaseLog,
         ownership: Ownership | None = None,
     ) -> None:
         self.db = db
@@ -47,7 +45,7 @@ class Retention:
         self.client = client
         self.days = days
         self.metrics = metrics
-        self.configs = configs  # each server's mod-log channel
+        self.cases = cases  # the mod log's lines, which quoted the messages
         self.review_queue = review_queue  # redraws a review card without the message
         self._task: asyncio.Task[None] | None = None
 
@@ -92,43 +90,6 @@ class Retention:
                 self.days,
             )
             for item_id in expired.review_cards:
-                await self._redraw_card(item_id)
+                await self.review_queue.redraw_card(item_id)
             for guild_id, message_id in expired.case_log_messages:
-                await self._strip_log_line(guild_id, message_id)
-
-    async def _redraw_card(self, item_id: int) -> None:
-        item = await review_store.get_item(self.db, item_id)
-        if item is None or item.card_channel_id is None or item.card_message_id is None:
-            return
-        channel = self.client.get_channel(item.card_channel_id)
-        if not isinstance(channel, discord.TextChannel):
-            return
-        embed = self.review_queue.card_embed(item)
-        try:
-            await channel.get_partial_message(item.card_message_id).edit(embed=embed, allowed_mentions=NO_PINGS)
-        except (discord.NotFound, discord.Forbidden):
-            pass
-        except discord.HTTPException as error:
-            log.warning("Retention: could not redraw review card of item %s: %s", item_id, error)
-
-    async def _strip_log_line(self, guild_id: int, message_id: int) -> None:
-        channel_id = (await self.configs.get(guild_id)).channel("mod_log_channel")
-        channel = self.client.get_channel(channel_id) if channel_id else None
-        if not isinstance(channel, discord.TextChannel):
-            return
-        try:
-            message = await channel.fetch_message(message_id)
-            if not message.embeds:
-                return
-            embed = message.embeds[0]
-            kept = [f for f in embed.fields if f.name != "Message"]
-            if len(kept) == len(embed.fields):
-                return
-            embed.clear_fields()
-            for f in kept:
-                embed.add_field(name=f.name, value=f.value, inline=f.inline)
-            await message.edit(embeds=[embed, *message.embeds[1:]], allowed_mentions=NO_PINGS)
-        except (discord.NotFound, discord.Forbidden):
-            pass
-        except discord.HTTPException as error:
-            log.warning("Retention: could not clear the mod-log line %s: %s", message_id, error)
+                await self.cases.strip_line(guild_id, message_id, fields=frozenset({"Message"}))

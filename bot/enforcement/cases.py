@@ -70,6 +70,39 @@ class CaseLog:
         self.configs = configs  # the mod-log channel and the alert role
         self.metrics = metrics
 
+    async def strip_line(
+        self, guild_id: int, message_id: int, *, fields: frozenset[str], renamed: tuple[int, str] | None = None
+    ) -> None:
+        """A case's mod-log line redrawn without the named fields ("Message", "Why") and, with
+        `renamed` (a member's id and what to call them), without that member's mention; the rule, the
+        action and the case number stay. Retention and deletion requests both redraw lines so."""
+        channel_id = (await self.configs.get(guild_id)).channel("mod_log_channel")
+        channel = self.client.get_channel(channel_id) if channel_id else None
+        if not isinstance(channel, discord.TextChannel):
+            return
+        try:
+            message = await channel.fetch_message(message_id)
+            if not message.embeds:
+                return
+            embed = message.embeds[0]
+            kept = [f for f in embed.fields if f.name not in fields]
+            description = embed.description or ""
+            if renamed is not None:
+                member_id, name = renamed
+                for mention in (f"<@{member_id}>", f"<@!{member_id}>"):
+                    description = description.replace(mention, name)
+            if len(kept) == len(embed.fields) and description == (embed.description or ""):
+                return  # nothing of it to take out
+            embed.clear_fields()
+            for f in kept:
+                embed.add_field(name=f.name, value=f.value, inline=f.inline)
+            embed.description = description or None
+            await message.edit(embeds=[embed, *message.embeds[1:]], allowed_mentions=NO_PINGS)
+        except (discord.NotFound, discord.Forbidden):
+            pass  # gone, or out of reach: nothing of it is left to edit
+        except discord.HTTPException as error:
+            log.warning("Could not redraw the mod-log line %s: %s", message_id, error)
+
     async def open(
         self,
         guild: discord.Guild,

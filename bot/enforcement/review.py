@@ -100,6 +100,24 @@ class ReviewQueue:
         channel = guild.get_channel(channel_id) if channel_id else None
         return channel if isinstance(channel, discord.TextChannel) else None
 
+    async def redraw_card(self, item_id: int) -> None:
+        """An item's card drawn again from what the database now holds (after its text was cleared
+        or its member forgotten)."""
+        item = await review_store.get_item(self.db, item_id)
+        if item is None or item.card_channel_id is None or item.card_message_id is None:
+            return
+        channel = self.client.get_channel(item.card_channel_id)
+        if not isinstance(channel, discord.TextChannel):
+            return
+        try:
+            await channel.get_partial_message(item.card_message_id).edit(
+                embed=self.card_embed(item), allowed_mentions=NO_PINGS
+            )
+        except (discord.NotFound, discord.Forbidden):
+            pass  # gone, or out of reach: nothing of it is left to edit
+        except discord.HTTPException as error:
+            log.warning("Could not redraw the review card of item %s: %s", item_id, error)
+
     def card_embed(self, item: ReviewItem, *, reports: int = 0, reasons: list[str] | None = None) -> discord.Embed:
         held = item.kind == "held"
         title = (
