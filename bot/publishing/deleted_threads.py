@@ -21,8 +21,10 @@ log = logging.getLogger(__name__)
 
 UNKNOWN_CHANNEL = 10003  # Discord's code for a channel (or thread) that does not exist
 REASON = "the discussion thread was deleted"
-# Posts checked per server when it becomes available, newest first: the ones members may still ask about.
-CHECK_PER_SERVER = 25
+# Posts checked per server when it becomes available: its newest discussion, the one the chat speaks
+# of. Each check may be a REST call (archived threads are not in the gateway's cache), and a server
+# becomes available at every start and reconnect: older threads are found at their first 404 instead.
+CHECK_PER_SERVER = 1
 
 
 class DeletedThreads:
@@ -52,8 +54,8 @@ class DeletedThreads:
         return post
 
     async def check_guild(self, guild: discord.Guild) -> int:
-        """The server's latest discussions whose thread Discord no longer has (deleted while the bot was
-        offline) are marked removed; how many. A thread in the cache is there (the gateway sent it)."""
+        """The server's latest discussion is marked removed if Discord no longer has its thread (deleted
+        while the bot was offline); how many were. A thread in the cache is there (the gateway sent it)."""
         posts = [p for p in await post_store.posts_in_guild(self.db, guild.id) if p.status in ("posted", "closed")]
         found = 0
         for post in sorted(posts, key=lambda p: p.id, reverse=True)[:CHECK_PER_SERVER]:
