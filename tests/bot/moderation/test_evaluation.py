@@ -14,6 +14,19 @@ from tests import moderation_evasions as generated
 REPO = Path(__file__).resolve().parents[3]
 
 
+def run_evaluation(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """benchmarks/moderation_eval.py as a user runs it; it must succeed."""
+    result = subprocess.run(
+        [sys.executable, "benchmarks/moderation_eval.py", *arguments],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_the_splits_share_no_words_seeds_sentences_or_traps():
     dev, held = generated.DEV, generated.HELDOUT
     assert not set(dev.words) & set(held.words)
@@ -37,14 +50,7 @@ def test_at_least_two_thousand_clean_comments_with_every_trap():
 
 
 def test_the_evaluation_script_reports_the_development_split():
-    result = subprocess.run(
-        [sys.executable, "benchmarks/moderation_eval.py", "--split", "dev"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_evaluation("--split", "dev")
     assert "(target >= 99%: met)" in result.stdout and "(target >= 95%: met)" in result.stdout
     assert "(target < 0.5%: met)" in result.stdout
     assert "mixed separators" in result.stdout and "list's own collisions" not in result.stdout
@@ -61,14 +67,7 @@ def test_the_new_development_split_speaks_the_projects_categories_and_drops_what
 
 
 def test_the_evaluation_script_reports_the_new_development_split_with_its_misses():
-    result = subprocess.run(
-        [sys.executable, "benchmarks/moderation_eval.py", "--split", "dev-new", "--misses", "5"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_evaluation("--split", "dev-new", "--misses", "5")
     assert "== development split, new" in result.stdout and "held-out" not in result.stdout
     assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
 
@@ -86,14 +85,7 @@ def test_the_short_words_split_speaks_the_projects_categories_with_its_collision
 
 
 def test_the_evaluation_script_reports_the_short_words_split_with_its_misses():
-    result = subprocess.run(
-        [sys.executable, "benchmarks/moderation_eval.py", "--split", "dev-short", "--misses", "3"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_evaluation("--split", "dev-short", "--misses", "3")
     assert "== development split, short words" in result.stdout and "held-out" not in result.stdout
     assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
     shown = result.stdout.splitlines()
