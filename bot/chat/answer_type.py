@@ -238,10 +238,26 @@ _UNIT_WORDS = {
 }
 
 
+# A yes-or-no question: a verb first, after any "so", "ok"… Its "when"/"where" opens a clause
+# ("was anyone injured when it broke?"), not a question: unless it asks whether one knows
+# ("do you know when it reopens?").
+_YES_NO = re.compile(
+    r"^ (?:(?:and|so|but|then|ok|okay|lol|well) )*(?:is|isn't|are|aren't|was|wasn't|were|weren't|do|does|doesn't|"
+    r"did|didn't|can|could|will|would|should|has|hasn't|have|haven't|had)\b"
+)
+_EMBEDDED = re.compile(
+    r"\b(?:know|knows|tell (?:me|us)|idea|wonder\w*|sure|remember|say|said|mention\w*|explain\w*|find out|"
+    r"figured? out|clear|decided|announced)\b (?:yet |already )?(?:when|where|who|whom|whose|why|how|what|which)\b"
+)
+_CLAUSE = re.compile(r"\b(?:when|where|who|whom|whose|why|how|what|which)\b.*$")
+
+
 def expectation(question: str) -> Expectation | None:
     """The kind of answer a question wants (None: any; "what is a separator?" wants a definition)."""
     low = " " + normalise(question).replace("?", " ").strip() + " "
     low = re.sub(r"\s+", " ", low)
+    if _YES_NO.match(low) and not _EMBEDDED.search(low):
+        low = _CLAUSE.sub(" ", low)  # "was anyone injured when it broke": yes or no, not a time
     if re.search(
         r"\bwhat(?:'s| is| are| was| were)? (?:the |a |an |its |their )?(?:it|they|\w+(?: \w+)?) (?:called|named)\b",
         low,

@@ -41,6 +41,9 @@ from bot.chat.answer_type import (
         ("what made the swing vote flip?", REASON),
         ("what did the governor say about it", STATEMENT),
         ("vote count?", TALLY),
+        # a yes-or-no question that asks whether one knows: the wh-word is the question
+        ("do you know when the ferry runs again?", DAY),
+        ("did they say how much it costs?", MONEY),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str):
@@ -56,6 +59,9 @@ def test_the_kind_of_answer_a_question_wants(question: str, kind: str):
         "what are the two claims in the lawsuit?",  # "claims" is a noun here, not somebody speaking
         "what do they think went wrong?",  # asks what went wrong, not for a quote
         "what happens to the hardliners who won't go along?",  # a "who" inside the question
+        # yes or no: the "when"/"where" opens a clause ("was anyone hurt?"), it asks for no time or place
+        "Was anyone injured when it broke?",
+        "so did the union complain where anyone could hear?",
     ],
 )
 def test_questions_that_want_no_particular_kind(question: str):
