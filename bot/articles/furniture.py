@@ -13,8 +13,13 @@ import re
 CUT_MARKERS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        r"^trending on [\w .'’-]{1,40} video\s*$",
-        r"^(?:recommended for you|related (?:videos|stories|articles)|most popular(?: stories)?)\s*$",
+        # another site's box: "Trending on Hotair Video", "Trending on The Ledger Line", "Most Read on Valley
+        # Voices". The site is a name (capitalised words), so a sentence ("most popular in the region was…") is not.
+        r"^(?:trending|most (?:read|popular|viewed|shared|commented)|top stories) (?:on|at|from|in) "
+        r"(?-i:[A-Z0-9][\w'’&.-]*(?: (?:[A-Z0-9][\w'’&.-]*|of|the|and|&)){0,5})(?: videos?| stories)?\s*$",
+        r"^(?:trending|most (?:read|popular|viewed|shared|commented)|top stories)"
+        r"(?: stories| videos?| now| today)?\s*$",
+        r"^(?:recommended for you|related (?:videos|stories|articles))\s*$",
         r"^sponsored (?:content|stories|links)\s*$",
         r"^comments?\s*\(\d+\)\s*$",
         r"^join the conversation\s*$",
@@ -31,6 +36,9 @@ FURNITURE_LINES: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:already a member|members? only|log ?in to comment)\b.{0,60}$",
         r"^(?:use|with) promo code\b.{0,80}$",
         r"^advertisement\s*$",
+        # a byline with its time stamp on a line of its own ("Hannah Greer 9:12 AM on January 14, 2025")
+        r"^(?:by )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3},? \d{1,2}:\d{2} ?[AP]\.?M\.?(?: [A-Z]{2,4})?"
+        r"(?: on| ·|,)? [A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$",
     )
 )
 

@@ -137,6 +137,30 @@ def test_furniture_lines_are_dropped_and_cut_marker_ends_article():
     assert article.paragraphs == ("Body one.", "Body two.")
 
 
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "Most Read on Valley Voices\nHannah Greer 9:12 AM on January 14, 2025\nAdvertisement",
+        "Trending on Terrace Talk\nRob Kettering 11:47 AM on March 21, 2025",
+        "Trending on The Ledger Line\nNora Vasquez 4:05 PM on October 13, 2025",
+    ],
+)
+def test_other_sites_boxes_end_the_article_too(trailer: str):
+    """Other sites name their box otherwise than Hot Air ("Most Read on …", "Trending on …" with no
+    "Video"): its headline and byline are not a paragraph the chat could quote."""
+    article = parse(f"Title\n\nBody one.\n\nUpdate: It reopened.\n\n{trailer}\n")
+    assert article.paragraphs == ("Body one.",)
+    assert [u.text for u in article.updates] == ["It reopened."]
+
+
+def test_a_sentence_that_starts_like_a_box_is_still_article_text():
+    text = "Title\n\nMost popular in the region was the mayor.\n\nTrending on social media today: the ferry.\n"
+    assert parse(text).paragraphs == (
+        "Most popular in the region was the mayor.",
+        "Trending on social media today: the ferry.",
+    )
+
+
 def test_zero_width_and_bom_are_removed():
     article = parse_article_bytes("\ufeffTi\u200btle\n\nBo\u200ddy.".encode(), name="x.txt", slug="x")
     assert article.title == "Title" and article.paragraphs == ("Body.",)
