@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.chat.typos import SHORTHAND
 from bot.chat.words import normalise, stem, tokens
 
 # -- kinds of span ---------------------------------------------------------------------------------
@@ -444,8 +445,8 @@ def unknown_names(question: str, article_words: frozenset[str], article_text: st
     for position, word in enumerate(words):
         low = word.casefold().strip("'’")
         bare = low.split("'")[0].split("’")[0]
-        if not bare or bare in article_words or stem(bare) in article_words:
-            continue
+        if not bare or bare in article_words or stem(bare) in article_words or bare in SHORTHAND:
+            continue  # "ppl", "hw", "tbh": chat shorthand, not an acronym
         capitalised = position > 0 and word[0].isupper() and bare not in _NOT_NAMES
         acronym = bool(_ACRONYM.fullmatch(bare)) and not re.search(r"[aeiouy]", bare) and len(bare) >= 2
         if (capitalised or acronym or (word.isupper() and len(word) >= 2)) and not _initials_in(bare, article_text):

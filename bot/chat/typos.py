@@ -71,6 +71,17 @@ SHORTHAND = {
     "isnt": "is not",
     "wont": "will not",
     "cant": "can not",
+    # asides that carry no question: spelled out, so they are never taken for an unknown name ("tbh")
+    "tbh": "to be honest",
+    "ngl": "not going to lie",
+    "imo": "in my opinion",
+    "imho": "in my opinion",
+    "btw": "by the way",
+    "smh": "shaking my head",
+    "idk": "i do not know",
+    "nvm": "never mind",
+    "fwiw": "for what it is worth",
+    "thru": "through",
 }
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'/]*")

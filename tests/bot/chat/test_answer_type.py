@@ -106,6 +106,8 @@ def test_names_the_article_never_mentions():
     assert unknown_names("what did the FBI say?", words, text) == ["FBI"]
     assert unknown_names("Is the Pentagon reviewing it?", words, text) == ["Pentagon"]
     assert unknown_names("what is the commission doing?", words, text) == []
+    # chat shorthand has no vowel either, but is no acronym: "hw many ppl…", "tbh"
+    assert unknown_names("hw many ppl are reviewing it tbh", words, text) == []
 
 
 def test_the_noun_a_question_asks_about():
