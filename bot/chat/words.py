@@ -10,7 +10,9 @@ import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# A sentence ends after its stop and any closing quotes or bracket (which stay with it: a quoted
+# sentence keeps its closing quote mark).
+_SENTENCE = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’)])|(?<=[.!?…][\"”’)][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 
 STOP_WORDS = frozenset(
     """

@@ -8,6 +8,7 @@ from bot.chat import replies
 from bot.chat.embedding import Models, load_models
 from bot.chat.retrieval import Passage, PassageIndex, Query, Tuning
 from bot.chat.typos import Corrector, lexicon
+from bot.chat.words import sentences
 from tests.bot.chat.eval_set import evaluate, load, passages_of
 
 
@@ -200,3 +201,15 @@ def test_words_the_article_lacks_with_nothing_asked_are_no_question(models: Mode
     # asked, or holding the article's words, it still passes the lowered bar
     assert lenient.answer(Query("what is going on with flibbertigibbet?")) is not None
     assert lenient.answer(Query("sadr chitchat")) is not None
+
+
+def test_a_quoted_sentence_keeps_its_closing_quote_mark():
+    """The reply quotes whole sentences: one that ends inside a quotation must not lose its ” (it
+    did, and the reply showed an unbalanced quote)."""
+    text = "The chair called it “a house of cards built on a loan.” The trust wants a vote. (It was late.) Fine."
+    assert sentences(text) == [
+        "The chair called it “a house of cards built on a loan.”",
+        "The trust wants a vote.",
+        "(It was late.)",
+        "Fine.",
+    ]
