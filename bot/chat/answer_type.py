@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.chat.typos import SHORTHAND
+from bot.chat.typos import SHORTHAND, lexicon
 from bot.chat.words import normalise, stem, tokens
 
 # -- kinds of span ---------------------------------------------------------------------------------
@@ -447,9 +447,12 @@ def unknown_names(question: str, article_words: frozenset[str], article_text: st
         bare = low.split("'")[0].split("’")[0]
         if not bare or bare in article_words or stem(bare) in article_words or bare in SHORTHAND:
             continue  # "ppl", "hw", "tbh": chat shorthand, not an acronym
-        capitalised = position > 0 and word[0].isupper() and bare not in _NOT_NAMES
+        capitalised = position > 0 and word[0].isupper() and not word.isupper() and bare not in _NOT_NAMES
         acronym = bool(_ACRONYM.fullmatch(bare)) and not re.search(r"[aeiouy]", bare) and len(bare) >= 2
-        if (capitalised or acronym or (word.isupper() and len(word) >= 2)) and not _initials_in(bare, article_text):
+        # Capitals on an English word are a member raising their voice ("why would anyone WANT to
+        # move"), not a name; an acronym is not in the word list ("FBI", "CPSC").
+        shouted = word.isupper() and len(word) >= 2 and bare not in lexicon()
+        if (capitalised or acronym or shouted) and not _initials_in(bare, article_text):
             missing.append(word)
     return missing
 

@@ -108,6 +108,9 @@ def test_names_the_article_never_mentions():
     assert unknown_names("what is the commission doing?", words, text) == []
     # chat shorthand has no vowel either, but is no acronym: "hw many ppl…", "tbh"
     assert unknown_names("hw many ppl are reviewing it tbh", words, text) == []
+    # capitals on an English word are a raised voice, not a name; an acronym stays one
+    assert unknown_names("why is it REALLY reviewing the recall", words, text) == []
+    assert unknown_names("WHAT IS THE FBI DOING", words, text) == ["FBI"]
 
 
 def test_the_noun_a_question_asks_about():
