@@ -4,7 +4,9 @@
   articles written apart from the code, in members' own words; `questions_dev2.json`: a second
   development set over three more articles and the seed, written later by another writer who had not
   seen the code either (the first development half had been tuned on so long it no longer told us
-  how the chat does on questions it has not seen). Each is asked of the real chat
+  how the chat does on questions it has not seen); `questions_dev3.json`: a third, over three more
+  articles (a school board, a cherry harvest's frost, a museum theft), by a third writer, the same
+  way. Each is asked of the real chat
   service (after the member's earlier questions, for a follow-up) and graded on the reply the bot
   would send. The development half is the one the chat is tuned on; the held-out half is only
   ever reported (as figures: its questions are never printed).
@@ -42,7 +44,8 @@ DATA = REPO / "tests" / "data" / "seed_questions.json"
 EVAL_DIR = REPO / "benchmarks" / "eval_data" / "chat"
 DEV = EVAL_DIR / "questions_dev.json"
 DEV2 = EVAL_DIR / "questions_dev2.json"
-DEV_SETS = (DEV, DEV2)  # tuned on
+DEV3 = EVAL_DIR / "questions_dev3.json"
+DEV_SETS = (DEV, DEV2, DEV3)  # tuned on
 HELDOUT = EVAL_DIR / "questions_heldout.json"
 
 
