@@ -370,12 +370,19 @@ class PassageIndex:
             orders = [h.sentence.order for h in leaders]
             cosine = float(max(max(raw["e5"][i], 0.95 * raw["e5_passage"][i]) for i in orders))
         _, previous, wants = self._question(query)
+        # A name the article lacks, unless it is a misspelling of one of its words ("Jenna Ortix"
+        # for Ortiz, "ws" for was): the corrector would have read it as that word.
+        unknown = tuple(
+            name
+            for name in unknown_names(query.text, self.corrector.vocabulary | self._words, self.text)
+            if self.corrector.correct(name) == normalise(name)
+        )
         return Signals(
             cosine=cosine,
             overlap=overlap,
             wants=wants,
             has_wanted=has_wanted or wants is None,
-            unknown=tuple(unknown_names(query.text, self.corrector.vocabulary | self._words, self.text)),
+            unknown=unknown,
             elsewhere=elsewhere,
             asks=bool(_ASKS.search(text)) or previous is not None,
         )

@@ -213,3 +213,17 @@ def test_a_quoted_sentence_keeps_its_closing_quote_mark():
         "(It was late.)",
         "Fine.",
     ]
+
+
+def test_a_misspelt_name_is_the_articles_name_not_one_it_lacks(models: Models):
+    """ "Ortix" is a letter from the article's Ortiz: the question is about her, not about somebody
+    the article never mentions (which the gate declines)."""
+    index = _index(
+        models,
+        "Jenna Ortiz, a nurse who works twelve-hour shifts in Pendleton, said the four-day week cost her "
+        "$95 a week in child care.",
+        "The board voted 5-2 on Tuesday night to bring back Friday classes.",
+    )
+    found = index.answer(Query("whos Jenna Ortix"))
+    assert found is not None and "Jenna Ortiz" in found.quoted[0].text
+    assert index.answer(Query("who is Jenna Morales?")) is None  # a name the article lacks is still declined
