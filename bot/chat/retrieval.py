@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,7 +27,7 @@ from rank_bm25 import BM25Okapi
 
 from bot.chat.answer_type import WEAK, Expectation, answers, expectation, head_noun, unknown_names
 from bot.chat.typos import Corrector
-from bot.chat.words import STOP_WORDS, normalise, sentences, stem, tokens
+from bot.chat.words import GENERIC_WORDS, STOP_WORDS, normalise, sentences, stem, tokens
 
 if TYPE_CHECKING:
     from bot.chat.embedding import Models
@@ -105,6 +106,11 @@ _ASKS = re.compile(
     r"(is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|any)\b",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=1)
+def _generic_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in GENERIC_WORDS)
 
 
 def is_follow_up(question: str) -> bool:
@@ -359,8 +365,10 @@ class PassageIndex:
         held_nearby = sum(w for t, w in weights.items() if t in passage_tokens)
         overlap = (held + 0.5 * (held_nearby - held)) / total if total else 0.0
         own = set(tokens(text))  # a follow-up's earlier question is about another sentence: its own words only
+        generic = _generic_stems()  # "come", "last": the article has them somewhere, which says nothing
         elsewhere = (
-            sum(w for t, w in weights.items() if t in own and t in idf and t not in passage_tokens) / total
+            sum(w for t, w in weights.items() if t in own and t in idf and t not in passage_tokens and t not in generic)
+            / total
             if total
             else 0.0
         )

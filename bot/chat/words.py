@@ -26,6 +26,20 @@ also bot article piece post thread please anything something thing things really
 """.split()
 )
 
+# Light verbs and fillers: a question has them whatever it asks ("where did the van come from?",
+# "how long will it last?"), so an article that has them somewhere says nothing about whether a
+# sentence answers (the gate's "elsewhere" share leaves them out). Not stop words: they still rank.
+GENERIC_WORDS = frozenset(
+    """
+come comes came coming go goes going gone went get gets getting got gotten make makes made making take takes took
+taken taking give gives gave given put puts keep keeps kept last lasts lasted lasting happen happens happened
+happening start starts started starting begin begins began begun end ends ended use uses used using need needs
+needed want wants wanted know knows knew known seem seems seemed look looks looked see sees saw seen try tries tried
+mean means meant like still even ever yet already back again way thing things lot lots kind sort bit anyone someone
+anybody somebody everyone guy guys stuff right sure real deal
+""".split()
+)
+
 # A few general equivalences, so a member's wording meets the writer's.
 SYNONYMS = {
     "truce": "ceasefir",

@@ -227,3 +227,16 @@ def test_a_misspelt_name_is_the_articles_name_not_one_it_lacks(models: Models):
     found = index.answer(Query("whos Jenna Ortix"))
     assert found is not None and "Jenna Ortiz" in found.quoted[0].text
     assert index.answer(Query("who is Jenna Morales?")) is None  # a name the article lacks is still declined
+
+
+def test_a_common_word_the_article_has_elsewhere_does_not_decline_the_answer(models: Models):
+    """ "Where did the van come from?": the article has "come" in another paragraph, which says
+    nothing about whether this sentence answers; only words that name something count there."""
+    index = _index(
+        models,
+        "Police released images of the van and say it was stolen from a landscaping company in Springfield.",
+        "Officers expect more witnesses to come forward once the reward is announced.",
+        "A baker saw the van at 3:50 a.m. The van had no plates, and the van's driver wore a cap.",
+    )
+    found = index.answer(Query("Where did the van come from?"))
+    assert found is not None and "landscaping company" in found.quoted[0].text
