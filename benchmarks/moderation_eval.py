@@ -1,5 +1,5 @@
 """How well the word filter holds on text nobody tuned it for: evasions caught and false positives,
-per category, on five splits, each with its own listed words as whole-word rules:
+per category, on six splits, each with its own listed words as whole-word rules:
 
 - development: tests/moderation_evasions.py's DEV split (the one tuned on);
 - development, new: tests/moderation_dev_new.py (tuned on too): data written apart from the engine
@@ -7,6 +7,9 @@ per category, on five splits, each with its own listed words as whole-word rules
 - development, short words: tests/moderation_dev_short_split.py (tuned on): data written apart
   from the engine with the writer's own 16 short listed words (3-4 letters), whose letters turn up
   inside clean gamer tags, handles, codes and numbers;
+- development, third: tests/moderation_dev_third_split.py (tuned on): data written apart from the
+  engine by a third writer, over the development and short words: ten categories combined two or
+  three at a time, handles, codes, and prose with the classic traps;
 - held-out: its HELDOUT split (other words, seeds, sentences and traps; only reported);
 - external: benchmarks/eval_data/moderation_heldout.py, written by someone who has not seen the
   engine (only reported; its samples are never printed).
@@ -14,7 +17,7 @@ per category, on five splits, each with its own listed words as whole-word rules
 Whole-word collisions of the list ("Dick Cheney" with "dick" listed) are reported apart: they are
 the list's choice, and a server's allow list is their cure.
 
-Usage: python benchmarks/moderation_eval.py [--split dev|dev-new|dev-short|heldout|external|all] [--misses N]
+Usage: python benchmarks/moderation_eval.py [--split dev|dev-new|dev-short|dev-third|heldout|external|all] [--misses N]
 (--misses prints missed evasions and false positives, for the development splits only.)
 """
 
@@ -34,6 +37,7 @@ from bot.moderation.engine import MessageFacts, ModerationEngine  # noqa: E402
 from bot.moderation.rules import KeywordMode, KeywordRule, RuleSet  # noqa: E402
 from tests import moderation_dev_new as written_apart  # noqa: E402
 from tests import moderation_dev_short_split as short_words  # noqa: E402
+from tests import moderation_dev_third_split as third_writer  # noqa: E402
 from tests import moderation_evasions as generated  # noqa: E402
 
 TARGET_OVERALL, TARGET_CATEGORY, TARGET_FALSE_POSITIVES = 0.99, 0.95, 0.005
@@ -116,7 +120,9 @@ def _met(ok: bool) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["dev", "dev-new", "dev-short", "heldout", "external", "all"], default="all")
+    parser.add_argument(
+        "--split", choices=["dev", "dev-new", "dev-short", "dev-third", "heldout", "external", "all"], default="all"
+    )
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses (development splits only)")
     args = parser.parse_args()
     if args.split in ("dev", "all"):
@@ -137,6 +143,14 @@ def main() -> None:
             short_words.WORDS,
             short_words.evasions(),
             short_words.clean(),
+            args.misses,
+        )
+    if args.split in ("dev-third", "all"):
+        evaluate(
+            "development split, third (written apart from the engine; tuned on)",
+            third_writer.WORDS,
+            third_writer.evasions(),
+            third_writer.clean(),
             args.misses,
         )
     if args.split in ("heldout", "all"):

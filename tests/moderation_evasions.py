@@ -330,7 +330,22 @@ def _combination(rng: random.Random, size: int) -> list[str]:
 def disguise(word: str, categories: list[str], rng: random.Random) -> str:
     for category in categories:
         word = CATEGORIES[category](word, rng)
-    return word.translate(_DRAWN)
+    return _mirror_overridden(word.translate(_DRAWN))
+
+
+_MIRROR = str.maketrans("()<>[]{}", ")(><][}{")
+
+
+def _mirror_overridden(text: str) -> str:
+    """A renderer draws brackets in a right-to-left override mirrored: the run is written with
+    them turned round, so that what shows is the word ("f u ( k" backwards is "k ) u f"). Before,
+    a leetspeak "(" for c under an override showed as ")": not the word."""
+    start = text.find("\u202e")
+    if start < 0:
+        return text
+    end = text.find("\u202c", start)
+    end = len(text) if end < 0 else end
+    return text[:start] + text[start:end].translate(_MIRROR) + text[end:]
 
 
 # -- the two splits ------------------------------------------------------------------------------

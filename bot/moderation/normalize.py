@@ -146,6 +146,8 @@ _LOOKALIKES = {
     "ө": "o",
     "ӏ": "I",
     "Ӏ": "I",
+    # Cherokee letters the confusables leave out, drawn like a Latin capital
+    "Ꮖ": "I",  # QUA: an I with serifs
     # "Faux Cyrillic" and Greek capitals drawn for the Latin letter they resemble (before case
     # folding: lower-cased, Σ would be an o and И a u)
     "Σ": "e",
@@ -332,13 +334,43 @@ def _resolve_line(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
 
 
 def _flatten(node: list) -> list[tuple[str, int]]:
-    """A run's characters in display order: reversed children under RLO (its characters backwards),
-    a nested run kept as a unit in its own resolved order."""
-    children = reversed(node[1]) if node[0] == "rtl" else node[1]
+    """A run's characters in display order: reversed children under RLO (its characters backwards,
+    and brackets mirrored, as a renderer draws them: "\u202e(|rat3r" shows "r3tar|)"), a nested run
+    kept as a unit in its own resolved order."""
+    rtl = node[0] == "rtl"
+    children = reversed(node[1]) if rtl else node[1]
     out: list[tuple[str, int]] = []
     for child in children:
-        out.extend(_flatten(child) if isinstance(child, list) else [child])
+        if isinstance(child, list):
+            out.extend(_flatten(child))
+        else:
+            out.append((_mirrored().get(child[0], child[0]), child[1]) if rtl else child)
     return out
+
+
+@lru_cache(maxsize=1)
+def _mirrored() -> dict[str, str]:
+    """Each bidi-mirrored character and its mirror image ("(" and ")", "<" and ">", "«" and "»"),
+    paired by name as Unicode's BidiMirroring.txt pairs them (Python carries only the property)."""
+    swaps = (("LEFT", "RIGHT"), ("OPENING", "CLOSING"), ("LESS-THAN", "GREATER-THAN"))
+    pairs: dict[str, str] = {}
+    for code in range(0x10000):
+        char = chr(code)
+        if not unicodedata.mirrored(char) or char in pairs:
+            continue
+        name = unicodedata.name(char, "")
+        for one, other in swaps:
+            for this, that in ((one, other), (other, one)):
+                if this in name.split() or f"{this}-" in name:
+                    try:
+                        partner = unicodedata.lookup(name.replace(this, that, 1))
+                    except KeyError:
+                        continue
+                    pairs[char], pairs[partner] = partner, char
+                    break
+            if char in pairs:
+                break
+    return pairs
 
 
 @lru_cache(maxsize=8192)

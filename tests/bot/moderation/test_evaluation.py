@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tests import moderation_dev_new as written_apart
 from tests import moderation_dev_short_split as short_words
+from tests import moderation_dev_third_split as third_writer
 from tests import moderation_evasions as generated
 
 REPO = Path(__file__).resolve().parents[3]
@@ -90,3 +91,20 @@ def test_the_evaluation_script_reports_the_short_words_split_with_its_misses():
     assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
     shown = result.stdout.splitlines()
     assert sum(line.startswith("  missed: ") for line in shown) <= 3  # at most --misses of each kind
+
+
+def test_the_third_split_lists_each_word_with_the_inflections_its_evasions_use():
+    cases = third_writer.evasions()
+    assert len(cases) == 3000 and {len(case["categories"]) for case in cases} == {1, 2, 3}
+    assert "twats" in third_writer.WORDS and "twat" in third_writer.WORDS  # listed as the project lists them
+    comments = third_writer.clean()
+    traps = {c["trap"] for c in comments}
+    assert traps == {"gamer tags and handles", "model numbers", "scunthorpe, languages, urls, code", "list_collision"}
+    collisions = [c["text"] for c in comments if c["trap"] == "list_collision"]
+    assert "dick_tracy_fan is streaming the new season tonight" in collisions
+
+
+def test_the_evaluation_script_reports_the_third_split():
+    result = run_evaluation("--split", "dev-third", "--misses", "2")
+    assert "== development split, third" in result.stdout and "held-out" not in result.stdout
+    assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout

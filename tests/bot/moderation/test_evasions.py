@@ -49,13 +49,14 @@ CATEGORIES = {
     "faux Cyrillic in either case": ["Bцllshit", "fцck", "TWДT", "twдt"],
     "capital I for l": ["buIIshit", "BlTCH"],
     "spoiler tags": ["||word||", "w|o|r|d", "||fuck||"],
+    "one operator between letters, four or more": ["c = u = n = t", "w + h + o + r + e"],
     "repeated or mixed punctuation": ["fuc,,king", "s.h i t", "c*-u*-n*-t", "fu ,ck", "r~ etard"],
     "markdown inside the word": ["**cu**nt", "__fu__ck", "~~shi~~t", "`dick`"],
     "a line break inside the word": ["fu\nck", "bull\r\nshit"],
     "blank-looking characters": ["fu\u3164ck", "s\u2800h\u2800i\u2800t"],
     "doubled letters and mixed runs": ["dddickk", "fuuck", "shiitt", "ffuucckk"],
     "combining marks before folding": ["fu\u0345ck", "f̶u̶c̶k̶"],
-    "right-to-left override": ["\u202ekcuf\u202c", "you \u202eerohw\u202c"],
+    "right-to-left override": ["\u202ekcuf\u202c", "you \u202eerohw\u202c", "\u202e>|cuf\u202c", "\u202e(|rat3r\u202c"],
     "handled before: zero-width, fullwidth, spacing, stretching": ["f\u200bu\u200bck", "ｆｕｃｋ", "f u c k", "fuuuck"],
     "letters drawn with symbols": ["|-|3|_|_", "/-\\$$", "\\/\\/|-|()|23", "f(_)ck", "ph\\_/ck", "5|-|1-|-", "[)1(|<"],
     "the same, stretched": ["|-|3|_|_|_|_", "whor|2|2|2e", "phphuck"],
@@ -66,6 +67,7 @@ CATEGORIES = {
     "a space between pieces that are not words": ["tw at", "f uck", "cu nt", "bi tch", "retar d"],
     "symbols drawn as letters": ["he££", "wh°re", "∆$$", "shi✝", "bi✞ch", "╋wat"],
     "letters with a crossed tail": ["cuꬻt", "whoꭉe", "ʝerk"],
+    "Cherokee capitals the confusables leave out": ["ᏚᎻᏆᎢ", "bᏆtch"],
 }
 
 

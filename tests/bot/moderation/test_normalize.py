@@ -34,6 +34,9 @@ def test_a_right_to_left_override_is_turned_back():
     assert normalize("what a \u202ekcuf\u202c day") == "what a fuck day"
     assert normalize("\u202e\u202dab\u202ccd\u202c") == "dcab"  # a nested left-to-right run keeps its order
     assert normalize("\u202eab\ncd") == "ba\ncd"  # a line break ends the override
+    # brackets in the overridden run are drawn mirrored, as a renderer draws them
+    assert normalize("\u202e(|rat3r\u202c") == "r3tar|)"
+    assert normalize("\u202e>|cuf\u202c \u202e\u202d(a)\u202c\u202c") == "fuc|< (a)"  # not in a nested LTR run
 
 
 def test_tables_for_what_nfkd_and_the_confusables_leave_out():
