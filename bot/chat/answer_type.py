@@ -129,6 +129,14 @@ _ROLE = re.compile(
     r"report|owner|founder|ceo|leader|chief|reverend|professor|dr)\b",
     re.IGNORECASE,
 )
+_TITLE = re.compile(
+    r"(?:superintendent|director|president|chair(?:man|woman|person)?|manager|mayor|governor|senator|minister|"
+    r"secretary|commander|general|officer|chief|reverend|rev|professor|prof|dr|judge|justice|attorney|"
+    r"councill?or|councilman|councilwoman|sheriff|captain|capt|sergeant|sgt|lieutenant|lt|colonel|col|coach|"
+    r"principal|dean|inspector|detective|representative|rep|sen|gov|mr|mrs|ms|police|deputy|acting|vice|"
+    r"executive|assistant)",
+    re.IGNORECASE,
+)
 _PLACE_NOUN = re.compile(
     r"\b(?:in|at|inside|outside|near|on|from|to|into|across|along|around|through)\s+(?:a|an|the|its|their|his|her|"
     r"our|one of|nearby|downtown)?\s*(?:[\w-]+\s+){0,3}?(?:room|garage|station|building|campus|street|avenue|road|"
@@ -169,6 +177,10 @@ def spans(sentence: str) -> tuple[Span, ...]:
         text = match.group(0).strip(" .’'")
         words = text.split()
         while words and words[0].casefold().strip("’'") in _NOT_NAMES:
+            words = words[1:]
+        # A title before a name is not the name ("Superintendent Carla Medeiros", "Police Chief
+        # Marcus Bell"): a question asking for the superintendent names the title, not her.
+        while len(words) > 1 and _TITLE.fullmatch(words[0].strip(".")):
             words = words[1:]
         if not words:
             continue

@@ -117,3 +117,13 @@ def test_the_noun_a_question_asks_about():
     assert head_noun("who is the lawyer for the plaintiffs?") == "attorney"  # the article's word for it
     assert head_noun("which cities got the packs") == "citi"
     assert head_noun("how fast is it") is None
+
+
+def test_a_title_before_a_name_is_not_the_name():
+    """ "Who is the superintendent?" is answered by "Superintendent Carla Medeiros": her name is new
+    to the question, though her title is not."""
+    wanted = expectation("Who is the superintendent of the district?")
+    question = "who is the superintendent"
+    assert answers(wanted, "Superintendent Carla Medeiros told the board the savings were small.", question)
+    assert [s.text for s in spans("Police Chief Marcus Bell said so.") if s.kind == PERSON] == ["Marcus Bell"]
+    assert not answers(wanted, "Superintendent said the savings were small.", question)
