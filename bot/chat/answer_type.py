@@ -276,6 +276,8 @@ def expectation(question: str) -> Expectation | None:
         low,
     ):
         return Expectation(frozenset({PERSON}))  # "what is the pack called?": a name
+    if re.search(r"\bwhat(?:'s| is| are| was| were) (?:the |their |its |his |her )?names?\b", low):
+        return Expectation(frozenset({PERSON}))  # "what is the name of the guard?": a name
     speaker = _speaker(low)
     if speaker is not None:
         return Expectation(frozenset({STATEMENT}), speaker=speaker)
@@ -293,7 +295,9 @@ def expectation(question: str) -> Expectation | None:
     numeric = frozenset({COUNT, MONEY, PERCENT, LENGTH, DURATION, SPEED})
     if re.search(r"\bhow (?:fast|quick|quickly)\b|\b(?:top |what )speed\b", low):
         return Expectation(frozenset({SPEED}), unit)
-    if re.search(r"\bwhat (?:percent|percentage|share|proportion|fraction)\b|\bwhat %|\bhow many percent\b", low):
+    if re.search(
+        r"\bwhat (?:\w+ )?(?:percent|percentage|share|proportion|fraction|rate)\b|\bwhat %|\bhow many percent\b", low
+    ):
         return Expectation(frozenset({PERCENT}), unit)
     if re.search(
         r"\bhow much\b.*\b(?:cost|costs|costing|price|pay|paid|spend|spent|charge|worth|money|raise|fund|funding|"
@@ -306,18 +310,20 @@ def expectation(question: str) -> Expectation | None:
         return Expectation(frozenset({TALLY}), unit)
     if re.search(r"\bhow long\b", low):
         return Expectation(frozenset({DURATION, LENGTH}), unit)
-    if re.search(r"\bhow (?:far|wide|tall|deep|thick|thin|big|large|heavy|high|low|small|old|often)\b", low):
+    if re.search(
+        r"\bhow (?:far|wide|tall|deep|thick|thin|big|large|heavy|high|low|small|old|often|cold|hot|warm)\b", low
+    ):
         return Expectation(numeric, unit)
     if re.search(r"\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|figure|amount|total)\b", low):
         many = re.search(r"\bhow many\b", low) is not None
         return Expectation(numeric - {PERCENT} if many else numeric, unit)
     if re.search(
         r"\b(?:count|tally|capacity|range|distance|weight|size|length|height|width|depth|temperature|population|"
-        r"mileage|margin|score|figures?)\b",
+        r"mileage|margin|scores?|figures?)\b",
         low,
     ) and not re.search(r"\b(?:who|why|where|when)\b", low):
         return Expectation(numeric, unit)
-    if re.search(r"\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|\bon what day\b", low):
+    if re.search(r"\bwhat (?:exact |precise |specific )?(?:date|day)\b|\bwhich (?:date|day)\b|\bon what day\b", low):
         return Expectation(frozenset({DAY}), unit)
     if re.search(r"\bwhat time\b|\bwhat hour\b|\bat what time\b", low):
         return Expectation(frozenset({TIME, DAY}), unit)
@@ -335,8 +341,8 @@ def expectation(question: str) -> Expectation | None:
         return Expectation(frozenset({PLACE}), unit)
     if re.search(
         r"^ (?:and |so |but |then |ok |okay )?(?:who|whom|whose)\b|\bby whom\b|\b(?:for|with|to|from|by) who\b|"
-        r"\b(?:which|what) (?:person|people|official|officials|member|members|company|companies|group|groups|firm|"
-        r"organi[sz]ation|agency|lawyer|attorney|judge|supplier|manufacturer|name)\b",
+        r"\b(?:which|what) (?:\w+ )?(?:person|people|official|officials|member|members|company|companies|group|"
+        r"groups|firm|organi[sz]ation|agency|lawyer|attorney|judge|supplier|manufacturer|name)\b",
         low,
     ):
         return Expectation(frozenset({PERSON}), unit)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.chat.answer_type import (
+    COUNT,
     DAY,
     DURATION,
     LENGTH,
     MONEY,
+    PERCENT,
     PERSON,
     PLACE,
     REASON,
@@ -44,6 +46,13 @@ from bot.chat.answer_type import (
         # a yes-or-no question that asks whether one knows: the wh-word is the question
         ("do you know when the ferry runs again?", DAY),
         ("did they say how much it costs?", MONEY),
+        # asked in other words than the ones first written for
+        ("What is the name of the guard who was on duty?", PERSON),
+        ("Which board members voted yes?", PERSON),
+        ("What exact date in August do classes start again?", DAY),
+        ("What interest rate do the emergency loans carry?", PERCENT),
+        ("How cold did it get near Ludington that night?", LENGTH),
+        ("What were the math scores before they dropped?", COUNT),
     ],
 )
 def test_the_kind_of_answer_a_question_wants(question: str, kind: str):
