@@ -143,6 +143,8 @@ def test_furniture_lines_are_dropped_and_cut_marker_ends_article():
         "Most Read on Valley Voices\nHannah Greer 9:12 AM on January 14, 2025\nAdvertisement",
         "Trending on Terrace Talk\nRob Kettering 11:47 AM on March 21, 2025",
         "Trending on The Ledger Line\nNora Vasquez 4:05 PM on October 13, 2025",
+        "Popular on The High Desert Dispatch\nMarisa Kwan 9:12 AM on March 4, 2027\nAdvertisement",
+        "Recommended\nFrom The Lantern\nGreg Almeida 11:40 AM on October 19, 2027",
     ],
 )
 def test_other_sites_boxes_end_the_article_too(trailer: str):
@@ -154,10 +156,15 @@ def test_other_sites_boxes_end_the_article_too(trailer: str):
 
 
 def test_a_sentence_that_starts_like_a_box_is_still_article_text():
-    text = "Title\n\nMost popular in the region was the mayor.\n\nTrending on social media today: the ferry.\n"
+    text = (
+        "Title\n\nMost popular in the region was the mayor.\n\nTrending on social media today: the ferry.\n\n"
+        "Popular on campus, the course filled in a day.\n\nRecommended reading for the council: the audit.\n"
+    )
     assert parse(text).paragraphs == (
         "Most popular in the region was the mayor.",
         "Trending on social media today: the ferry.",
+        "Popular on campus, the course filled in a day.",
+        "Recommended reading for the council: the audit.",
     )
 
 
