@@ -15,8 +15,8 @@ CUT_MARKERS: tuple[re.Pattern[str], ...] = tuple(
     for pattern in (
         # another site's box: "Trending on Hotair Video", "Trending on The Ledger Line", "Most Read on Valley
         # Voices". The site is a name (capitalised words), so a sentence ("most popular in the region was…") is not.
-        r"^(?:trending|popular|most (?:read|popular|viewed|shared|commented)|top stories|more) (?:on|at|from|in) "
-        r"(?-i:[A-Z0-9][\w'’&.-]*(?: (?:[A-Z0-9][\w'’&.-]*|of|the|and|&)){0,5})(?: videos?| stories)?\s*$",
+        r"^(?:trending|popular|most (?:read|popular|viewed|shared|commented)|top stories) (?:on|at|from|in) "
+        r"(?-i:[A-Z][\w'’&.-]*(?: (?:[A-Z0-9][\w'’&.-]*|of|the|and|&)){0,5})(?: videos?| stories)?(?<!\.)\s*$",
         r"^(?:trending|most (?:read|popular|viewed|shared|commented)|top stories)"
         r"(?: stories| videos?| now| today)?\s*$",
         r"^(?:recommended(?: for you| reading| stories)?|related (?:videos|stories|articles))\s*$",

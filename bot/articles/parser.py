@@ -173,7 +173,10 @@ def _blocks(text: str) -> tuple[list[_Block], _Trailer | None]:
     start = 0
     for number, raw in enumerate(text.split("\n"), start=1):
         line = _visible(raw).strip()
-        if line and trailer is None and is_cut_marker(line):
+        # A box heading stands at the start of a block, after the title's: a hard-wrapped line
+        # inside a paragraph that happens to read like one ("more in 2026."), or a title that
+        # does ("Popular in Japan"), is the article's.
+        if line and trailer is None and not current and blocks and is_cut_marker(line):
             if current:
                 blocks.append(_Block(start, "\n".join(current)))
                 current = []

@@ -467,9 +467,10 @@ def unknown_names(question: str, article_words: frozenset[str], article_text: st
             continue  # "ppl", "hw", "tbh": chat shorthand, not an acronym
         capitalised = position > 0 and word[0].isupper() and not word.isupper() and bare not in _NOT_NAMES
         acronym = bool(_ACRONYM.fullmatch(bare)) and not re.search(r"[aeiouy]", bare) and len(bare) >= 2
-        # Capitals on an English word are a member raising their voice ("why would anyone WANT to
-        # move"), not a name; an acronym is not in the word list ("FBI", "CPSC").
-        shouted = word.isupper() and len(word) >= 2 and bare not in lexicon()
+        # Capitals on an English word of four letters or more are a member raising their voice
+        # ("why would anyone WANT to move"), not a name; an acronym is not in the word list ("FBI",
+        # "CPSC"), or short ("WHO", "US", "IT" are words too).
+        shouted = word.isupper() and len(word) >= 2 and not (len(word) >= 4 and bare in lexicon())
         if (capitalised or acronym or shouted) and not _initials_in(bare, article_text):
             missing.append(word)
     return missing

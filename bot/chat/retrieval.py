@@ -108,6 +108,19 @@ _ASKS = re.compile(
 )
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter apart: one changed, added, dropped, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 @lru_cache(maxsize=1)
 def _generic_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in GENERIC_WORDS)
@@ -206,6 +219,7 @@ class PassageIndex:
             BM25Okapi([t or ["\u2205"] for t in passage_tokens], k1=1.2, b=0.6) if self.passages else None
         )
         self.text = " ".join(p.text for p in self.passages)
+        self._names = frozenset(w.casefold() for w in re.findall(r"\b[A-Z][a-z]+\b", self.text))
         self.corrector = Corrector(self.text)
         self._words = frozenset(t for s in self._sentence_tokens for t in s) | self.corrector.vocabulary
         self._asks = np.array([s.text.rstrip(' ”"’)').endswith("?") for s in self.sentences], dtype=float)
@@ -378,12 +392,13 @@ class PassageIndex:
             orders = [h.sentence.order for h in leaders]
             cosine = float(max(max(raw["e5"][i], 0.95 * raw["e5_passage"][i]) for i in orders))
         _, previous, wants = self._question(query)
-        # A name the article lacks, unless it is a misspelling of one of its words ("Jenna Ortix"
-        # for Ortiz, "ws" for was): the corrector would have read it as that word.
+        # A name the article lacks, unless it is a misspelling: of one of the article's names, by a
+        # letter ("Jenna Ortix" for Ortiz; "Beaman" is not "beam"), or, written in lower case, of one
+        # of its words ("ws" for was).
         unknown = tuple(
             name
             for name in unknown_names(query.text, self.corrector.vocabulary | self._words, self.text)
-            if self.corrector.correct(name) == normalise(name)
+            if not self._misspelt(name)
         )
         return Signals(
             cosine=cosine,
@@ -394,6 +409,12 @@ class PassageIndex:
             elsewhere=elsewhere,
             asks=bool(_ASKS.search(text)) or previous is not None,
         )
+
+    def _misspelt(self, name: str) -> bool:
+        if name[:1].isupper():
+            low = name.casefold()
+            return any(_one_edit(low, known) for known in self._names)
+        return self.corrector.correct(name) != normalise(name)
 
     def names_a_topic(self, words: Sequence[str]) -> bool:
         """Whether any of these words (a member's, misspelt or not) is one the article uses."""

@@ -352,7 +352,15 @@ def _flatten(node: list) -> list[tuple[str, int]]:
 def _mirrored() -> dict[str, str]:
     """Each bidi-mirrored character and its mirror image ("(" and ")", "<" and ">", "«" and "»"),
     paired by name as Unicode's BidiMirroring.txt pairs them (Python carries only the property)."""
-    swaps = (("LEFT", "RIGHT"), ("OPENING", "CLOSING"), ("LESS-THAN", "GREATER-THAN"))
+    swaps = (
+        ("LEFT", "RIGHT"),
+        ("OPENING", "CLOSING"),
+        ("LESS-THAN", "GREATER-THAN"),
+        ("ELEMENT OF", "CONTAINS AS MEMBER"),
+        ("SUBSET", "SUPERSET"),
+        ("PRECEDES", "SUCCEEDS"),
+        ("GYON", "GYAS"),  # Tibetan: left and right
+    )
     pairs: dict[str, str] = {}
     for code in range(0x10000):
         char = chr(code)
@@ -361,7 +369,8 @@ def _mirrored() -> dict[str, str]:
         name = unicodedata.name(char, "")
         for one, other in swaps:
             for this, that in ((one, other), (other, one)):
-                if this in name.split() or f"{this}-" in name:
+                holds = f" {this} " in f" {name} " or f"{this}-" in name
+                if holds and that not in name:  # not "SUBSET ABOVE SUPERSET": no mirror by name
                     try:
                         partner = unicodedata.lookup(name.replace(this, that, 1))
                     except KeyError:

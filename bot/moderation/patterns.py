@@ -355,10 +355,12 @@ def false_reading(match: Candidate) -> str | None:
         return None
     letters = _readings_of(match.listed)
     if any(_OPERATOR.fullmatch(piece) and not _drawn_with(piece, letters) for piece in pieces):
-        # Code, unless one operator stands between single letters, four or more of them: the word
-        # spelled out with it ("c = r = a = p"), as code does not chain its variables.
+        # Code, unless one operator stands between single letters (or a letter's leetspeak), four or
+        # more of them: the word spelled out with it ("c = r = a = p"), as code does not chain its
+        # variables.
         marks, spelled = pieces[1::2], pieces[0::2]
-        if not (len(set(marks)) == 1 and len(spelled) >= 4 and all(len(p) == 1 and p.isalpha() for p in spelled)):
+        one_each = all(len(p) == 1 and (p.isalpha() or p in letters) for p in spelled)  # "c = r = 4 = p" too
+        if not (len(set(marks)) == 1 and len(spelled) >= 4 and one_each):
             return "code: letters between operators"
     opened = before[-1:] in _OPENING or any(bracket in core for bracket in _OPENING)
     if opened and following[:1] in _CLOSING and _LIST.fullmatch(core):
