@@ -90,8 +90,24 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+# A stop after a title, an initial or a common abbreviation does not end the sentence ("Dr. Anil
+# Mehta", "J. R. Smith", "St. Anselm's", "Gen. Petraeus"): the reply must not quote half of it.
+_ABBREVIATED = re.compile(
+    r"(?:^|[\s(“\"])(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Rev|Mt|Ft|No|vs|Inc|Co|Corp|"
+    r"Ltd|Jan|Feb|Apr|Aug|Sept|Sep|Oct|Nov|Dec|[A-Z])\.$"
+)
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s.strip()]
+    out: list[str] = []
+    for piece in (s.strip() for s in _SENTENCE.split(text)):
+        if not piece:
+            continue
+        if out and _ABBREVIATED.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 _OPENERS = frozenset({"however", "meanwhile", "still", "yet", "also", "but", "and", "so", "then"})

@@ -240,3 +240,14 @@ def test_a_common_word_the_article_has_elsewhere_does_not_decline_the_answer(mod
     )
     found = index.answer(Query("Where did the van come from?"))
     assert found is not None and "landscaping company" in found.quoted[0].text
+
+
+def test_a_title_or_an_initial_does_not_end_a_sentence():
+    """ "Dr. Anil Mehta" was quoted from "Anil Mehta": the stop after a title, an initial or a common
+    abbreviation is not a sentence's end."""
+    text = "The center is run by Dr. Anil Mehta of MSU. He said J. R. Smith and St. Anselm agreed. It was 4 a.m."
+    assert sentences(text) == [
+        "The center is run by Dr. Anil Mehta of MSU.",
+        "He said J. R. Smith and St. Anselm agreed.",
+        "It was 4 a.m.",
+    ]
