@@ -262,7 +262,15 @@ _EMBEDDED = re.compile(
     r"\b(?:know|knows|tell (?:me|us)|idea|wonder\w*|sure|remember|say|said|mention\w*|explain\w*|find out|"
     r"figured? out|clear|decided|announced)\b (?:yet |already )?(?:when|where|who|whom|whose|why|how|what|which)\b"
 )
-_CLAUSE = re.compile(r"\b(?:when|where|who|whom|whose|why|how|what|which)\b.*$")
+_WH_WORD = r"\b(?:when|where|who|whom|whose|why|how|what|which)\b"
+_CLAUSE = re.compile(_WH_WORD + ".*$")
+
+
+def asks(question: str) -> bool:
+    """Worded as a question: a question mark, a question word anywhere ("cleanup gonna take how
+    long"), or a verb first after any "so", "ok"… (a yes-or-no question), or "any…?"."""
+    low = " " + re.sub(r"\s+", " ", normalise(question).strip()) + " "
+    return "?" in low or bool(re.search(_WH_WORD, low) or _YES_NO.match(low)) or low.startswith(" any ")
 
 
 def expectation(question: str) -> Expectation | None:

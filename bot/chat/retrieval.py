@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from rank_bm25 import BM25Okapi
+from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
-from bot.chat.answer_type import WEAK, Expectation, answers, expectation, head_noun, unknown_names
+from bot.chat.answer_type import WEAK, Expectation, answers, asks, expectation, head_noun, unknown_names
 from bot.chat.typos import Corrector
 from bot.chat.words import GENERIC_WORDS, STOP_WORDS, normalise, sentences, stem, tokens
 
@@ -98,27 +99,8 @@ _FOLLOW_UP = re.compile(
 )
 
 
-# A question's form: a question mark, a question word anywhere ("cleanup gonna take how long"), or
-# a verb first, after any "so", "ok"… ("so was the fbi called in", "r US gunships…" once shorthand
-# is spelled out).
-_ASKS = re.compile(
-    r"\?|\b(what|who|whom|whose|when|where|why|how|which)\b|^\W*(?:(?:so|and|but|ok|okay|lol|well|then)\W+)*"
-    r"(is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|any)\b",
-    re.IGNORECASE,
-)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Whether two different words are one letter apart: one changed, added, dropped, or two swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-        )
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+# Two words one letter apart: one changed, added, dropped, or two swapped (symspellpy's measure).
+_ONE_LETTER = EditDistance(DistanceAlgorithm.DAMERAU_OSA)
 
 
 @lru_cache(maxsize=1)
@@ -407,13 +389,13 @@ class PassageIndex:
             has_wanted=has_wanted or wants is None,
             unknown=unknown,
             elsewhere=elsewhere,
-            asks=bool(_ASKS.search(text)) or previous is not None,
+            asks=asks(text) or previous is not None,
         )
 
     def _misspelt(self, name: str) -> bool:
         if name[:1].isupper():
             low = name.casefold()
-            return any(_one_edit(low, known) for known in self._names)
+            return any(_ONE_LETTER.compare(low, known, 1) == 1 for known in self._names)
         return self.corrector.correct(name) != normalise(name)
 
     def names_a_topic(self, words: Sequence[str]) -> bool:
