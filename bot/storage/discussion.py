@@ -10,6 +10,7 @@ import hmac
 import secrets
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.storage.database import Database, Transaction
 
@@ -103,22 +104,21 @@ async def record_replies(db: Database, edges: Sequence[ReplyEdge]) -> None:
 async def forget_messages(db: Database, message_ids: Iterable[int]) -> None:
     """A deleted message (by its author or by moderation) leaves the digest: as a point, with the
     replies to it, and as a reply."""
-    ids = [(i,) for i in message_ids]
-    if not ids:
-        return
-    async with db.transaction() as tx:
-        await tx.execute_many("DELETE FROM thread_replies WHERE message_id = ?", ids)
-        await tx.execute_many("DELETE FROM thread_points WHERE message_id = ?", ids)
+    await _forget(db, "message_id", message_ids)
 
 
 async def forget_threads(db: Database, thread_ids: Iterable[int]) -> None:
     """A deleted thread (a moderator removed the whole discussion) takes its messages with it."""
-    ids = [(i,) for i in thread_ids]
+    await _forget(db, "thread_id", thread_ids)
+
+
+async def _forget(db: Database, column: Literal["message_id", "thread_id"], values: Iterable[int]) -> None:
+    ids = [(i,) for i in values]
     if not ids:
         return
     async with db.transaction() as tx:
-        await tx.execute_many("DELETE FROM thread_replies WHERE thread_id = ?", ids)
-        await tx.execute_many("DELETE FROM thread_points WHERE thread_id = ?", ids)
+        await tx.execute_many(f"DELETE FROM thread_replies WHERE {column} = ?", ids)
+        await tx.execute_many(f"DELETE FROM thread_points WHERE {column} = ?", ids)
 
 
 async def edit_points(db: Database, edits: Sequence[tuple[int, str]]) -> None:
