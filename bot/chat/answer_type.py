@@ -322,9 +322,10 @@ def expectation(question: str) -> Expectation | None:
         r"\bhow (?:far|wide|tall|deep|thick|thin|big|large|heavy|high|low|small|old|often|cold|hot|warm)\b", low
     ):
         return Expectation(numeric, unit)
-    if re.search(r"\bhow (?:many|much)\b|\bnumber of\b|\bwhat (?:number|figure|amount|total)\b", low):
-        many = re.search(r"\bhow many\b", low) is not None
-        return Expectation(numeric - {PERCENT} if many else numeric, unit)
+    if match := re.search(r"\b(?:how many|number of)((?: [\w-]+){0,3})", low):
+        return Expectation(_counted(match.group(1)), unit)
+    if re.search(r"\bhow much\b|\bwhat (?:number|figure|amount|total)\b", low):
+        return Expectation(numeric, unit)
     if re.search(
         r"\b(?:count|tally|capacity|range|distance|weight|size|length|height|width|depth|temperature|population|"
         r"mileage|margin|scores?|figures?)\b",
@@ -361,6 +362,51 @@ def expectation(question: str) -> Expectation | None:
     if unit is not None:
         return Expectation(numeric, unit)
     return None
+
+
+# "How many <noun>": the noun says what kind of number answers. Years, miles or dollars are
+# counted in their units; anything else ("people", "students", "wind machines") is a plain count,
+# which a sum of money or a stretch of time does not answer ("how many people use the ferry?" is
+# not answered by "it costs £310,000 a year").
+_COUNTED_UNITS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
+    (re.compile(rf"{pattern}$"), kinds)
+    for pattern, kinds in (
+        (_TIME_UNIT, frozenset({DURATION})),
+        (r"(?:times|occasions)", frozenset({COUNT, DURATION})),
+        (r"(?:dollars?|bucks|cents?|euros?|quid)", frozenset({MONEY})),
+        (r"(?:pounds?|lbs?)", frozenset({MONEY, LENGTH})),  # money in Britain, weight in America
+        (_SPEED_UNIT, frozenset({SPEED})),
+        (_LENGTH_UNIT, frozenset({LENGTH})),
+        (_OTHER_UNIT, frozenset({LENGTH})),
+        (r"(?:percent|percentage|points?)", frozenset({PERCENT, COUNT})),
+        (r"(?:votes?|seats?|goals?|runs?)", frozenset({COUNT, TALLY})),
+    )
+)
+_AUXILIARY = frozenset(
+    "did does do is are was were have has had will would can could should i you they we it in at on for to from".split()
+)
+
+
+_RATE = frozenset("a an per each every the this that".split())
+
+
+def _counted(after: str) -> frozenset[str]:
+    """The kinds of number that answer "how many" followed by these words ("of the 180 homes",
+    "years", "people use the ferry")."""
+    words = after.split()
+    while words and words[0] in ("of", "the", "those", "these", "their", "its", "his", "her"):
+        words = words[1:]
+    if not words or words[0] in _AUXILIARY:
+        return frozenset({COUNT, MONEY, LENGTH, DURATION, SPEED})  # "how many did they sell": not said
+    for word, after_it in zip(words, [*words[1:], ""], strict=True):
+        if word in _AUXILIARY or word in _RATE:
+            break  # "how many trips a day": trips are counted, per day
+        if after_it.endswith("s") and after_it not in _AUXILIARY:
+            continue  # a unit before a plural noun describes it: "night guards", "day trips" are counted
+        for pattern, kinds in _COUNTED_UNITS:
+            if pattern.match(word):
+                return kinds
+    return frozenset({COUNT, TALLY})
 
 
 def _speaker(low: str) -> tuple[str, ...] | None:

@@ -136,3 +136,26 @@ def test_a_title_before_a_name_is_not_the_name():
     assert answers(wanted, "Superintendent Carla Medeiros told the board the savings were small.", question)
     assert [s.text for s in spans("Police Chief Marcus Bell said so.") if s.kind == PERSON] == ["Marcus Bell"]
     assert not answers(wanted, "Superintendent said the savings were small.", question)
+
+
+def test_how_many_counts_what_it_names():
+    """ "How many <noun>": years, miles or dollars are counted in their unit; people, students or
+    machines in a plain count, which a sum of money or a stretch of time does not give."""
+    costs = "The ferry costs about £310,000 a year to run and takes £180,000 in fares."
+    question = "How many people use the ferry on a normal day?"
+    assert not answers(expectation(question), costs, question)
+    sold = "Castle Lane is being sold to Kendrick Homes for £21 million, to make way for 180 homes."
+    question = "how many of the 180 homes are going to be affordable"
+    assert not answers(expectation(question), sold, question)  # the only count is the question's own
+    years = "After 117 years at Castle Lane, Ashworth Rovers will move to Brackley Park."
+    question = "How many years did Rovers play at Castle Lane?"
+    assert answers(expectation(question), years, question)
+    assert not answers(expectation(question), "It will hold 11,000 fans.", question)
+    question = "how many did they sell?"  # what is counted is not said: any number
+    assert answers(expectation(question), "They sold £2 million worth.", question)
+    question = "how many ambulances were diverted?"
+    assert answers(expectation(question), "In that time, 114 ambulances were sent away.", question)
+    question = "How many night guards did the museum have?"  # guards are counted, not nights
+    assert answers(expectation(question), "The guards on the night shift were cut from four to two.", question)
+    question = "how many trips a day will it get?"  # trips are counted, per day
+    assert answers(expectation(question), "The agency projects 24,500 weekday boardings by 2035.", question)
