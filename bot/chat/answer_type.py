@@ -456,6 +456,28 @@ def head_noun(question: str) -> str | None:
     return found[0] if found else None
 
 
+def names_the_role(sentence: str, head: str) -> bool:
+    """Whether the sentence puts a name beside the role a "who is the …" question asks about:
+    "museum director Lorraine Whitcomb", "Their attorney, Curtis Whitlock", "Tom Haskell, the
+    chair". A sentence that only mentions a director somewhere names nobody as one."""
+    names = [(s.start, s.start + len(s.text)) for s in spans(sentence) if s.kind == PERSON]
+    for word in re.finditer(r"[A-Za-z][\w’'-]*", sentence):
+        if head not in tokens(word.group(0)):
+            continue
+        for start, end in names:
+            after = sentence[word.end() : start]
+            before = sentence[end : word.start()]
+            if (start >= word.end() and _BESIDE.fullmatch(after)) or (
+                word.start() >= end and _BESIDE.fullmatch(before)
+            ):
+                return True
+    return False
+
+
+# What stands between a role and its name: a space, a comma, "the", "is", a possessive.
+_BESIDE = re.compile(r"[\s,]*(?:(?:the|is|was|a|an|and|of|their|its|his|her|[A-Z][\w’'.-]*)[\s,]+){0,3}", re.UNICODE)
+
+
 # -- does a sentence answer it -----------------------------------------------------------------------
 
 

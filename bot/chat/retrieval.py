@@ -26,7 +26,17 @@ import numpy as np
 from rank_bm25 import BM25Okapi
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
-from bot.chat.answer_type import WEAK, Expectation, answers, asks, expectation, head_noun, unknown_names
+from bot.chat.answer_type import (
+    PERSON,
+    WEAK,
+    Expectation,
+    answers,
+    asks,
+    expectation,
+    head_noun,
+    names_the_role,
+    unknown_names,
+)
 from bot.chat.typos import Corrector
 from bot.chat.words import GENERIC_WORDS, STOP_WORDS, normalise, sentences, stem, tokens
 
@@ -270,6 +280,9 @@ class PassageIndex:
             raw["recent"] = np.array([s.passage.kind == "update" for s in self.sentences], dtype=float)
         if head := head_noun(text):  # "who is the lawyer…": the sentence that names a lawyer (an attorney)
             raw["head"] = np.array([head in t for t in self._sentence_tokens], dtype=float)
+            if wants is not None and PERSON in wants.kinds:
+                # and counts twice where a name stands beside it ("their attorney, Curtis Whitlock")
+                raw["head"] += [names_the_role(s.text, head) for s in self.sentences]
         if previous and (ordinal := _ORDINAL.search(text)):
             # "what about the second one?" after "what are the two claims?": the sentence that says "Second, …"
             word = ordinal.group(1)

@@ -20,6 +20,7 @@ from bot.chat.answer_type import (
     answers,
     expectation,
     head_noun,
+    names_the_role,
     spans,
     unknown_names,
 )
@@ -159,3 +160,11 @@ def test_how_many_counts_what_it_names():
     assert answers(expectation(question), "The guards on the night shift were cut from four to two.", question)
     question = "how many trips a day will it get?"  # trips are counted, per day
     assert answers(expectation(question), "The agency projects 24,500 weekday boardings by 2035.", question)
+
+
+def test_a_role_with_a_name_beside_it():
+    assert names_the_role("“We failed,” museum director Lorraine Whitcomb said.", "director")
+    assert names_the_role("Their attorney, Curtis Whitlock, did not mince words.", "attorney")
+    assert names_the_role("Tom Haskell, the chair, voted no.", "chair")
+    assert not names_the_role("Diane Pryor said she would call the director to testify.", "director")
+    assert not names_the_role("The director of the lab said so.", "director")

@@ -4,12 +4,13 @@ from dataclasses import replace
 
 import pytest
 
+from bot.articles import parse_article_file
 from bot.chat import replies
 from bot.chat.embedding import Models, load_models
 from bot.chat.retrieval import Passage, PassageIndex, Query, Tuning
 from bot.chat.typos import Corrector, lexicon
 from bot.chat.words import sentences
-from tests.bot.chat.eval_set import evaluate, load, passages_of
+from tests.bot.chat.eval_set import EVAL_DIR, evaluate, load, passages_of
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +252,14 @@ def test_a_title_or_an_initial_does_not_end_a_sentence():
         "He said J. R. Smith and St. Anselm agreed.",
         "It was 4 a.m.",
     ]
+
+
+def test_who_is_the_role_finds_the_name_beside_it(models: Models):
+    """ "Who is the director?": the sentence that names someone as the director ("museum director
+    Lorraine Whitcomb"), not one that mentions the museum beside other names (the third development
+    set's museum theft, where a senator's sentence came first)."""
+    article = parse_article_file(EVAL_DIR / "articles" / "hallbrook-museum-heist.txt")
+    index = PassageIndex(passages_of(article), models)
+    for question in ("Who is the director of the Hallbrook?", "who's the museum director"):
+        found = index.answer(Query(question))
+        assert found is not None and "Lorraine Whitcomb" in found.ranked[0].sentence.text, question
