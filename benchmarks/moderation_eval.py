@@ -1,5 +1,5 @@
 """How well the word filter holds on text nobody tuned it for: evasions caught and false positives,
-per category, on six splits, each with its own listed words as whole-word rules:
+per category, on seven splits, each with its own listed words as whole-word rules:
 
 - development: tests/moderation_evasions.py's DEV split (the one tuned on);
 - development, new: tests/moderation_dev_new.py (tuned on too): data written apart from the engine
@@ -10,6 +10,9 @@ per category, on six splits, each with its own listed words as whole-word rules:
 - development, third: tests/moderation_dev_third_split.py (tuned on): data written apart from the
   engine by a third writer, over the development and short words: ten categories combined two or
   three at a time, handles, codes, and prose with the classic traps;
+- development, fourth: tests/moderation_dev_fourth_split.py (tuned on): data written apart from the
+  engine by a fourth writer with their own 24 listed words (12 of 3-4 letters): leetspeak combined
+  with one or two other techniques in 63% of the evasions; clean tags, codes and prose;
 - held-out: its HELDOUT split (other words, seeds, sentences and traps; only reported);
 - external: benchmarks/eval_data/moderation_heldout.py, written by someone who has not seen the
   engine (only reported; its samples are never printed).
@@ -17,7 +20,8 @@ per category, on six splits, each with its own listed words as whole-word rules:
 Whole-word collisions of the list ("Dick Cheney" with "dick" listed) are reported apart: they are
 the list's choice, and a server's allow list is their cure.
 
-Usage: python benchmarks/moderation_eval.py [--split dev|dev-new|dev-short|dev-third|heldout|external|all] [--misses N]
+Usage: python benchmarks/moderation_eval.py [--split SPLIT] [--misses N]
+(SPLIT: dev, dev-new, dev-short, dev-third, dev-fourth, heldout, external or all.)
 (--misses prints missed evasions and false positives, for the development splits only.)
 """
 
@@ -35,6 +39,7 @@ sys.path.insert(0, str(REPO))
 
 from bot.moderation.engine import MessageFacts, ModerationEngine  # noqa: E402
 from bot.moderation.rules import KeywordMode, KeywordRule, RuleSet  # noqa: E402
+from tests import moderation_dev_fourth_split as fourth_writer  # noqa: E402
 from tests import moderation_dev_new as written_apart  # noqa: E402
 from tests import moderation_dev_short_split as short_words  # noqa: E402
 from tests import moderation_dev_third_split as third_writer  # noqa: E402
@@ -121,7 +126,9 @@ def _met(ok: bool) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
-        "--split", choices=["dev", "dev-new", "dev-short", "dev-third", "heldout", "external", "all"], default="all"
+        "--split",
+        choices=["dev", "dev-new", "dev-short", "dev-third", "dev-fourth", "heldout", "external", "all"],
+        default="all",
     )
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses (development splits only)")
     args = parser.parse_args()
@@ -151,6 +158,14 @@ def main() -> None:
             third_writer.WORDS,
             third_writer.evasions(),
             third_writer.clean(),
+            args.misses,
+        )
+    if args.split in ("dev-fourth", "all"):
+        evaluate(
+            "development split, fourth (written apart from the engine; tuned on)",
+            fourth_writer.WORDS,
+            fourth_writer.evasions(),
+            fourth_writer.clean(),
             args.misses,
         )
     if args.split in ("heldout", "all"):

@@ -231,7 +231,23 @@ def phrase_pattern(phrase: str) -> str | None:
 # written in capitals ("Galaxy A55", "A55s", "AK47", "A-55", "the A55's": one to three capitals, a
 # hyphen perhaps, then digits, perhaps a letter or two or a possessive), a contraction ("he'll" is
 # not "hell", but "ret,,ar'd" is "retard").
-_MODEL_NUMBER = re.compile(r"[A-Z]{1,3}-?[0-9]{2,}(?:[A-Z]{0,2}|[a-z]{1,2})(?:'s)?")  # "C00cK" is not one
+# Its capitals are fewer than three, or fewer than its digits ("GTX1080"): "MIN63" spells most of a
+# word in letters and leaves digits for its last two. Digits then one or two capitals are one too
+# ("Canon EOS 50D", "the 500D", "20TB").
+_MODEL_NUMBER = re.compile(
+    r"(?P<letters>[A-Z]{1,3})-?(?P<digits>[0-9]{2,})(?:[A-Z]{0,2}|[a-z]{1,2})(?:'s)?"  # "C00cK" is not one
+    r"|[0-9]{2,}[A-Z]{1,2}(?:'s)?"
+)
+
+
+def _is_model_number(written: str) -> bool:
+    match = _MODEL_NUMBER.fullmatch(written)
+    if match is None:
+        return False
+    letters, digits = match.group("letters"), match.group("digits")
+    return letters is None or len(letters) < 3 or len(letters) < len(digits)
+
+
 # Digits, and what is written between them in numbers; perhaps after a number sign ("issue #311"
 # is not "hell" with # for h: the sign says a number follows; "#3ll" and "#0e" hold letters).
 _NUMBER = re.compile(r"#?[0-9.,:/ -]+")
@@ -337,7 +353,7 @@ def false_reading(match: Candidate) -> str | None:
     token = _NOT_ALNUM.sub("", core)
     if _NUMBER.fullmatch(core):  # symbols read as letters are not numbers: "4$$" is read, "455" not
         return "a number"
-    if _MODEL_NUMBER.fullmatch(written):
+    if _is_model_number(written):
         return "a model number"
     if _is_code(match.token, written):
         return "a part number or hexadecimal bytes"
@@ -380,9 +396,29 @@ def false_reading(match: Candidate) -> str | None:
         return None  # disguised around the space: "b..a stard", "RE TA:RD", "s- lu t", "whorrrr e"
     if _without_marks(written).lower() != core.lower():
         return None  # the letters were disguised: look-alikes, enclosed letters, zero-width …
+    if _split_off_letter(pieces, words, before, following):
+        return None  # "ming e", "boo. b": the word's first or last letter split off
     if _pieces_are_not_words(pieces, words, _GAP.split(written)):
         return None  # "tw at", "f uck", "retar d"
     return "words written apart"  # "the pen is", "that's hit", "the U.S. hit"
+
+
+# Letters chat writes as words: "a", "i", "o", and "u", "r", "c", "n", "k", "y", "x" for you, are,
+# see, and, ok, why, times/kiss.
+_LETTER_WORDS = frozenset("aiourcnkyx")
+
+
+def _split_off_letter(pieces: list[str], words: list[str], before: str, following: str) -> bool:
+    """Whether a lower-case letter stands on its own at either end of the match, written alone, and
+    chat does not write it as a word ("ming e", "boo. b"; not the "s" of "It's hit" or "U.S. hit")."""
+    ends = ((pieces[0], words[0], before[-1:]), (pieces[-1], words[-1], following[:1]))
+    return any(
+        len(piece) == 1 and len(word) == 1 and piece.islower() and piece not in _LETTER_WORDS and beside not in _JOINS
+        for piece, word, beside in ends
+    )
+
+
+_JOINS = ("'", "’", ".")  # what makes a letter the end of a word or an abbreviation: "it's", "U.S."
 
 
 # Interjections the word list leaves out, which prose writes before a word ("shh it's fine").

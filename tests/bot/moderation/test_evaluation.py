@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import moderation_dev_fourth_split as fourth_writer
 from tests import moderation_dev_new as written_apart
 from tests import moderation_dev_short_split as short_words
 from tests import moderation_dev_third_split as third_writer
@@ -107,4 +108,20 @@ def test_the_third_split_lists_each_word_with_the_inflections_its_evasions_use()
 def test_the_evaluation_script_reports_the_third_split():
     result = run_evaluation("--split", "dev-third", "--misses", "2")
     assert "== development split, third" in result.stdout and "held-out" not in result.stdout
+    assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
+
+
+def test_the_fourth_split_is_mostly_leetspeak_in_combinations():
+    cases = fourth_writer.evasions()
+    assert len(cases) >= 2990 and {len(case["categories"]) for case in cases} == {1, 2, 3}
+    combined = [c for c in cases if "leet" in c["categories"] and len(c["categories"]) > 1]
+    assert len(combined) / len(cases) > 0.6
+    assert "sodding" in fourth_writer.WORDS and "sod" in fourth_writer.WORDS
+    traps = {c["trap"] for c in fourth_writer.clean()}
+    assert traps == {"gamer tags and handles", "model numbers", "scunthorpe, languages, urls, code", "list_collision"}
+
+
+def test_the_evaluation_script_reports_the_fourth_split():
+    result = run_evaluation("--split", "dev-fourth", "--misses", "2")
+    assert "== development split, fourth" in result.stdout and "held-out" not in result.stdout
     assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout

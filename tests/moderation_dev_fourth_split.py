@@ -1,0 +1,51 @@
+"""The evaluation's "development, fourth" split (tuned on): tests/moderation_dev_fourth.py, written
+apart from the engine by a fourth writer with their own 24 listed words (12 long, 12 of three or
+four letters), in the shape benchmarks/moderation_eval.py reads.
+
+- Evasions: the writer's, with the word each hides and the writer's techniques (leetspeak combined
+  with one or two other techniques in 63% of them).
+- Clean comments: the writer's tags and handles ("gamer tags and handles"), codes ("model
+  numbers"), and prose with the classic traps ("scunthorpe, languages, urls, code"); its
+  collisions (a listed word used plainly in an innocent sense: a door's knob, git the tool) are
+  whole-word collisions of the list ("list_collision", reported apart).
+- Samples a review dropped, each with why (`DROPPED`).
+"""
+
+from __future__ import annotations
+
+from tests import moderation_dev_fourth as written
+
+# The server's list: each listed word with the inflections the writer's evasions use ("sodding",
+# "knobhead"), as the project's whole-word rules want them listed (see the third split).
+WORDS: tuple[str, ...] = tuple(sorted({form for forms in written.FORMS.values() for form in forms}))
+
+
+def evasions() -> list[dict[str, object]]:
+    """{"text", "word", "categories"} as tests/moderation_evasions.evasions gives them."""
+    out: list[dict[str, object]] = []
+    seen: set[str] = set()
+    for record in written.evasions_detailed():
+        text = record["comment"]
+        if text in DROPPED or text in seen:
+            continue
+        seen.add(text)
+        out.append({"text": text, "word": record["word"], "categories": list(record["categories"])})
+    return out
+
+
+def clean() -> list[dict[str, str]]:
+    """{"text", "trap"} as tests/moderation_evasions.clean gives them."""
+    out: dict[str, str] = {}
+    for text in written.clean_tags():
+        out.setdefault(text, "gamer tags and handles")
+    for text in written.clean_codes():
+        out.setdefault(text, "model numbers")
+    for text in written.clean_prose():
+        out.setdefault(text, "scunthorpe, languages, urls, code")
+    for text, _word in written.collisions():
+        out.setdefault(text, "list_collision")
+    return [{"text": text, "trap": trap} for text, trap in out.items() if text not in DROPPED]
+
+
+# Samples dropped from the data after review, with why.
+DROPPED: dict[str, str] = {}
