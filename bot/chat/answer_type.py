@@ -335,10 +335,15 @@ def expectation(question: str) -> Expectation | None:
     if re.search(r"\bwhat (?:exact |precise |specific )?(?:date|day)\b|\bwhich (?:date|day)\b|\bon what day\b", low):
         return Expectation(frozenset({DAY}), unit)
     if re.search(r"\bwhat time\b|\bwhat hour\b|\bat what time\b", low):
-        return Expectation(frozenset({TIME, DAY}), unit)
+        return Expectation(frozenset({TIME}), unit)  # a time of day, not "on Thursday" alone
+    if re.search(r"\b(?:what|which) (?:year|month|season)\b", low):
+        return Expectation(frozenset({DATE}), unit)
+    # "When did it happen?" is a moment in the past: a date, a day, a time ("on Tuesday morning",
+    # "in 1958", "two weeks ago"); "after 117 years" is how long, not when.
+    if re.search(r"\bwhen (?:did|was|were|had)\b", low):
+        return Expectation(frozenset({DATE, DAY, TIME}), unit)
     if re.search(
-        r"\bwhen\b|\bwhat (?:year|month|season)\b|\bwhich (?:year|month)\b|\bhow soon\b|\bby when\b|\bsince when\b"
-        r"|\bwhat deadline\b|\bdeadline\b",
+        r"\bwhen\b|\bhow soon\b|\bby when\b|\bsince when\b|\bwhat deadline\b|\bdeadline\b",
         low,
     ):
         return Expectation(frozenset({DATE, DAY, TIME, DURATION}), unit)

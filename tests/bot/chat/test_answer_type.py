@@ -168,3 +168,18 @@ def test_a_role_with_a_name_beside_it():
     assert names_the_role("Tom Haskell, the chair, voted no.", "chair")
     assert not names_the_role("Diane Pryor said she would call the director to testify.", "director")
     assert not names_the_role("The director of the lab said so.", "director")
+
+
+def test_when_something_happened_and_what_time_want_a_moment():
+    question = "When did Rovers last get promoted?"  # a moment in the past: how long is no answer
+    assert not answers(expectation(question), "After 117 years at Castle Lane, Rovers will move.", question)
+    assert answers(expectation(question), "Rovers were promoted in 2019 under a new manager.", question)
+    question = "what time's kick off saturday?"  # a time of day: the day alone is the question's own
+    assert not answers(expectation(question), "The women's team play on Sunday and Saturday.", question)
+    question = "What time did the thieves arrive?"
+    assert answers(expectation(question), "The men arrived in a white van at 3:52 a.m.", question)
+    question = "What year was The Letter painted?"
+    assert not answers(expectation(question), "It was stolen on Sunday.", question)
+    assert answers(expectation(question), "It was given to the museum in 1958.", question)
+    question = "when will the ferry run again?"  # the future: "in six weeks" is when
+    assert answers(expectation(question), "The ferry will be out of action for six weeks.", question)
