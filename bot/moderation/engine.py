@@ -45,6 +45,11 @@ _URL = re.compile(
     r"info|xyz|ru|app|link|to|be|at|cc|gy|id|in|st|tk)\b(?:/[^\s<>()]*)?",
     re.IGNORECASE,
 )
+# A masked link: Discord shows its text alone ("[cu](https://x.example)m" shows "cum").
+_MASKED_LINK = re.compile(r"\[([^\[\]\n]{0,200})\]\(\s*<?https?://[^\s()<>]*>?\s*\)")
+# A link in the reading (bytes): its digits and symbols are ids, times and model numbers, not
+# leetspeak ("?t=17" is no "tit", "galaxy-a55-5g" no "ass"); its plain words are still read.
+_LINK_IN_READING = re.compile(rb"(?:https?://|www\.)[^\s<>()]+")
 _INVITE = re.compile(r"(?:discord(?:app)?\.com/invite|discord\.gg|discord\.me|dsc\.gg)/[a-z0-9-]+", re.IGNORECASE)
 _LINK_HINT = re.compile(r"[a-zA-Z0-9]\.[a-zA-Z]{2}|://")  # no "x.yz" anywhere: no link
 # Asked of the reading in the matcher's one pass; positions in that tuple.
@@ -150,6 +155,8 @@ class ModerationEngine:
         text = facts.text
         limits = self.rules.limits
         plain = text if text.isascii() else plain_punctuation(text)
+        if "](" in plain:
+            plain = _MASKED_LINK.sub(r"\1", plain)  # read what Discord shows
         if plain.isascii():
             # Most messages. As bytes, read (lower case but for I) with a space at each end: what
             # RE2 reads; one pass says whether that is all (no rule, no link).
@@ -203,6 +210,7 @@ class ModerationEngine:
         false reading (a number, a model number, a contraction) or wholly inside an allowed word or
         phrase (one that merely touches it is not: "ass" allowed leaves "asshole" listed)."""
         allowed = self.matcher.allowed_spans(key)
+        links = [m.span() for m in _LINK_IN_READING.finditer(key)] if b"/" in key else []
         origins = _Origins(plain, key)
         words: list[tuple[int, int, Reason]] = []  # listed words found, with their places
         for entry in found:
@@ -214,14 +222,20 @@ class ModerationEngine:
                 if any(a_start <= start and end <= a_end for a_start, a_end in allowed):
                     continue  # wholly inside an allowed word or phrase: "dick" in "Dick Cheney"
                 written = origins.written(start, end)
+                if not written.isalpha() and any(l_start <= start and end <= l_end for l_start, l_end in links):
+                    continue  # digits and symbols inside a link: "?t=17", "galaxy-a55-5g"
                 if entry.kind == "keyword":
                     candidate = Candidate(
                         core=key[start:end].decode("utf-8", "replace"),
                         written=written,
                         before=key[max(0, start - 32) : start].decode("utf-8", "replace"),
-                        following=key[end : end + 2].decode("utf-8", "replace"),
+                        following=key[end : end + 32].decode("utf-8", "replace"),
                         listed=entry.source,
                         token=origins.written(*_token_around(key, start, end)),
+                        # the words around it as written, for text in another script or with marks
+                        around=""
+                        if plain.isascii()
+                        else origins.written(max(1, start - 48), min(len(key) - 1, end + 48)),
                     )
                     if false_reading(candidate) is not None:
                         continue

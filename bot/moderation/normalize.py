@@ -201,6 +201,44 @@ _LOOKALIKES = {
     "✟": "t",
     "┼": "t",
     "╋": "t",
+    # "Fancy text" fonts: Canadian syllabics drawn as Latin capitals (ᗩ ᗷ ᑕ ᗪ ᗴ ᖴ ᕼ ᒍ ᒪ ᗰ ᑎ ᑭ ᑫ ᖇ ᔕ ᑌ ᐯ ᗯ)
+    # and currency signs drawn as letters (₳ ฿ ₵ ₣ ₲ ₭ ₥ ₦ ₱ ₴ ₮), pasted from name generators
+    "ᗩ": "a",
+    "ᗷ": "b",
+    "ᑕ": "c",
+    "ᗪ": "d",
+    "ᗴ": "e",
+    "ᖴ": "f",
+    "ᕼ": "h",
+    "ᒍ": "j",
+    "ᒪ": "l",
+    "ᗰ": "m",
+    "ᑎ": "n",
+    "ᑭ": "p",
+    "ᑫ": "q",
+    "ᖇ": "r",
+    "ᔕ": "s",
+    "ᑌ": "u",
+    "ᐯ": "v",
+    "ᗯ": "w",
+    "₳": "a",
+    "฿": "b",
+    "₵": "c",
+    "₣": "f",
+    "₲": "g",
+    "₭": "k",
+    "₥": "m",
+    "₦": "n",
+    "₱": "p",
+    "₴": "s",
+    "₮": "t",
+    "ß": "ß",  # German's sharp s is its own letter ("Ich aß": I ate), not "ss" as case folding makes it
+    # Emoji drawn as leetspeak's symbols: read as the symbol, which the patterns read as letters
+    "💲": "$",
+    "❗": "!",
+    "❕": "!",
+    "⭕": "o",
+    "➕": "+",
 }
 # A glyph that is a bare vertical stroke reads as `I` (the matcher reads that as i or l).
 _STROKES = frozenset("lI1|")
@@ -295,14 +333,17 @@ class _Readings(dict[int, str]):
 _READINGS = _Readings()
 
 
+_PARAGRAPH_SEPARATORS = frozenset("\n\r\x1c\x1d\x1e\x85\u2029")  # bidi class B (UAX #9, X8)
+
+
 def _resolve_bidi(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The characters (with their positions) in the order they are displayed, as far as overrides
     go: a run under RLO is reversed (nested runs keep their own direction), embeddings and isolates
-    only nest. A line break ends every open run."""
+    only nest. A paragraph separator (a line break, U+2029: bidi class B) ends every open run."""
     out: list[tuple[str, int]] = []
     line: list[tuple[str, int]] = []
     for pair in pairs:
-        if pair[0] == "\n":
+        if pair[0] in _PARAGRAPH_SEPARATORS:
             out.extend(_resolve_line(line))
             out.append(pair)
             line = []
@@ -324,7 +365,9 @@ def _resolve_line(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
         elif char == "\u202c":  # PDF closes the innermost override or embedding, not an isolate
             if len(stack) > 1 and stack[-1][2] not in "\u2066\u2067\u2068":
                 stack.pop()
-        elif char == "\u2069":  # PDI closes up to the innermost isolate
+        elif char == "\u2069":  # PDI closes up to the innermost isolate; with none open it is ignored (X6a)
+            if not any(node[2] in "\u2066\u2067\u2068" for node in stack[1:]):
+                continue
             while len(stack) > 1:
                 if stack.pop()[2] in "\u2066\u2067\u2068":
                     break

@@ -232,10 +232,11 @@ def phrase_pattern(phrase: str) -> str | None:
 # hyphen perhaps, then digits, perhaps a letter or two or a possessive), a contraction ("he'll" is
 # not "hell", but "ret,,ar'd" is "retard").
 # Its capitals are fewer than three, or fewer than its digits ("GTX1080"): "MIN63" spells most of a
-# word in letters and leaves digits for its last two. Digits then one or two capitals are one too
-# ("Canon EOS 50D", "the 500D", "20TB").
+# word in letters and leaves digits for its last two. After the digits, one or two capitals or a
+# plural's "s" ("A55s", "A5s": a car, a paper size), never lower-case letters that finish a word
+# ("B17ch", "P155y"). Digits then one or two capitals are one too ("Canon EOS 50D", "20TB").
 _MODEL_NUMBER = re.compile(
-    r"(?P<letters>[A-Z]{1,3})-?(?P<digits>[0-9]{2,})(?:[A-Z]{0,2}|[a-z]{1,2})(?:'s)?"  # "C00cK" is not one
+    r"(?P<letters>[A-Z]{1,3})-?(?P<digits>[0-9]{2,}(?:[A-Z]{1,2}|s)?|[0-9]s)(?:'s)?"  # "C00cK" is not one
     r"|[0-9]{2,}[A-Z]{1,2}(?:'s)?"
 )
 
@@ -245,9 +246,15 @@ def _is_model_number(written: str) -> bool:
     if match is None:
         return False
     letters, digits = match.group("letters"), match.group("digits")
-    return letters is None or len(letters) < 3 or len(letters) < len(digits)
+    if letters is None:
+        return True
+    count = sum(char.isdigit() for char in digits)
+    return len(letters) < 3 or len(letters) < count
 
 
+# A spreadsheet's range of cells ("A5:S5") and a colour in hexadecimal after "#" ("#fa9", "#a55").
+_CELL_RANGE = re.compile(r"[A-Za-z]{1,3}[0-9]{1,7}:[A-Za-z]{1,3}[0-9]{1,7}")
+_HEX_COLOUR = re.compile(r"[0-9a-fA-F]{3}(?:[0-9a-fA-F]|[0-9a-fA-F]{3}|[0-9a-fA-F]{5})?")
 # Digits, and what is written between them in numbers; perhaps after a number sign ("issue #311"
 # is not "hell" with # for h: the sign says a number follows; "#3ll" and "#0e" hold letters).
 _NUMBER = re.compile(r"#?[0-9.,:/ -]+")
@@ -266,6 +273,8 @@ def _is_code(token: str, written: str) -> bool:
     hexadecimal bytes (see `_PART_NUMBER`, `_HEX_GROUPS`)."""
     if not any(char.isdigit() for char in written):
         return False
+    if _CELL_RANGE.fullmatch(token):
+        return True
     if _PART_NUMBER.fullmatch(token):
         parts = token.split("-")
         return sum(len(part) >= 2 for part in parts) >= 2 and any(len(part) >= 2 and part.isdigit() for part in parts)
@@ -302,6 +311,7 @@ class Candidate(NamedTuple):
     following: str  # and after it
     listed: str  # the listed word (as the matcher knows it)
     token: str = ""  # as written: the run of letters, digits, hyphens and colons that holds it
+    around: str = ""  # as written, the text either side of it (for text that is not ASCII)
 
 
 def _without_marks(text: str) -> str:
@@ -327,6 +337,10 @@ def _drawn_with(piece: str, readings: set[str]) -> bool:
 _NAMES_DOUBLE = frozenset("bdfglmnprst")
 
 
+# Places the frequency list lacks whose names are a listed word with its last letter doubled.
+_PLACES = frozenset({"twatt"})  # in Orkney
+
+
 def _is_name_with_a_doubled_letter(written: str, listed: str) -> bool:
     """Surnames and places double a word's last letter ("Pratt", "Watt", "Twatt" in Orkney): written
     as a name is (a capital, then lower case, letters only), the listed word with its last letter
@@ -334,7 +348,9 @@ def _is_name_with_a_doubled_letter(written: str, listed: str) -> bool:
     if not (written.isascii() and written.isalpha() and written[:1].isupper() and written[1:].islower()):
         return False
     spelled = written.lower()
-    return spelled[-1:] in _NAMES_DOUBLE and spelled == listed + listed[-1:]
+    if not (spelled[-1:] in _NAMES_DOUBLE and spelled == listed + listed[-1:]):
+        return False
+    return spelled in english_words() or spelled in _PLACES  # "Pratt", "Watt"; not "Cuntt", "Shitt"
 
 
 @lru_cache(maxsize=1)
@@ -355,15 +371,19 @@ def false_reading(match: Candidate) -> str | None:
         return "a number"
     if _is_model_number(written):
         return "a model number"
+    if match.around and (language := _in_its_own_language(written, match.around)):
+        return language
     if _is_code(match.token, written):
         return "a part number or hexadecimal bytes"
-    if _CONTRACTION.search(core + following[:1]) and len(token) + 1 == len(core):
-        return "a contraction"  # its apostrophe is all that joins the letters
+    if _CONTRACTION.search(core + following[:1]) and len(token) + 1 == len(core) and _contracts(core):
+        return "a contraction"  # its apostrophe is all that joins the letters ("he'll", not "cu'm")
+    if before[-1:] == "#" and _HEX_COLOUR.fullmatch(match.token) and not following[:1].isalnum():
+        return "a colour"  # "color: #fa9;"
     # "@hell_raiser", "u/cr4p_sh0t": one part of a member's name, mentioned; not the author's word
     # (a name itself is read part by part: "sh1t_lord" is screened when a member takes it)
     joined = (following[:1] == "_" and following[1:2].isalnum()) or (before[-1:] == "_" and before[-2:-1].isalnum())
-    if joined and _MENTIONED.search(before):
-        return "part of a name mentioned"
+    if joined and (mentioned := _MENTIONED.search(before)) and not _addresses(mentioned.group(0), core, following):
+        return "part of a name mentioned"  # "@go_fuck_yourself" is a sentence written as one
     if _is_name_with_a_doubled_letter(written, match.listed) and not following[:1].isalpha():
         return "a name"  # "Pratt", "Twatt" in Orkney
     pieces = _GAP.split(core)
@@ -371,12 +391,12 @@ def false_reading(match: Candidate) -> str | None:
         return None
     letters = _readings_of(match.listed)
     if any(_OPERATOR.fullmatch(piece) and not _drawn_with(piece, letters) for piece in pieces):
-        # Code, unless one operator stands between single letters (or a letter's leetspeak), four or
-        # more of them: the word spelled out with it ("c = r = a = p"), as code does not chain its
+        # Code, unless one operator stands between single letters (or a letter's leetspeak), three or
+        # more of them ("c + u + m"): the word spelled out with it ("c = r = a = p"), as code does not chain its
         # variables.
         marks, spelled = pieces[1::2], pieces[0::2]
         one_each = all(len(p) == 1 and (p.isalpha() or p in letters) for p in spelled)  # "c = r = 4 = p" too
-        if not (len(set(marks)) == 1 and len(spelled) >= 4 and one_each):
+        if not (len(set(marks)) == 1 and len(spelled) >= 3 and one_each):
             return "code: letters between operators"
     opened = before[-1:] in _OPENING or any(bracket in core for bracket in _OPENING)
     if opened and following[:1] in _CLOSING and _LIST.fullmatch(core):
@@ -391,7 +411,9 @@ def false_reading(match: Candidate) -> str | None:
     if before[-1:].isalpha():
         words[0] = before[-1:] + words[0]
     if all(len(word) <= 1 for word in words):
-        return None  # spelled out one letter at a time: "f u c k", "s. h. i. t"
+        return None  # spelled out one letter at a time: "f u c k", "s. h. i. t", "7 i 7"
+    if _numbers_beside_words(words) and _PLAIN_SPACES.fullmatch(written):
+        return "a number beside words"  # "lose 5 hit points", "a 55-year-old", "ate 7 hot dogs"
     if any(not (word.isascii() and word.isalpha()) or _STRETCHED.search(word) for word in words):
         return None  # disguised around the space: "b..a stard", "RE TA:RD", "s- lu t", "whorrrr e"
     if _without_marks(written).lower() != core.lower():
@@ -419,6 +441,90 @@ def _split_off_letter(pieces: list[str], words: list[str], before: str, followin
 
 
 _JOINS = ("'", "’", ".")  # what makes a letter the end of a word or an abbreviation: "it's", "U.S."
+
+
+# Scripts whole languages are written in: a word wholly in one of them, among words of it, is that
+# language. Not the styled Latin letters (fullwidth, mathematical, circled) that disguise a word.
+_LANGUAGE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN", "HEBREW", "ARABIC", "CHEROKEE"})
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "").split(" ")[0]
+
+
+def _marked(word: str) -> bool:
+    return unicodedata.normalize("NFD", word) != word
+
+
+def _in_its_own_language(written: str, around: str) -> str | None:
+    """Why a match is a word of the language around it, not a disguise: written wholly in another
+    script among words of that script ("сим" in "Купил новую сим-карту" is Russian for SIM), or
+    with marks among words that carry marks too ("cúm" in "Dịch bệnh cúm gia cầm" is Vietnamese).
+    A disguise mixes scripts, or marks one word of an English sentence."""
+    letters = [char for char in written if char.isalpha()]
+    if not letters:
+        return None
+    others = [word for word in re.findall(r"\w{2,}", around.replace(written, " ", 1)) if not word.isdigit()]
+    scripts = {_script(char) for char in letters}
+    if len(scripts) == 1 and (script := scripts.pop()) in _LANGUAGE_SCRIPTS:
+        if sum(word.isalpha() and all(_script(char) == script for char in word) for word in others) >= 2:
+            return f"a word of {script.title()} text"
+    if _marked(written) and all(_script(char) == "LATIN" for char in letters):
+        if sum(word.isalpha() and _marked(word) for word in others) >= 2:
+            return "a word of a language written with marks"
+    return None
+
+
+# Contractions as English makes them: the word before the apostrophe is one that contracts so.
+_PRONOUNS = frozenset("i you we they he she it who what there here where how why when that this".split())
+_CONTRACTS = {
+    "m": frozenset({"i"}),
+    "re": _PRONOUNS,
+    "ve": _PRONOUNS | {"could", "would", "should", "might", "must"},
+    "ll": _PRONOUNS,
+    "d": _PRONOUNS,
+}
+_NEGATED = frozenset("do does did is are was were has have had could would should might must need ca wo ai sha".split())
+
+
+def _contracts(core: str) -> bool:
+    """Whether the letters before the apostrophe contract that way ("i'm", "who're", "don't",
+    "can't"; any word takes "'s"), not a word cut at an apostrophe ("cu'm", "r3tar'd", "cun't")."""
+    match = re.search(r"([a-zA-Z]+)(?:'(ll|re|ve|d|s|m)|n't)$", core.lower())
+    if match is None:
+        return False
+    head, ending = match.group(1), match.group(2)
+    if ending is None:
+        return head in _NEGATED
+    if ending == "s":
+        return True
+    return head in _CONTRACTS[ending]
+
+
+_PLAIN_SPACES = re.compile(r"\S+(?: \S+)+")  # written apart as prose writes, not with odd spaces
+_NUMBER_PIECE = re.compile(r"(?:0|[1-9][0-9]*)(?:[.,/:][0-9]+)*")  # as prose writes them: "08" is "ob"
+
+
+def _numbers_beside_words(words: list[str]) -> bool:
+    """Whether the pieces written apart are numbers and English words ("5" and "hit", "a" and
+    "55"): a number beside words, not leetspeak, which writes its digits inside a word."""
+    numbers = [word for word in words if any(char.isdigit() for char in word)]
+    if not numbers or not all(_NUMBER_PIECE.fullmatch(word) for word in numbers):
+        return False
+    english = english_words()
+    others = [word.lower() for word in words if word not in numbers]
+    return bool(others) and all(word in ("a", "i") or (len(word) > 1 and word in english) for word in others)
+
+
+_YOU = frozenset({"you", "your", "yours", "yourself", "ur", "u", "ya", "youre", "yu"})
+
+
+def _addresses(mentioned: str, core: str, following: str) -> bool:
+    """Whether the mentioned "handle" speaks to someone ("@go_fuck_yourself", "@ur_a_tw4t"): a
+    sentence written with underscores, not a name ("@dick_tracy_fan", "@Cock_Robin_1979")."""
+    rest = re.match(r"[a-zA-Z0-9_]*", following)
+    handle = mentioned.lstrip("@").removeprefix("u/") + core + (rest.group(0) if rest else "")
+    return any(part.lower() in _YOU for part in handle.split("_"))
 
 
 # Interjections the word list leaves out, which prose writes before a word ("shh it's fine").
