@@ -28,6 +28,7 @@ from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
 from bot.chat.answer_type import (
     PERSON,
+    REASON,
     WEAK,
     Expectation,
     answers,
@@ -400,7 +401,9 @@ class PassageIndex:
             cosine=cosine,
             overlap=overlap,
             wants=wants,
-            has_wanted=has_wanted or wants is None,
+            # A reason is often given without a word that marks it ("a replacement cable has to be
+            # made to order"): its marks rank, they do not decide.
+            has_wanted=has_wanted or wants is None or wants.kinds == {REASON},
             unknown=unknown,
             elsewhere=elsewhere,
             asks=asks(text) or previous is not None,

@@ -263,3 +263,13 @@ def test_who_is_the_role_finds_the_name_beside_it(models: Models):
     for question in ("Who is the director of the Hallbrook?", "who's the museum director"):
         found = index.answer(Query(question))
         assert found is not None and "Lorraine Whitcomb" in found.ranked[0].sentence.text, question
+
+
+def test_a_why_question_is_answered_by_a_reason_given_without_because(models: Models):
+    """ "Why couldn't they just flip over to the spare server?": the article's reason has no word
+    that marks one ("it had been copying the main database in real time"); the second development
+    set's hospital outage declined it, though the sentence ranked first."""
+    article = parse_article_file(EVAL_DIR / "articles" / "st-anselm-outage.txt")
+    index = PassageIndex(passages_of(article), models)
+    found = index.answer(Query("Why couldn't they just flip over to the spare server?"))
+    assert found is not None and any("copying the main database" in s.text for s in found.quoted)
