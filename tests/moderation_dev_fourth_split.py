@@ -14,6 +14,7 @@ four letters), in the shape benchmarks/moderation_eval.py reads.
 from __future__ import annotations
 
 from tests import moderation_dev_fourth as written
+from tests import moderation_written_split as written_split
 
 # The server's list: each listed word with the inflections the writer's evasions use ("sodding",
 # "knobhead"), as the project's whole-word rules want them listed (see the third split).
@@ -22,29 +23,18 @@ WORDS: tuple[str, ...] = tuple(sorted({form for forms in written.FORMS.values() 
 
 def evasions() -> list[dict[str, object]]:
     """{"text", "word", "categories"} as tests/moderation_evasions.evasions gives them."""
-    out: list[dict[str, object]] = []
-    seen: set[str] = set()
-    for record in written.evasions_detailed():
-        text = record["comment"]
-        if text in DROPPED or text in seen:
-            continue
-        seen.add(text)
-        out.append({"text": text, "word": record["word"], "categories": list(record["categories"])})
-    return out
+    return written_split.evasions(written.evasions_detailed(), DROPPED)
 
 
 def clean() -> list[dict[str, str]]:
     """{"text", "trap"} as tests/moderation_evasions.clean gives them."""
-    out: dict[str, str] = {}
-    for text in written.clean_tags():
-        out.setdefault(text, "gamer tags and handles")
-    for text in written.clean_codes():
-        out.setdefault(text, "model numbers")
-    for text in written.clean_prose():
-        out.setdefault(text, "scunthorpe, languages, urls, code")
-    for text, _word in written.collisions():
-        out.setdefault(text, "list_collision")
-    return [{"text": text, "trap": trap} for text, trap in out.items() if text not in DROPPED]
+    return written_split.clean(
+        written.clean_tags(),
+        written.clean_codes(),
+        written.clean_prose(),
+        (text for text, _word in written.collisions()),
+        DROPPED,
+    )
 
 
 # Samples dropped from the data after review, with why.
