@@ -1,15 +1,16 @@
 """Chat: how well the bot answers questions written apart from its code, and how fast.
 
 1. The development and held-out halves of benchmarks/eval_data/chat (150 questions over three
-   articles, in members' own words) and the second development set (174 questions over three more
-   articles and the seed, by another writer), asked of the real chat service with its embedding models:
+   articles, in members' own words) and the second, third and fourth development sets (174, 183 and
+   163 questions, each over three more articles, the second and fourth with the seed too, each by
+   another writer), asked of the real chat service with its embedding models:
    found (the reply contains an evidence string), top-1 and top-3 (an evidence string in the best
    or three best ranked sentences), how often it declines an answerable question, and how often
    it correctly says it does not know. Targets (held-out): top-3 >= 90%, top-1 >= 75%, correct
    "I don't know" >= 90%. The held-out questions are never printed, only its figures.
 2. The seed's first set (tests/data/seed_questions.json), by passage.
-3. The gate's thresholds: calibrated on both development sets (leave one article out: fitted on five
-   articles, scored on the sixth), and fitted on all of it, beside the ones the chat uses.
+3. The gate's thresholds: calibrated on the development sets (leave one article out: fitted on the
+   other articles, scored on the one left out), and fitted on all of it, beside the ones the chat uses.
 4. The cost of the model and the word list: memory growth and load time, measured in this process.
 5. The answer time end to end: a member's message into the emulator until the bot's reply is
    stored there (the bot running with its models), target p95 under 100 ms. The emulator's rate

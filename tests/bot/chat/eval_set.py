@@ -6,7 +6,9 @@
   seen the code either (the first development half had been tuned on so long it no longer told us
   how the chat does on questions it has not seen); `questions_dev3.json`: a third, over three more
   articles (a school board, a cherry harvest's frost, a museum theft), by a third writer, the same
-  way. Each is asked of the real chat
+  way; `questions_dev4.json`: a fourth, 163 questions over three more (a town's water main, an
+  airline's pilots voting to strike, a solar farm on an old mine) and the seed, by a fourth writer.
+  Each is asked of the real chat
   service (after the member's earlier questions, for a follow-up) and graded on the reply the bot
   would send. The development half is the one the chat is tuned on; the held-out half is only
   ever reported (as figures: its questions are never printed).
@@ -45,7 +47,8 @@ EVAL_DIR = REPO / "benchmarks" / "eval_data" / "chat"
 DEV = EVAL_DIR / "questions_dev.json"
 DEV2 = EVAL_DIR / "questions_dev2.json"
 DEV3 = EVAL_DIR / "questions_dev3.json"
-DEV_SETS = (DEV, DEV2, DEV3)  # tuned on
+DEV4 = EVAL_DIR / "questions_dev4.json"
+DEV_SETS = (DEV, DEV2, DEV3, DEV4)  # tuned on
 HELDOUT = EVAL_DIR / "questions_heldout.json"
 
 
