@@ -33,6 +33,8 @@ SHORTHAND = {
     "wher": "where",
     "whr": "where",
     "hw": "how",
+    "wich": "which",  # one letter from "with" too, which the article always has
+    "whch": "which",
     "whats": "what is",
     "wats": "what is",
     "whos": "who is",

@@ -79,9 +79,13 @@ def normalise(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").replace("%", " percent ")
 
 
+# Roles an article names in full and members by their initials: one token for both.
+_ROLE_INITIALS = re.compile(r"\bchief executive(?: officer)?\b")
+
+
 def tokens(text: str) -> list[str]:
     """Stemmed content words; numbers kept (80%, September's dates matter)."""
-    words = _WORD.findall(normalise(text))
+    words = _WORD.findall(_ROLE_INITIALS.sub("ceo", normalise(text)))
     out = []
     for word in words:
         word = word.split("'", 1)[0]

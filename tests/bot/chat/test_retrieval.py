@@ -9,7 +9,7 @@ from bot.chat import replies
 from bot.chat.embedding import Models, load_models
 from bot.chat.retrieval import Passage, PassageIndex, Query, Tuning
 from bot.chat.typos import Corrector, lexicon
-from bot.chat.words import sentences
+from bot.chat.words import sentences, tokens
 from tests.bot.chat.eval_set import EVAL_DIR, evaluate, load, passages_of
 
 
@@ -104,6 +104,23 @@ def test_misspelt_words_are_matched_to_the_articles_own_words():
     assert corrector.correct("wen did it start") == "when did it start"
     assert corrector.correct("wher r they") == "where are they"
     assert corrector.correct("hw many") == "how many"
+    # "wich" is one letter from both "which" and the article's "with": chat means the question word
+    assert Corrector("It came with a warning.").correct("wich company did it") == "which company did it"
+
+
+def test_a_chief_executive_is_a_ceo():
+    # Articles name the role in full ("SkyWren's chief executive, Trent Addison"); members ask for
+    # the CEO. One token for both, so the words match and the gate finds the role where it is named.
+    assert tokens("whos the ceo") == tokens("whos the chief executive") == tokens("whos the Chief Executive Officer")
+    index = PassageIndex(
+        [
+            Passage("p1", "paragraph", "SkyWren's chief executive, Trent Addison, said the company values its pilots."),
+            Passage("p2", "paragraph", "The pilots voted to strike. Addison took over as CEO in January 2023."),
+            Passage("p3", "paragraph", "The union represents 1,240 pilots at the airline's three bases."),
+        ]
+    )
+    found = index.answer(Query("whos the ceo of skywren"))
+    assert found is not None and "Trent Addison" in found.quoted[0].text
 
 
 def test_real_words_are_never_corrected_into_the_articles_look_alikes():
