@@ -13,6 +13,10 @@ per category, on seven splits, each with its own listed words as whole-word rule
 - development, fourth: tests/moderation_dev_fourth_split.py (tuned on): data written apart from the
   engine by a fourth writer with their own 24 listed words (12 of 3-4 letters): leetspeak combined
   with one or two other techniques in 63% of the evasions; clean tags, codes and prose;
+- development, fifth: tests/moderation_dev_fifth_split.py (tuned on): data written apart from the
+  engine by a fifth writer with their own 24 listed words (12 of 3-4 letters), eleven techniques
+  alone and two or three at a time; clean tags, codes and prose; and handles holding a listed word
+  as a part, each labelled by the writer as a moderator would judge it (reported apart);
 - held-out: its HELDOUT split (other words, seeds, sentences and traps; only reported);
 - external: benchmarks/eval_data/moderation_heldout.py, written by someone who has not seen the
   engine (only reported; its samples are never printed).
@@ -21,7 +25,7 @@ Whole-word collisions of the list ("Dick Cheney" with "dick" listed) are reporte
 the list's choice, and a server's allow list is their cure.
 
 Usage: python benchmarks/moderation_eval.py [--split SPLIT] [--misses N]
-(SPLIT: dev, dev-new, dev-short, dev-third, dev-fourth, heldout, external or all.)
+(SPLIT: dev, dev-new, dev-short, dev-third, dev-fourth, dev-fifth, heldout, external or all.)
 (--misses prints missed evasions and false positives, for the development splits only.)
 """
 
@@ -39,6 +43,7 @@ sys.path.insert(0, str(REPO))
 
 from bot.moderation.engine import MessageFacts, ModerationEngine  # noqa: E402
 from bot.moderation.rules import KeywordMode, KeywordRule, RuleSet  # noqa: E402
+from tests import moderation_dev_fifth_split as fifth_writer  # noqa: E402
 from tests import moderation_dev_fourth_split as fourth_writer  # noqa: E402
 from tests import moderation_dev_new as written_apart  # noqa: E402
 from tests import moderation_dev_short_split as short_words  # noqa: E402
@@ -115,6 +120,23 @@ def evaluate(name: str, words: Iterable[str], evasions: list[dict], clean: list[
     return {"overall": overall, "worst": worst, "false_positives": false_positives}
 
 
+def report_handles(words: Iterable[str], handles: list[tuple[str, str, bool]], misses: int) -> None:
+    """How often the engine agrees with a writer's judgement of handles that hold a listed word as a
+    part: a name to let through, or an insult to remove. Apart from the figures above: it is a
+    server's call, which its allow list (names) and rules (insults) settle."""
+    engine = engine_for(words)
+    verdicts = [(text, writer_flags, caught(engine, text)) for text, _word, writer_flags in handles]
+    flag = [engine_flags for _t, writer_flags, engine_flags in verdicts if writer_flags]
+    let = [not engine_flags for _t, writer_flags, engine_flags in verdicts if not writer_flags]
+    print(
+        f"handles holding a listed word as a part, apart: flagged {_rate(flag)} the writer would remove; "
+        f"let through {_rate(let)} the writer would let through"
+    )
+    disagreements = [(t, w) for t, w, e in verdicts if w != e]
+    for text, writer_flags in disagreements[:misses]:
+        print("  disagrees:", repr(text), "the writer would", "remove it" if writer_flags else "let it through")
+
+
 def _rate(values: list[bool]) -> str:
     return f"{sum(values) / len(values):7.2%} of {len(values):>4}" if values else "-"
 
@@ -127,7 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--split",
-        choices=["dev", "dev-new", "dev-short", "dev-third", "dev-fourth", "heldout", "external", "all"],
+        choices=["dev", "dev-new", "dev-short", "dev-third", "dev-fourth", "dev-fifth", "heldout", "external", "all"],
         default="all",
     )
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses (development splits only)")
@@ -168,6 +190,15 @@ def main() -> None:
             fourth_writer.clean(),
             args.misses,
         )
+    if args.split in ("dev-fifth", "all"):
+        evaluate(
+            "development split, fifth (written apart from the engine; tuned on)",
+            fifth_writer.WORDS,
+            fifth_writer.evasions(),
+            fifth_writer.clean(),
+            args.misses,
+        )
+        report_handles(fifth_writer.WORDS, fifth_writer.handle_parts(), args.misses)
     if args.split in ("heldout", "all"):
         split = generated.HELDOUT
         evaluate("held-out split (reported only)", split.words, generated.evasions(split), generated.clean(split), 0)

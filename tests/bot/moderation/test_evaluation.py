@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests import moderation_dev_fifth_split as fifth_writer
 from tests import moderation_dev_fourth_split as fourth_writer
 from tests import moderation_dev_new as written_apart
 from tests import moderation_dev_short_split as short_words
@@ -125,3 +126,21 @@ def test_the_evaluation_script_reports_the_fourth_split():
     result = run_evaluation("--split", "dev-fourth", "--misses", "2")
     assert "== development split, fourth" in result.stdout and "held-out" not in result.stdout
     assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
+
+
+def test_the_fifth_split_has_every_category_alone_and_combined_and_judged_handles():
+    cases = fifth_writer.evasions()
+    assert len(cases) == 3000 and {len(case["categories"]) for case in cases} == {1, 2, 3}
+    alone = {case["categories"][0] for case in cases if len(case["categories"]) == 1}
+    assert {"leet", "homoglyph", "styled", "separator", "markdown", "rtl", "invisible"} <= alone
+    assert "numpties" in fifth_writer.WORDS and "numpty" in fifth_writer.WORDS
+    assert len(fifth_writer.clean()) == 5100  # 1,500 tags, 1,500 codes, 2,000 prose, 100 collisions
+    handles = fifth_writer.handle_parts()
+    assert len(handles) == 150 and {remove for _text, _word, remove in handles} == {True, False}
+
+
+def test_the_evaluation_script_reports_the_fifth_split_and_the_handles_apart():
+    result = run_evaluation("--split", "dev-fifth", "--misses", "2")
+    assert "== development split, fifth" in result.stdout and "held-out" not in result.stdout
+    assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
+    assert "handles holding a listed word as a part, apart: flagged" in result.stdout
