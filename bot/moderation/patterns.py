@@ -55,19 +55,20 @@ READINGS: dict[str, str] = {
 }
 # Readings of several characters, from the leetspeak alphabets: letters drawn with strokes,
 # slashes and brackets, and "ph" that sounds like f. In a form, `|` is any upright stroke (`| I l
-# 1`: "|3", "l3" and "13" are all a b) unless the form has a letter in it. Not "cl" for d ("click"
-# is not "dick") nor "rn" for m ("turn" is not "tum").
+# 1`: "|3", "l3" and "13" are all a b) unless the form has a letter in it. "cl" draws a d
+# ("clolt", "1cliots"), but a match that is an English word is not read so ("click" is not "dick":
+# see `false_reading`). Not "rn" for m ("turn" is not "tum").
 STROKE = "|"
 _STROKE_CLASS = "[\\x7cIl1]"
 MULTI_READINGS: dict[str, tuple[str, ...]] = {
     "a": ("/\\", "/-\\"),
     "b": ("|3", "|8", "]3"),
-    "d": ("|)", "|]", "[)", "|>"),
+    "d": ("|)", "|]", "[)", "|>", "cl"),
     "e": ("[-",),
     "f": ("ph", "|=", "|#"),
     "h": ("|-|", "]-[", "}{", ")-(", "/-/"),
     "i": ("][",),
-    "j": ("_|", ",_|"),
+    "j": ("_|", ",_|", "_/"),
     "k": ("|<", "|{", "|("),
     "l": ("|_",),
     "m": ("|\\/|", "/\\/\\", "|v|", "^^"),
@@ -386,6 +387,8 @@ def false_reading(match: Candidate) -> str | None:
         return "part of a name mentioned"  # "@go_fuck_yourself" is a sentence written as one
     if _is_name_with_a_doubled_letter(written, match.listed) and not following[:1].isalpha():
         return "a name"  # "Pratt", "Twatt" in Orkney
+    if "cl" in core.lower() and "cl" not in match.listed and token.lower() in english_words():
+        return "an English word"  # "click", "clicks": not "dick" with c and l drawing its d
     pieces = _GAP.split(core)
     if len(pieces) == 1:
         return None
