@@ -195,6 +195,7 @@ _LOOKALIKES = {
     "¥": "y",
     "£": "l",  # the leetspeak alphabets' L
     "°": "o",
+    "¤": "o",  # the currency sign, a ring with four spokes
     "∆": "a",  # INCREMENT, drawn as the Greek capital delta
     "✝": "t",  # crosses
     "✞": "t",

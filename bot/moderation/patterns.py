@@ -55,35 +55,38 @@ READINGS: dict[str, str] = {
 }
 # Readings of several characters, from the leetspeak alphabets: letters drawn with strokes,
 # slashes and brackets, and "ph" that sounds like f. In a form, `|` is any upright stroke (`| I l
-# 1`: "|3", "l3" and "13" are all a b) unless the form has a letter in it. "cl" draws a d
+# 1 !`: "|3", "l3" and "13" are all a b) unless the form has a letter in it. "cl" draws a d
 # ("clolt", "1cliots"), but a match that is an English word is not read so ("click" is not "dick":
 # see `false_reading`). Not "rn" for m ("turn" is not "tum").
 STROKE = "|"
-_STROKE_CLASS = "[\\x7cIl1]"
+_STROKE_CLASS = "[\\x7cIl1!]"
+# The public tables' other common drawings are here too (`[-]`, `|~|` for h, `/v\\` for m, `<>` for o,
+# `|^` for p, `/2` for r, `']['` for t, `'//` for w, `>_` for z …); left out as too often plain text:
+# `)` for d, `9` for p, `7` for l, `z` for s, `nn` for m, `uu` for w, `&` for e or g, `%` for z.
 MULTI_READINGS: dict[str, tuple[str, ...]] = {
     "a": ("/\\", "/-\\"),
     "b": ("|3", "|8", "]3"),
     "d": ("|)", "|]", "[)", "|>", "cl"),
     "e": ("[-",),
     "f": ("ph", "|=", "|#"),
-    "h": ("|-|", "]-[", "}{", ")-(", "/-/"),
+    "h": ("|-|", "]-[", "}{", ")-(", "/-/", "[-]", "(-)", "|~|", "]~[", ":-:"),
     "i": ("][",),
-    "j": ("_|", ",_|", "_/"),
-    "k": ("|<", "|{", "|("),
+    "j": ("_|", ",_|", "_/", "_]", "._]", ",_]", "._|"),
+    "k": ("|<", "|{", "|(", ">|", "|c"),
     "l": ("|_",),
-    "m": ("|\\/|", "/\\/\\", "|v|", "^^"),
-    "n": ("|\\|", "/\\/", "^/"),
-    "o": ("()", "[]"),
-    "p": ("|*", "|>", "|o"),
+    "m": ("|\\/|", "/\\/\\", "|v|", "^^", "/v\\", "[v]", "(v)", "/|\\"),
+    "n": ("|\\|", "/\\/", "^/", "[\\]", "<\\>", "{\\}", "/v"),
+    "o": ("()", "[]", "<>"),
+    "p": ("|*", "|>", "|o", "|^", "|7", '|"'),
     "q": ("(,)", "0_"),
-    "r": ("|2", "|?"),
-    "t": ("-|-",),
+    "r": ("|2", "|?", "|`", "|~", "/2", "|^", "|9"),
+    "t": ("-|-", "']['"),
     "u": ("|_|", "\\_/", "(_)"),
-    "v": ("\\/",),
-    "w": ("\\/\\/", "vv", "\\^/", "\\|/"),
+    "v": ("\\/", "|/", "\\|"),
+    "w": ("\\/\\/", "vv", "\\^/", "\\|/", "'//", "\\v/", "\\x/"),
     "x": ("><", ")("),
-    "y": ("`/", "'/"),
-    "z": ("7_",),
+    "y": ("`/", "'/", "\\|/"),
+    "z": ("7_", ">_", "-/_"),
 }
 _NOT_A_LETTER = r"[^a-zA-Z0-9]"
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
