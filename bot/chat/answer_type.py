@@ -105,7 +105,7 @@ _SPANS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             STATEMENT,
             r"\b(?:said|says|say|told|tells|statement|called|calls|argued|argues|claimed|claims|predicted|promised|"
             r"announced|insisted|warned|noted|added|according to|wrote|asked|concedes|conceded|estimates|estimated|"
-            r"accused|pointed out)\b|[“\"]",
+            r"arguing|argue|accused|pointed out)\b|[“\"]",
         ),
     )
 )

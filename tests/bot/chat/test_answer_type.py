@@ -183,3 +183,12 @@ def test_when_something_happened_and_what_time_want_a_moment():
     assert answers(expectation(question), "It was given to the museum in 1958.", question)
     question = "when will the ferry run again?"  # the future: "in six weeks" is when
     assert answers(expectation(question), "The ferry will be out of action for six weeks.", question)
+
+
+def test_an_argument_is_a_statement():
+    # "what are they arguing in the appeal?" wants what someone argues: the sentence that says
+    # "arguing that…" holds it, as one that says "argued" or "argues" does
+    question = "what are they arguing in the appeal?"
+    sentence = "The group filed an appeal on Friday, arguing that the public was given too little time."
+    assert answers(expectation(question), sentence, question)
+    assert any(s.kind == STATEMENT for s in spans("They argue that the vote was rushed."))
