@@ -55,39 +55,45 @@ READINGS: dict[str, str] = {
 }
 # Readings of several characters, from the leetspeak alphabets: letters drawn with strokes,
 # slashes and brackets, and "ph" that sounds like f. In a form, `|` is any upright stroke (`| I l
-# 1 !`: "|3", "l3" and "13" are all a b) unless the form has a letter in it. "cl" draws a d
-# ("clolt", "1cliots"), but a match that is an English word is not read so ("click" is not "dick":
-# see `false_reading`). Not "rn" for m ("turn" is not "tum").
+# 1`: "|3", "l3" and "13" are all a b) unless the form has a letter in it. "c|" draws a d ("c|ick",
+# "1cliots"), but not in plain letters nor an English word ("click", "ClickHole", "clinks" are not
+# "dick…": see `false_reading`). Not "rn" for m ("turn" is not "tum").
 STROKE = "|"
-_STROKE_CLASS = "[\\x7cIl1!]"
-# The public tables' other common drawings are here too (`[-]`, `|~|` for h, `/v\\` for m, `<>` for o,
-# `|^` for p, `/2` for r, `']['` for t, `'//` for w, `>_` for z …); left out as too often plain text:
-# `)` for d, `9` for p, `7` for l, `z` for s, `nn` for m, `uu` for w, `&` for e or g, `%` for z.
+_STROKE_CLASS = "[\\x7cIl1]"
+# The public tables' other common drawings are here too (`|~|` for h, `/v\\` for m, `[\\]` for n,
+# `|7` for p, `/2` for r, `']['` for t, `'//` for w …), but not those that plain text is full of:
+# `)` for d, `9` for p, `7` for l, `z` for s, `nn` for m, `uu` for w, `&` for e or g, `%` for z;
+# checkboxes and markers (`[-]`, `(-)`, `[v]`, `(v)`), SQL's `<>`, paths' `/v`, a shell's `>|` and
+# `|c`, markdown's `` |` `` and `|~`, XOR's `|^`, and `|"` between quoted strings. "_/" for j and
+# ">_" for z are read but for the shrug and kaomoji (`¯\\_(ツ)_/¯`, `>_<`): see `false_reading`.
 MULTI_READINGS: dict[str, tuple[str, ...]] = {
     "a": ("/\\", "/-\\"),
     "b": ("|3", "|8", "]3"),
-    "d": ("|)", "|]", "[)", "|>", "cl"),
+    "d": ("|)", "|]", "[)", "|>", "c|"),
     "e": ("[-",),
     "f": ("ph", "|=", "|#"),
-    "h": ("|-|", "]-[", "}{", ")-(", "/-/", "[-]", "(-)", "|~|", "]~[", ":-:"),
+    "h": ("|-|", "]-[", "}{", ")-(", "/-/", "|~|", "]~[", "}-{", "|=|"),
     "i": ("][",),
     "j": ("_|", ",_|", "_/", "_]", "._]", ",_]", "._|"),
-    "k": ("|<", "|{", "|(", ">|", "|c"),
+    "k": ("|<", "|{", "|("),
     "l": ("|_",),
-    "m": ("|\\/|", "/\\/\\", "|v|", "^^", "/v\\", "[v]", "(v)", "/|\\"),
-    "n": ("|\\|", "/\\/", "^/", "[\\]", "<\\>", "{\\}", "/v"),
-    "o": ("()", "[]", "<>"),
-    "p": ("|*", "|>", "|o", "|^", "|7", '|"'),
+    "m": ("|\\/|", "/\\/\\", "|v|", "^^", "/v\\", "/|\\"),
+    "n": ("|\\|", "/\\/", "^/", "[\\]", "]\\[", "<\\>", "{\\}"),
+    "o": ("()", "[]"),
+    "p": ("|*", "|>", "|o", "|7"),
     "q": ("(,)", "0_"),
-    "r": ("|2", "|?", "|`", "|~", "/2", "|^", "|9"),
-    "t": ("-|-", "']['"),
+    "r": ("|2", "|?", "/2", "|9"),
+    "t": ("-|-", "']['", "~|~", "'|'"),
     "u": ("|_|", "\\_/", "(_)"),
-    "v": ("\\/", "|/", "\\|"),
-    "w": ("\\/\\/", "vv", "\\^/", "\\|/", "'//", "\\v/", "\\x/"),
+    "v": ("\\/", "|/"),
+    "w": ("\\/\\/", "vv", "\\^/", "\\|/", "'//", "\\v/", "\\x/", "|/\\|", "(/\\)"),
     "x": ("><", ")("),
     "y": ("`/", "'/", "\\|/"),
     "z": ("7_", ">_", "-/_"),
 }
+# Drawings of a letter and a stroke whose stroke is any upright stroke all the same: "c|", "cl",
+# "cI" and "c1" all draw a d.
+_LETTER_AND_STROKE = frozenset({"c|"})
 _NOT_A_LETTER = r"[^a-zA-Z0-9]"
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
@@ -108,14 +114,20 @@ def _form(form: str, *, last: bool = False) -> str:
     """A drawing of several characters; its strokes any upright stroke, unless a letter is part
     of the drawing ("|o" for p is not "lo", nor "|v|" for m "lvl"). `last`: the word's last letter,
     where a drawing ending in prose punctuation takes no lower-case l for its stroke."""
-    if any(char.isalpha() for char in form):
+    if any(char.isalpha() for char in form) and form not in _LETTER_AND_STROKE:
         return "".join(_escape(char) for char in form)
     stroke = _STROKE_NOT_L if last and form[-1] in _PROSE_AFTER else _STROKE_CLASS
     return "".join(stroke if char == STROKE else _escape(char) for char in form)
 
 
+def _drawings(letter: str, c_stroke: bool) -> tuple[str, ...]:
+    """The letter's drawings of several characters; without "c|" when `c_stroke` is false."""
+    drawn = MULTI_READINGS.get(letter, ())
+    return drawn if c_stroke else tuple(form for form in drawn if form not in _LETTER_AND_STROKE)
+
+
 @lru_cache(maxsize=4096)
-def letter_class(letter: str, last: bool = False) -> str:
+def letter_class(letter: str, last: bool = False, c_stroke: bool = True) -> str:
     """The RE2 pattern of the readings of one (normalised, lower-case) letter; `last`: as the
     word's last letter (see `_form`)."""
     readings = letter + READINGS.get(letter, "")
@@ -123,7 +135,7 @@ def letter_class(letter: str, last: bool = False) -> str:
         single = _escape(letter) if letter.isascii() else f"(?:{_escape(letter)})"  # UTF-8: bytes, one letter
     else:
         single = "[" + "".join(_escape(c) for c in readings) + "]"
-    several = MULTI_READINGS.get(letter)
+    several = _drawings(letter, c_stroke)
     if not several:
         return single
     return "(?:" + "|".join([single, *(_form(form, last=last) for form in several)]) + ")"
@@ -136,26 +148,26 @@ def _excluded(letter: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _more_of(letter: str) -> str:
+def _more_of(letter: str, c_stroke: bool = True) -> str:
     """After a letter: any run of what is not a letter, or is this letter again in any of its
     readings: "dddickk", "fuc,,king", "**cu**nt", "fu\\nck", "f u c k", "|2|2|2". Latin-1: the
     bytes that are not other letters or digits. As few as will do (lazy: the same automaton, a
     shorter group 1): "Hell, I" is "Hell" and an "I", not "hell" read to its last stroke."""
-    return f"(?:{_again(letter)})*?"
+    return f"(?:{_again(letter, c_stroke)})*?"
 
 
-def _again(letter: str) -> str:
+def _again(letter: str, c_stroke: bool = True) -> str:
     """One more character of a run after `letter`: a separator, one of its readings, or one of its
     drawings that holds a letter or a digit (the class has every drawing of symbols alone)."""
-    drawn = [_form(form) for form in MULTI_READINGS.get(letter, ()) if any(c.isalnum() or c == STROKE for c in form)]
+    drawn = [_form(form) for form in _drawings(letter, c_stroke) if any(c.isalnum() or c == STROKE for c in form)]
     return "|".join([f"[^{_excluded(letter)}]", *drawn])
 
 
 @lru_cache(maxsize=4096)
-def _last(letter: str) -> str:
+def _last(letter: str, c_stroke: bool = True) -> str:
     """The last letter, and more of it with separators but not spaces ("d_d_d", "k.k", "|2|2"):
     the word's edge comes after all of it ("shit t" is two words, and "dick_dd" not a name)."""
-    one = letter_class(letter, last=True)
+    one = letter_class(letter, last=True, c_stroke=c_stroke)
     return f"{one}(?:[^{_excluded(letter)}\\t\\n\\f\\r ]*{one})*"
 
 
@@ -186,7 +198,7 @@ def listed_form(word: str) -> str:
     return " ".join(normalize(word).lower().split())
 
 
-def keyword_pattern(word: str, mode: KeywordMode) -> str | None:
+def keyword_pattern(word: str, mode: KeywordMode, c_stroke: bool = True) -> str | None:
     """The Latin-1 RE2 pattern for a listed word, or None when nothing of it is left to match.
     Group 1 is the word as written in the text (the edges around it are outside)."""
     units = _units(listed_form(word))
@@ -199,13 +211,13 @@ def keyword_pattern(word: str, mode: KeywordMode) -> str | None:
         elif unit == "-":
             parts.append(f"{_NOT_A_LETTER}*")
         else:
-            letter = letter_class(unit)
+            letter = letter_class(unit, c_stroke=c_stroke)
             if position == len(units) - 1:  # after the last letter only more of it: then the edge
-                parts.append(_last(unit))
+                parts.append(_last(unit, c_stroke))
             elif units[position + 1] in (" ", "-"):
                 parts.append(letter)
             else:
-                parts.append(letter + _more_of(unit))
+                parts.append(letter + _more_of(unit, c_stroke))
     core = f"({''.join(parts)})"
     if mode is KeywordMode.WORD:
         return f"{_NOT_A_LETTER}{core}{_NOT_A_LETTER}"
@@ -365,6 +377,28 @@ def english_words() -> frozenset[str]:
     return frozenset(line.partition(" ")[0] for line in text.splitlines() if line)
 
 
+_C_AND_STROKE = re.compile(r"[cC][|IlL1]")  # not "ci": a capital I is a stroke, a small i a letter
+# Letters as words are written: all lower case, all capitals, or capitalised parts ("ClickHole").
+_PLAIN_WORD = re.compile(r"[a-z]+|[A-Z]+|(?:[A-Z][a-z]+)+")
+# Where "_/" and ">_" are an emoticon's arm or eyes: the shrug "¯\_(ツ)_/¯", the bunny "(\_/)",
+# namaste "_/\_"; ">_<", ">_>". Not "\_/", which draws a u.
+_ARM = re.compile(r"\)_/|_/¯|\(\\_/\)|_/\\_")
+_EYES = re.compile(r">_[<>]")
+
+
+@lru_cache(maxsize=1024)
+def _without_c_stroke(listed: str) -> re.Pattern[str] | None:
+    pattern = keyword_pattern(listed, KeywordMode.SUBSTRING, c_stroke=False)
+    return re.compile(pattern) if pattern else None
+
+
+def _drew_a_d(core: str, listed: str) -> bool:
+    """Whether the match reads a c and a stroke as a d: without that reading it would not match
+    ("d|i|c|k" is the word's own c; "douć|-|e" its c then |-| for h)."""
+    plain = _without_c_stroke(listed)
+    return plain is None or plain.fullmatch(core.encode().decode("latin-1")) is None
+
+
 def false_reading(match: Candidate) -> str | None:
     """Why the text a listed word's pattern matched is not that word after all, or None when it
     is. Asked only of matches. A model number is written in capitals ("A55", "AK47"); "a55" is
@@ -390,8 +424,13 @@ def false_reading(match: Candidate) -> str | None:
         return "part of a name mentioned"  # "@go_fuck_yourself" is a sentence written as one
     if _is_name_with_a_doubled_letter(written, match.listed) and not following[:1].isalpha():
         return "a name"  # "Pratt", "Twatt" in Orkney
-    if "cl" in core.lower() and "cl" not in match.listed and token.lower() in english_words():
-        return "an English word"  # "click", "clicks": not "dick" with c and l drawing its d
+    if _C_AND_STROKE.search(core) and "d" in match.listed and _drew_a_d(core, match.listed):
+        # "c|ick" and "1cliots" are drawn; "clicky", "ClickHole", "clinks", Spanish "clic" are words
+        if _PLAIN_WORD.fullmatch(_GAP.sub("", written)) or token.lower() in english_words():
+            return "plain letters: c and l"
+    around = before[-2:] + written + following[:2]
+    if ("j" in match.listed and _ARM.search(around)) or ("z" in match.listed and _EYES.search(around)):
+        return "an emoticon"  # the shrug's arm "_/" is no j, the eyes of ">_<" no z
     pieces = _GAP.split(core)
     if len(pieces) == 1:
         return None

@@ -18,7 +18,6 @@ def engine():
 @pytest.mark.parametrize(
     "text",
     [
-        "what a clolt",  # c and l side by side draw a d
         "absolute 1cliots running the club",
         "the council leader basically said be113ncl on live radio",
         "top comment is literally just c|_|ck3cl",
@@ -29,6 +28,7 @@ def engine():
     ],
 )
 def test_leetspeak_draws_d_as_cl_and_j_as_an_underscore_and_a_slash(engine, text):
+    # "cl" is read as d beside other disguises only (tests/bot/moderation/test_probe7_findings.py)
     assert caught(engine, text)
 
 
@@ -38,8 +38,10 @@ def test_leetspeak_draws_d_as_cl_and_j_as_an_underscore_and_a_slash(engine, text
         "just click the link",  # "click" is English: not "dick" drawn with "cl"
         "two clicks and you're in",
         "Click here for the ceasefire story",
+        "what a clolt",  # plain letters are the word they spell, even one that is no word
+        "the shrug ¯\\_(ツ)_/¯ izz it",  # the shrug's arm is no j
         "the scum_/dev path is wrong",  # "scum" is listed, but stands here as written
     ],
 )
-def test_english_words_with_cl_are_not_read_as_d(engine, text):
+def test_english_words_and_plain_letters_with_cl_are_not_read_as_d(engine, text):
     assert caught(engine, text) == ("scum" in text)

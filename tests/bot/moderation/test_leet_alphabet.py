@@ -1,6 +1,7 @@
 """Leetspeak's alphabet as the public tables draw it, letter by letter: the drawings of several
 characters the engine did not read (found by running the whole table through it, not from any
-evaluation set). Drawings that are too often plain text are left out on purpose, and said so."""
+evaluation set). Drawings that plain text is full of are left out on purpose, and named in
+bot/moderation/patterns.py; an attacker probe showed which (tests/bot/moderation/test_probe7_findings.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import pytest
 from benchmarks.moderation_eval import caught, engine_for
 
 WORDS = (
+    "homo",
+    "hell",
+    "nazi",
     "bastard",
     "bollocks",
     "shit",
@@ -34,42 +38,31 @@ def engine():
 @pytest.mark.parametrize(
     "drawn",
     [
-        "!3astard",  # "!" is a stroke as "|" is: b
-        "s[-]it",
-        "s(-)it",
         "s|~|it",
         "w]~[ore",
-        "s:-:it",
-        "w!-!ore",  # h
+        "}-{omo",
+        "|=|ell",  # h
         "_]izz",
         "._]izz",
-        ",_]izz",  # j
-        "wan>|er",
-        "fuc|c",  # k
+        ",_]izz",
+        "_/izz",  # j
         "/v\\oron",
-        "[v]oron",
-        "(v)oron",
         "/|\\arvel",  # m
         "cu[\\]t",
         "wa<\\>ker",
         "cu{\\}t",
-        "wa/vker",  # n
-        "wh<>re",
+        "]\\[azi",  # n
         "wh¤re",  # o
-        "|^rick",
-        "|7ussy",
-        '|"rick',  # p
-        "basta|`d",
-        "wanke|~",
+        "|7ussy",  # p
         "basta/2d",
-        "basta|^d",
         "basta|9d",  # r
-        "shi']['",  # t
-        "|/agina",
-        "mar\\|el",  # v
+        "shi']['",
+        "~|~wat",  # t
+        "|/agina",  # v
         "t'//at",
         "\\v/anker",
-        "t\\x/at",  # w
+        "t\\x/at",
+        "|/\\|hore",  # w
         "pu55\\|/",  # y
         "ji>_z",
         "ji-/_z",  # z
@@ -91,4 +84,6 @@ def test_the_leetspeak_alphabets_drawings_are_read(engine, drawn):
     ],
 )
 def test_drawings_alone_are_not_words(engine, text):
+    # and the drawings plain text is full of are not read at all (see MULTI_READINGS): checkboxes
+    # "[-]", markers "(-)", SQL's "<>", a shell's ">|", markdown's "|`" (tests/bot/moderation/test_probe7_findings.py)
     assert not caught(engine, text)
