@@ -290,3 +290,25 @@ def test_a_why_question_is_answered_by_a_reason_given_without_because(models: Mo
     index = PassageIndex(passages_of(article), models)
     found = index.answer(Query("Why couldn't they just flip over to the spare server?"))
     assert found is not None and any("copying the main database" in s.text for s in found.quoted)
+
+
+def test_how_long_asks_for_a_length_of_time_not_for_the_word_long():
+    # "long" frames the question: a sentence saying "long weekend" does not answer it, and the
+    # answer ("eleven minutes") has no "long" in it for the gate to miss
+    index = PassageIndex(
+        [
+            Passage("p1", "paragraph", "So much for the long weekend. The museum reopens on Tuesday with new guards."),
+            Passage(
+                "p2",
+                "paragraph",
+                "Two men walked through a service door at the museum, spent eleven minutes inside, and walked out.",
+            ),
+            Passage(
+                "p3",
+                "paragraph",
+                "The thieves knew exactly where they were going and what they wanted from the museum.",
+            ),
+        ]
+    )
+    found = index.answer(Query("how long were the thieves inside the museum?"))
+    assert found is not None and "eleven minutes" in found.quoted[0].text
