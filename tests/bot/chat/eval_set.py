@@ -11,7 +11,9 @@
   Each is asked of the real chat
   service (after the member's earlier questions, for a follow-up) and graded on the reply the bot
   would send. The development half is the one the chat is tuned on; the held-out half is only
-  ever reported (as figures: its questions are never printed).
+  ever reported (as figures: its questions are never printed), as is `questions_heldout2.json`, a
+  second held-out set (170 questions over a leaf-blower ban, a landslide, a measles outbreak and the
+  seed) by a fifth writer.
 - `tests/data/seed_questions.json`: the seed article's first set, graded by passage.
 
 Grading (quotes and whitespace normalised, Discord's markdown escapes removed, since a member
@@ -50,6 +52,8 @@ DEV3 = EVAL_DIR / "questions_dev3.json"
 DEV4 = EVAL_DIR / "questions_dev4.json"
 DEV_SETS = (DEV, DEV2, DEV3, DEV4)  # tuned on
 HELDOUT = EVAL_DIR / "questions_heldout.json"
+HELDOUT2 = EVAL_DIR / "questions_heldout2.json"
+HELDOUT_SETS = (HELDOUT, HELDOUT2)  # only reported, never tuned on
 
 
 # -- the seed set, by passage ----------------------------------------------------------------------

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from bot.articles import parse_article_file
-from tests.bot.chat.eval_set import DEV_SETS, HELDOUT, _article_path, load_set, normalised
+from tests.bot.chat.eval_set import DEV_SETS, HELDOUT_SETS, _article_path, load_set, normalised
 
-SETS = (*DEV_SETS, HELDOUT)
+SETS = (*DEV_SETS, *HELDOUT_SETS)
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.stem)
