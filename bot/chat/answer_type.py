@@ -318,10 +318,10 @@ def expectation(question: str) -> Expectation | None:
         return Expectation(frozenset({TALLY}), unit)
     if re.search(r"\bhow long\b", low):
         return Expectation(frozenset({DURATION, LENGTH}), unit)
-    if re.search(
-        r"\bhow (?:far|wide|tall|deep|thick|thin|big|large|heavy|high|low|small|old|often|cold|hot|warm)\b", low
+    if match := re.search(
+        r"\bhow (far|wide|tall|deep|thick|thin|big|large|heavy|high|low|small|old|often|cold|hot|warm)\b", low
     ):
-        return Expectation(numeric, unit)
+        return Expectation(numeric - _NOT_MEASURED_BY.get(match.group(1), frozenset()), unit)
     if match := re.search(r"\b(?:how many|number of)((?: [\w-]+){0,3})", low):
         return Expectation(_counted(match.group(1)), unit)
     if re.search(r"\bhow much\b|\bwhat (?:number|figure|amount|total)\b", low):
@@ -446,6 +446,15 @@ _HEAD = re.compile(
     r"([a-z][a-z-]+)\b"
 )
 
+
+# What a "how <measure>" question cannot be answered with: a size is no time nor speed ("how big
+# was it?" is not "two hours away"), an age no sum of money.
+_SIZE = frozenset({DURATION, SPEED})
+_NOT_MEASURED_BY = {
+    **dict.fromkeys(("wide", "tall", "deep", "thick", "thin", "big", "large", "small", "heavy"), _SIZE),
+    **dict.fromkeys(("cold", "hot", "warm"), _SIZE | {MONEY, PERCENT}),
+    "old": frozenset({MONEY, SPEED, PERCENT}),
+}
 
 WEAK = frozenset({REASON, STATEMENT, FINDING})  # their marks ("after", "said") are common: weaker evidence
 

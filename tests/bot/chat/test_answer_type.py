@@ -192,3 +192,15 @@ def test_an_argument_is_a_statement():
     sentence = "The group filed an appeal on Friday, arguing that the public was given too little time."
     assert answers(expectation(question), sentence, question)
     assert any(s.kind == STATEMENT for s in spans("They argue that the vote was rushed."))
+
+
+def test_a_size_is_no_time_and_an_age_no_money():
+    big = "and how big was it?"
+    assert not answers(expectation(big), "The backup was stored at a data center two hours away.", big)
+    assert answers(expectation(big), "Restoring all 38 terabytes of it took until Thursday.", big)
+    cold = "how cold did it get?"
+    assert not answers(expectation(cold), "The freeze cost growers $40 million.", cold)
+    assert answers(expectation(cold), "Temperatures dropped to 24 degrees in the early hours.", cold)
+    old = "how old is the guard?"
+    assert not answers(expectation(old), "The guard is paid $19 an hour.", old)
+    assert answers(expectation(old), "The guard, a 64-year-old contract employee, assumed it was dust.", old)
