@@ -35,6 +35,8 @@ SHORTHAND = {
     "hw": "how",
     "wich": "which",  # one letter from "with" too, which the article always has
     "whch": "which",
+    "ws": "was",  # as near "as", "is" and "us": the correction would be a guess
+    "wuz": "was",
     "whats": "what is",
     "wats": "what is",
     "whos": "who is",

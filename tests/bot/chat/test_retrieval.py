@@ -106,6 +106,10 @@ def test_misspelt_words_are_matched_to_the_articles_own_words():
     assert corrector.correct("hw many") == "how many"
     # "wich" is one letter from both "which" and the article's "with": chat means the question word
     assert Corrector("It came with a warning.").correct("wich company did it") == "which company did it"
+    # "ws" is two letters from "was", "as", "is" and "us" alike: chat means "was"
+    assert Corrector("The only witness was a baker, as police said.").correct("ws there a witnes") == (
+        "was there a witness"
+    )
 
 
 def test_a_chief_executive_is_a_ceo():
