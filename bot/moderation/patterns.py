@@ -312,7 +312,9 @@ _PROSE_TAIL = re.compile(r"(?:\.\.\.|[?!]+|[.,;:])?[\"')\]}]*$")
 # with them ("f - u - c - k").
 _OPERATOR = re.compile(r"[=+<>&%!|^]*[=+<>&%][=+<>&%!|^]*")
 _OPENING, _CLOSING = "([{", ")]}"
-_MENTIONED = re.compile(r"(?:@|(?<![a-zA-Z0-9])u/)[a-zA-Z0-9_]*$")  # the start of "@name" or "u/name"
+# The start of "@name" or "u/name": Discord's names are letters, digits, underscores and dots (not
+# an e-mail address: "me@shit.com" is no name).
+_MENTIONED = re.compile(r"(?:(?<![a-zA-Z0-9])@|(?<![a-zA-Z0-9])u/)[a-zA-Z0-9_.]*$")
 # Letters between commas after a bracket or a function's name: code's lists and arguments.
 _LIST = re.compile(r"(?:[a-zA-Z_][a-zA-Z0-9_]*)?[(\[{]?[a-zA-Z](?:,[ \t]*[a-zA-Z])+")
 _STRETCHED = re.compile(r"([a-zA-Z])\1\1")  # three of a letter: not how a word is written
@@ -419,7 +421,9 @@ def false_reading(match: Candidate) -> str | None:
         return "a colour"  # "color: #fa9;"
     # "@hell_raiser", "u/cr4p_sh0t": one part of a member's name, mentioned; not the author's word
     # (a name itself is read part by part: "sh1t_lord" is screened when a member takes it)
-    joined = (following[:1] == "_" and following[1:2].isalnum()) or (before[-1:] == "_" and before[-2:-1].isalnum())
+    joined = (following[:1] in _NAME_JOINS and following[1:2].isalnum()) or (
+        before[-1:] in _NAME_JOINS and before[-2:-1].isalnum()
+    )
     if joined and (mentioned := _MENTIONED.search(before)) and not _addresses(mentioned.group(0), core, following):
         return "part of a name mentioned"  # "@go_fuck_yourself" is a sentence written as one
     if _is_name_with_a_doubled_letter(written, match.listed) and not following[:1].isalpha():
@@ -564,12 +568,15 @@ def _numbers_beside_words(words: list[str]) -> bool:
 _YOU = frozenset({"you", "your", "yours", "yourself", "ur", "u", "ya", "youre", "yu"})
 
 
+_NAME_JOINS = ("_", ".")
+
+
 def _addresses(mentioned: str, core: str, following: str) -> bool:
-    """Whether the mentioned "handle" speaks to someone ("@go_fuck_yourself", "@ur_a_tw4t"): a
-    sentence written with underscores, not a name ("@dick_tracy_fan", "@Cock_Robin_1979")."""
-    rest = re.match(r"[a-zA-Z0-9_]*", following)
+    """Whether the mentioned "handle" speaks to someone ("@go_fuck_yourself", "@ur.a.tw4t"): a
+    sentence written with underscores or dots, not a name ("@dick_tracy_fan", "@Cock_Robin_1979")."""
+    rest = re.match(r"[a-zA-Z0-9_.]*", following)
     handle = mentioned.lstrip("@").removeprefix("u/") + core + (rest.group(0) if rest else "")
-    return any(part.lower() in _YOU for part in handle.split("_"))
+    return any(part.lower() in _YOU for part in re.split(r"[_.]", handle))
 
 
 # Interjections the word list leaves out, which prose writes before a word ("shh it's fine").

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from benchmarks.moderation_eval import caught, engine_for
 from bot.moderation.defaults import default_rules
 from bot.moderation.engine import ModerationEngine
 from bot.moderation.name_parts import glued_words, name_reading
@@ -111,3 +112,17 @@ def test_a_flagged_name_says_which_word_in_the_name_rules_words():
     verdict = engine().check_name(name_reading("BigDickEnergy"))
     assert verdict.action is Action.DELETE
     assert [(r.rule, r.matched) for r in verdict.reasons] == [("listed", "Dick")]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("@steel.slag.recycling posted a great thread about this.", False),  # Discord names take dots
+        ("Following @wank.summit.hikes for updates on this.", False),
+        ("@go.fuck.yourself", True),  # a sentence written as a name still speaks to someone
+        ("steel.slag.recycling posted a great thread about this.", True),  # no @: read part by part
+    ],
+)
+def test_a_name_typed_with_dots_is_a_name_as_one_typed_with_underscores(text: str, flagged: bool):
+    engine = engine_for(("slag", "wank", "fuck"))
+    assert caught(engine, text) is flagged
