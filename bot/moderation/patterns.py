@@ -494,7 +494,9 @@ _JOINS = ("'", "’", ".")  # what makes a letter the end of a word or an abbrev
 
 # Scripts whole languages are written in: a word wholly in one of them, among words of it, is that
 # language. Not the styled Latin letters (fullwidth, mathematical, circled) that disguise a word.
-_LANGUAGE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN", "HEBREW", "ARABIC", "CHEROKEE"})
+_LANGUAGE_SCRIPTS = frozenset(
+    {"CYRILLIC", "GREEK", "ARMENIAN", "GEORGIAN", "HEBREW", "ARABIC", "CHEROKEE", "COPTIC", "RUNIC", "GOTHIC", "LISU"}
+)
 
 
 def _script(char: str) -> str:
