@@ -236,6 +236,7 @@ class ModerationEngine:
                         around=""
                         if plain.isascii()
                         else origins.written(max(1, start - 48), min(len(key) - 1, end + 48)),
+                        mode=entry.mode,
                     )
                     if false_reading(candidate) is not None:
                         continue

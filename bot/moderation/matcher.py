@@ -135,6 +135,7 @@ class Entry:
     source: str  # the listed word as the matcher knows it, or the admin's pattern
     compiled: str  # the RE2 pattern
     budgeted: bool = True  # a server's own rule (the defaults are not counted against the budget)
+    mode: KeywordMode = KeywordMode.WORD  # a keyword's: whole word, prefix or anywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,9 @@ def keyword_entries(rules: Sequence[KeywordRule], budgeted: bool = True) -> list
         for word in rule.words:
             pattern = keyword_pattern(word, rule.mode)
             if pattern is not None:
-                entries.append(Entry(rule.name, rule.action, "keyword", listed_form(word), pattern, budgeted))
+                entries.append(
+                    Entry(rule.name, rule.action, "keyword", listed_form(word), pattern, budgeted, rule.mode)
+                )
     return entries
 
 

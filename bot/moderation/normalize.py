@@ -189,6 +189,26 @@ _LOOKALIKES = {
     "ᛏ": "t",
     "ᚲ": "c",
     "ꓘ": "k",
+    "Ϲ": "c",  # Greek lunate sigma, drawn as C
+    "ς": "c",  # final sigma
+    "Ϗ": "k",
+    "ϻ": "m",
+    "ҏ": "p",
+    "ґ": "r",
+    "џ": "u",
+    "Ғ": "f",
+    "я": "r",
+    "Э": "e",
+    "э": "e",
+    "∫": "s",  # the integral, a long s
+    "∊": "e",
+    "◯": "o",
+    "♏": "m",
+    "¦": "|",  # bars drawn as a stroke
+    "│": "|",
+    "┃": "|",
+    "╎": "|",
+    "╏": "|",
     "𐌰": "a",
     # "Faux Cyrillic" and Greek capitals drawn for the Latin letter they resemble (before case
     # folding: lower-cased, Σ would be an o and И a u)
@@ -286,6 +306,8 @@ _LOOKALIKES = {
     "⭕": "o",
     "➕": "+",
 }
+# Dingbat digits (circled, negative circled, sans-serif): leetspeak's digits, which NFKD leaves alone.
+_LOOKALIKES.update({chr(first + n): str(n + 1) for first in (0x2776, 0x2780, 0x278A) for n in range(9)})
 # A glyph that is a bare vertical stroke reads as `I` (the matcher reads that as i or l).
 _STROKES = frozenset("lI1|")
 

@@ -330,6 +330,7 @@ class Candidate(NamedTuple):
     listed: str  # the listed word (as the matcher knows it)
     token: str = ""  # as written: the run of letters, digits, hyphens and colons that holds it
     around: str = ""  # as written, the text either side of it (for text that is not ASCII)
+    mode: KeywordMode = KeywordMode.WORD  # the rule's: whole word, prefix or anywhere
 
 
 def _without_marks(text: str) -> str:
@@ -401,6 +402,43 @@ def _drew_a_d(core: str, listed: str) -> bool:
     return plain is None or plain.fullmatch(core.encode().decode("latin-1")) is None
 
 
+# A sum of money written apart from the next word: a currency sign with digits or a country's
+# letters ("$5", "5$", "S$", "£").
+_MONEY_PIECE = re.compile(r"[A-Z]{0,3}[$£€](?:[0-9][0-9.,]*)?|[0-9][0-9.,]*[$£€]")
+# A word spelled out one letter at a time: the match, and the spelled letters either side of it.
+_SPELLED = re.compile(r"[A-Za-z](?:[^A-Za-z0-9]{1,3}[A-Za-z])+")
+_SPELLED_LEFT = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z][^A-Za-z0-9]{1,3})+$")
+_SPELLED_RIGHT = re.compile(r"(?:[^A-Za-z0-9]{1,3}[A-Za-z](?![A-Za-z0-9]))+")
+# Places with a listed word inside, which the frequency list lacks.
+_SPELLED_PLACES = frozenset({"scunthorpe", "penistone"})
+
+
+def _spelled_within_a_word(core: str, before: str, following: str, listed: str, mode: KeywordMode) -> bool:
+    """Whether a match spelled out one letter at a time is part of a longer word spelled the same
+    way ("c o c k t a i l", "I.D.I.O.T.I.C"), read as that word would be written plainly: the
+    letters either side (two or more: "t i t I've" is not "titi"), joined to it, spell an English
+    word that the rule does not match ("cocktail" is no whole-word "cock"; "f u c k i n g" is
+    "fucking", which a prefix rule for "fuck" matches). "u r a c u n t" spells no word: it is read."""
+    if not _SPELLED.fullmatch(core):
+        return False
+    left, right = _SPELLED_LEFT.search(before), _SPELLED_RIGHT.match(following)
+    around = "".join(char for char in (left.group(0) if left else "") + (right.group(0) if right else ""))
+    if sum(char.isalpha() for char in around) < 2:
+        return False
+    spelled = (left.group(0) if left else "") + core + (right.group(0) if right else "")
+    run = "".join(char for char in spelled if char.isalpha()).lower()
+    if run not in english_words() and run not in _SPELLED_PLACES:
+        return False
+    plain = _plain_pattern(listed, mode)
+    return plain is not None and plain.search(f" {run} ") is None
+
+
+@lru_cache(maxsize=1024)
+def _plain_pattern(listed: str, mode: KeywordMode) -> re.Pattern[str] | None:
+    pattern = keyword_pattern(listed, mode)
+    return re.compile(pattern) if pattern else None
+
+
 def false_reading(match: Candidate) -> str | None:
     """Why the text a listed word's pattern matched is not that word after all, or None when it
     is. Asked only of matches. A model number is written in capitals ("A55", "AK47"); "a55" is
@@ -435,9 +473,14 @@ def false_reading(match: Candidate) -> str | None:
     around = before[-2:] + written + following[:2]
     if ("j" in match.listed and _ARM.search(around)) or ("z" in match.listed and _EYES.search(around)):
         return "an emoticon"  # the shrug's arm "_/" is no j, the eyes of ">_<" no z
+    if _spelled_within_a_word(core, before, following, match.listed, match.mode):
+        return "a longer word spelled out"  # "c o c k t a i l", "I.D.I.O.T.I.C", "S C U N T H O R P E"
     pieces = _GAP.split(core)
     if len(pieces) == 1:
         return None
+    first = _GAP.split(written)[0]
+    if len(pieces) == 2 and _MONEY_PIECE.fullmatch(first) and pieces[1].isalpha() and len(pieces[1]) > 1:
+        return "money"  # "$5 hit my account", "BTC $ hit 100k", "S$ hit 1.35": a sum, then a word
     letters = _readings_of(match.listed)
     if any(_OPERATOR.fullmatch(piece) and not _drawn_with(piece, letters) for piece in pieces):
         # Code, unless one operator stands between single letters (or a letter's leetspeak), three or

@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.moderation_eval import caught, engine_for
+from bot.moderation.engine import MessageFacts, ModerationEngine
+from bot.moderation.rules import KeywordMode, KeywordRule, RuleSet
 
 WORDS = ("fuck", "cunt", "shit", "twat", "nazi", "slut", "bitch", "moron", "whore", "retard", "prick", "dick", "pussy")
 
@@ -51,6 +53,27 @@ def engine():
         "ᚲunt",  # runes
         "fucꓘ",
         "n𐌰zi",  # Lisu, Gothic
+        "Ϲunt",
+        "DICϏ",
+        "ϻoron",
+        "ƒυςκ",
+        "ςunt",  # Greek
+        "ҏrick",
+        "ґetard",
+        "cџnt",
+        "Ғuck",
+        "яetard",
+        "ЯЭТАЯD",  # Cyrillic, some faux
+        "∫hit",
+        "whor∊",
+        "M◯R◯N",
+        "♏oron",  # symbols
+        "sh¦t",
+        "sh│t",
+        "sh┃t",
+        "sh╎t",  # bars for a stroke
+        "sh➀t",
+        "sh❶t",  # dingbat digits as leetspeak
         "ᗯᕼOᖇᕮ",
         "ᑎᗩᘔI",  # "fancy text" syllabics
     ],
@@ -70,3 +93,49 @@ def test_look_alike_letters_the_probe_found_unread(engine, text):
 )
 def test_those_scripts_in_their_own_text_are_left_alone(engine, text):
     assert not caught(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S C U N T H O R P E",  # a longer word spelled out, one letter at a time
+        "c o c k t a i l s are half price",
+        "d i c k e n s",
+        "p r i c k l y",
+        "m o r o n i c",
+        "I.D.I.O.T.I.C",
+    ],
+)
+def test_a_longer_word_spelled_out_is_that_word(text):
+    assert not caught(engine_for((*WORDS, "cock", "idiot")), text)
+
+
+@pytest.mark.parametrize("text", ["u r a c u n t", "what a c u n t", "f u c k", "s.h.i.t", "c u n t lol"])
+def test_the_word_itself_spelled_out_is_still_read(engine, text):
+    assert caught(engine, text)
+
+
+def test_a_spelled_word_is_read_as_its_plain_spelling_would_be():
+    # "t-i-t I've": a single letter beside it is no longer word ("titi"); "f u c k i n g" is
+    # "fucking", which a prefix rule for "fuck" matches as it matches the word written plainly
+    assert caught(engine_for(("tit",)), "that streamer is the biggest t-i-t I've ever seen")
+    assert caught(engine_for(("tit",)), "that streamer is the biggest t i.T I've ever seen")
+    prefix = ModerationEngine(RuleSet(keywords=(KeywordRule("listed", ("fuck",), KeywordMode.PREFIX),)))
+    assert prefix.check(MessageFacts("f u c k i n g hell"), remember=False).flagged
+    assert not caught(engine_for(("fuck",)), "f u c k i n g hell")  # as "fucking" is no whole-word "fuck"
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("$5 hit my account this morning", False),  # money, then a word
+        ("BTC $ hit 100k", False),
+        ("S$ hit 1.35 against the dollar", False),
+        ("the 5$ hit was worth it", False),
+        ("what a load of $hit", True),
+        ("$ h i t", True),
+        ("$h!t", True),
+    ],
+)
+def test_a_currency_sign_before_a_word_is_money(engine, text, flagged):
+    assert caught(engine, text) is flagged
