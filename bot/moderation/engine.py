@@ -47,6 +47,9 @@ _URL = re.compile(
 )
 # A masked link: Discord shows its text alone ("[cu](https://x.example)m" shows "cum").
 _MASKED_LINK = re.compile(r"\[([^\[\]\n]{0,200})\]\(\s*<?https?://[^\s()<>]*>?\s*\)")
+# An ordered list's numbers at the start of its lines ("1. f\n2. u"): Discord draws them as the
+# list's, like a bulleted list's dashes; they are not letters of the items.
+_ORDERED_LIST = re.compile(r"(?m)^([ \t]*)([0-9]{1,9}[.)])(?=[ \t])")
 # A link in the reading (bytes): its digits and symbols are ids, times and model numbers, not
 # leetspeak ("?t=17" is no "tit", "galaxy-a55-5g" no "ass"); its plain words are still read.
 _LINK_IN_READING = re.compile(rb"(?:https?://|www\.)[^\s<>()]+")
@@ -157,6 +160,8 @@ class ModerationEngine:
         plain = text if text.isascii() else plain_punctuation(text)
         if "](" in plain:
             plain = _MASKED_LINK.sub(r"\1", plain)  # read what Discord shows
+        if "\n" in plain and len(_ORDERED_LIST.findall(plain)) >= 2:  # a list: "9. Shocking." alone is a g
+            plain = _ORDERED_LIST.sub(lambda m: m.group(1) + " " * len(m.group(2)), plain)
         if plain.isascii():
             # Most messages. As bytes, read (lower case but for I) with a space at each end: what
             # RE2 reads; one pass says whether that is all (no rule, no link).

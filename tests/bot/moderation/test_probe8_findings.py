@@ -139,3 +139,18 @@ def test_a_spelled_word_is_read_as_its_plain_spelling_would_be():
 )
 def test_a_currency_sign_before_a_word_is_money(engine, text, flagged):
     assert caught(engine, text) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("1. f\n2. u\n3. c\n4. k", True),  # an ordered list's numbers are the list's, not letters
+        ("1) s\n2) h\n3) i\n4) t", True),
+        ("- f\n- u\n- c\n- k", True),  # as a bulleted list's dashes are
+        ("1. Buy milk\n2. Call mum\n3. shop", False),
+        ("Top 3:\n1. Hitchcock\n2. Kubrick\n3. Scorsese", False),
+        ("what a load of sh1\n7. Shocking.", True),  # one number at a line's start is no list: its 7 is a t
+    ],
+)
+def test_an_ordered_list_is_read_without_its_numbers(engine, text, flagged):
+    assert caught(engine, text) is flagged
