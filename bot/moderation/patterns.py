@@ -390,15 +390,17 @@ _EYES = re.compile(r">_[<>]")
 
 
 @lru_cache(maxsize=1024)
-def _without_c_stroke(listed: str) -> re.Pattern[str] | None:
-    pattern = keyword_pattern(listed, KeywordMode.SUBSTRING, c_stroke=False)
+def _python_pattern(listed: str, mode: KeywordMode, c_stroke: bool = True) -> re.Pattern[str] | None:
+    """A listed word's pattern compiled with Python's `re`, to weigh one match again (the patterns
+    are plain enough for both engines)."""
+    pattern = keyword_pattern(listed, mode, c_stroke=c_stroke)
     return re.compile(pattern) if pattern else None
 
 
 def _drew_a_d(core: str, listed: str) -> bool:
     """Whether the match reads a c and a stroke as a d: without that reading it would not match
     ("d|i|c|k" is the word's own c; "douć|-|e" its c then |-| for h)."""
-    plain = _without_c_stroke(listed)
+    plain = _python_pattern(listed, KeywordMode.SUBSTRING, c_stroke=False)
     return plain is None or plain.fullmatch(core.encode().decode("latin-1")) is None
 
 
@@ -422,21 +424,14 @@ def _spelled_within_a_word(core: str, before: str, following: str, listed: str, 
     if not _SPELLED.fullmatch(core):
         return False
     left, right = _SPELLED_LEFT.search(before), _SPELLED_RIGHT.match(following)
-    around = "".join(char for char in (left.group(0) if left else "") + (right.group(0) if right else ""))
-    if sum(char.isalpha() for char in around) < 2:
+    left_text, right_text = (left.group(0) if left else ""), (right.group(0) if right else "")
+    if sum(char.isalpha() for char in left_text + right_text) < 2:
         return False
-    spelled = (left.group(0) if left else "") + core + (right.group(0) if right else "")
-    run = "".join(char for char in spelled if char.isalpha()).lower()
+    run = "".join(char for char in left_text + core + right_text if char.isalpha()).lower()
     if run not in english_words() and run not in _SPELLED_PLACES:
         return False
-    plain = _plain_pattern(listed, mode)
+    plain = _python_pattern(listed, mode)
     return plain is not None and plain.search(f" {run} ") is None
-
-
-@lru_cache(maxsize=1024)
-def _plain_pattern(listed: str, mode: KeywordMode) -> re.Pattern[str] | None:
-    pattern = keyword_pattern(listed, mode)
-    return re.compile(pattern) if pattern else None
 
 
 def false_reading(match: Candidate) -> str | None:
