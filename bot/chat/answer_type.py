@@ -318,9 +318,7 @@ def expectation(question: str) -> Expectation | None:
         return Expectation(frozenset({TALLY}), unit)
     if re.search(r"\bhow long\b", low):
         return Expectation(frozenset({DURATION, LENGTH}), unit)
-    if match := re.search(
-        r"\bhow (far|wide|tall|deep|thick|thin|big|large|heavy|high|low|small|old|often|cold|hot|warm)\b", low
-    ):
+    if match := re.search(rf"\bhow ({_MEASURES})\b", low):
         return Expectation(numeric - _NOT_MEASURED_BY.get(match.group(1), frozenset()), unit)
     if match := re.search(r"\b(?:how many|number of)((?: [\w-]+){0,3})", low):
         return Expectation(_counted(match.group(1)), unit)
@@ -446,6 +444,12 @@ _HEAD = re.compile(
     r"([a-z][a-z-]+)\b"
 )
 
+
+# The measures a "how …" question asks for a number with ("how far", "how old"), and all the words
+# after "how" that say what kind of answer is wanted rather than name something the answer shares
+# ("lasted just over seven hours" answers "how long"): the rankers leave them out.
+_MEASURES = "far|wide|tall|deep|thick|thin|big|large|heavy|high|low|small|old|often|cold|hot|warm"
+HOW_MEASURE = re.compile(rf"\bhow (?:long|fast|soon|late|early|{_MEASURES})\b", re.IGNORECASE)
 
 # What a "how <measure>" question cannot be answered with: a size is no time nor speed ("how big
 # was it?" is not "two hours away"), an age no sum of money.

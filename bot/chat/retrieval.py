@@ -27,6 +27,7 @@ from rank_bm25 import BM25Okapi
 from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
 from bot.chat.answer_type import (
+    HOW_MEASURE,
     PERSON,
     REASON,
     WEAK,
@@ -175,15 +176,6 @@ _POINTS_BACK = re.compile(
 )
 
 
-# "How long", "how far", "how old": the measure names the kind of answer (the answer type reads it),
-# not a word the answering sentence shares ("lasted just over seven hours" answers "how long").
-_HOW_MEASURE = re.compile(
-    r"\bhow (?:long|far|big|large|old|tall|high|deep|wide|cold|hot|warm|heavy|fast|soon|often|late|early|small|"
-    r"low|thick|thin)\b",
-    re.IGNORECASE,
-)
-
-
 def _units(text: str) -> list[str]:
     """The passage's sentences, a fragment ("But you'd be wrong, it seems:") joined to the sentence
     before it (or after it, at the start): alone it matches anything and answers nothing."""
@@ -263,7 +255,7 @@ class PassageIndex:
         if not self.sentences or self._bm25 is None or self._bm25_passages is None:
             return [], [], {}
         text, previous, wants = self._question(query)
-        question_tokens = tokens(_HOW_MEASURE.sub("how", text))
+        question_tokens = tokens(HOW_MEASURE.sub("how", text))  # "how long": the kind, not a word
         scored_tokens = question_tokens * 2 if previous else question_tokens
         scored_tokens = scored_tokens + tokens(" ".join(self.corrector.alternatives(query.text).values()))
         if previous:
