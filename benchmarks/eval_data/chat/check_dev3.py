@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Validate questions_dev3.json (the third development set, written apart from the code) against the articles.
+"""Validate a question set written apart from the code against the articles: questions_dev3.json
+(the third development set) by default, or the file named on the command line (questions_dev4.json,
+questions_heldout2.json: the later writers' sets, in the same shape).
 
 Checks (errors make the script exit 1):
   * every article file exists, has a title, an `Exit question:` paragraph,
@@ -39,7 +41,8 @@ def load_article(path):
 
 def main():
     errors, warnings = [], []
-    data = json.load(open(os.path.join(HERE, "questions_dev3.json"), encoding="utf-8"))
+    name = sys.argv[1] if len(sys.argv) > 1 else "questions_dev3.json"
+    data = json.load(open(os.path.join(HERE, name), encoding="utf-8"))
     arts = {}
     for slug, fn in data["articles"].items():
         path = os.path.join(HERE, "articles", fn)
