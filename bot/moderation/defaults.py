@@ -27,7 +27,7 @@ DEFAULT_PREFIXES = ("fuck", "motherfuck", "bullshit", "cunt", "asshole", "dickhe
 # "bitchute", "bastardise", "bastardy", "twattle"): whole words, with their inflections and
 # compounds listed, as Discord's own keyword presets do. Not "shite": a stretched letter is read,
 # and "Shiite" would be it. "Twatt" in Orkney is read as a place when it is written as a name is
-# (patterns.false_reading); "twatt" in lower case is a stretched "twat".
+# (false_reading.false_reading); "twatt" in lower case is a stretched "twat".
 DEFAULT_WHOLE_WORDS = (
     "shit",
     "shits",

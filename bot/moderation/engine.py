@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from bot.moderation.false_reading import Candidate, english_words, false_reading
 from bot.moderation.matcher import Entry, Matcher
 from bot.moderation.normalize import ASCII_READING, normalize, normalize_with_offsets, plain_punctuation
-from bot.moderation.patterns import Candidate, english_words, false_reading
 from bot.moderation.rules import Action, Reason, RuleSet, Verdict
 
 SHORTENERS = frozenset(

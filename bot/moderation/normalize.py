@@ -150,7 +150,7 @@ _LOOKALIKES = {
     "Ꮖ": "I",  # QUA: an I with serifs
     # Look-alikes an attacker probe found unread: Coptic, Armenian, IPA and medieval Latin letters,
     # runes, Lisu, Gothic and Tai Le, drawn for the Latin letter they resemble (each script's own
-    # text, a word wholly in it among words of it, is left alone: see patterns.py)
+    # text, a word wholly in it among words of it, is left alone: see false_reading.py)
     "ⲁ": "a",
     "Ⲁ": "a",
     "ⲉ": "e",
