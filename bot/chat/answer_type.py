@@ -309,7 +309,12 @@ def expectation(question: str) -> Expectation | None:
         return Expectation(frozenset({PERCENT}), unit)
     if re.search(
         r"\bhow much\b.*\b(?:cost|costs|costing|price|pay|paid|spend|spent|charge|worth|money|raise|fund|funding|"
-        r"budget|owe|fare|bill)\b|\bhow much (?:money|cash)\b|\bwhat(?:'s| is| are| was| will)? (?:the )?(?:\w+ )?"
+        r"budget|owe|fare|bill|"
+        # a payment by its name ("how much is the stipend?"): a sum of money, not any number
+        r"rent|stipend|severance|salary|salaries|wages?|fees?|fines?|bonus|bonuses|grants?|loans?|payout|"
+        r"payments?|pensions?|subsid(?:y|ies)|reward|bail|settlement|donations?|tickets?|tuition|compensation|"
+        r"earns?|earned|earning|earnings)\b|\bhow much (?:money|cash)\b|"
+        r"\bwhat(?:'s| is| are| was| will)? (?:the )?(?:\w+ )?"
         r"(?:cost|price|fare|fee|budget|salary|bill|price tag)\b",
         low,
     ):

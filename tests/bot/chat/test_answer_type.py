@@ -204,3 +204,22 @@ def test_a_size_is_no_time_and_an_age_no_money():
     old = "how old is the guard?"
     assert not answers(expectation(old), "The guard is paid $19 an hour.", old)
     assert answers(expectation(old), "The guard, a 64-year-old contract employee, assumed it was dust.", old)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much is the retiree health stipend",
+        "how much severance do they get?",
+        "how much is a ticket",
+        "how much is the fine for leaving it out?",
+        "how much rent do residents owe each month",
+        "how much was the reward",
+        "how much of a bonus did the guards get",
+    ],
+)
+def test_how_much_a_payment_is_wants_money_alone(question: str):
+    """A payment's name makes "how much" a sum of money, not any number: "how much is the stipend?"
+    is not answered by "four weeks" (fifth development set)."""
+    wanted = expectation(question)
+    assert wanted is not None and wanted.kinds == {MONEY}, wanted

@@ -316,3 +316,18 @@ def test_how_long_asks_for_a_length_of_time_not_for_the_word_long():
     )
     found = index.answer(Query("how long were the thieves inside the museum?"))
     assert found is not None and "eleven minutes" in found.quoted[0].text
+
+
+def test_who_is_the_role_is_answered_by_the_sentence_that_names_someone_as_it(models: Models):
+    """A sentence that mentions the sheriff beside some other capitalised word (a town) does not
+    say who the sheriff is; the one that names "Sheriff Glenn Harwood" does (fifth development set)."""
+    index = _index(
+        models,
+        "Two men escaped from the county jail late Sunday by climbing through a ceiling panel, "
+        "Sheriff Glenn Harwood said Monday. The men crawled about 60 feet over the cells.",
+        "Investigators believe one of them may try to reach Dayton, where he has relatives, and the sheriff "
+        "asked anyone who sees him not to approach him but to call 911.",
+        "Starting pay for a detention officer is $17.85 an hour, and the sheriff's office has relied on overtime.",
+    )
+    found = index.answer(Query("Who is the sheriff?"))
+    assert found is not None and "Sheriff Glenn Harwood" in found.ranked[0].sentence.text
