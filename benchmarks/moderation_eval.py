@@ -17,6 +17,10 @@ per category, on seven splits, each with its own listed words as whole-word rule
   engine by a fifth writer with their own 24 listed words (12 of 3-4 letters), eleven techniques
   alone and two or three at a time; clean tags, codes and prose; and handles holding a listed word
   as a part, each labelled by the writer as a moderator would judge it (reported apart);
+- development, sixth: tests/moderation_dev_sixth_split.py (tuned on): data written apart from the
+  engine by a sixth writer with their own 24 listed words, leetspeak first (63% of the evasions,
+  single characters and drawings, alone and with each other technique); clean codes dense with
+  digits and symbols; labelled handles as in the fifth;
 - held-out: its HELDOUT split (other words, seeds, sentences and traps; only reported);
 - external: benchmarks/eval_data/moderation_heldout.py, written by someone who has not seen the
   engine (only reported; its samples are never printed).
@@ -25,7 +29,7 @@ Whole-word collisions of the list ("Dick Cheney" with "dick" listed) are reporte
 the list's choice, and a server's allow list is their cure.
 
 Usage: python benchmarks/moderation_eval.py [--split SPLIT] [--misses N]
-(SPLIT: dev, dev-new, dev-short, dev-third, dev-fourth, dev-fifth, heldout, external or all.)
+(SPLIT: dev, dev-new, dev-short, dev-third, dev-fourth, dev-fifth, dev-sixth, heldout, external or all.)
 (--misses prints missed evasions and false positives, for the development splits only.)
 """
 
@@ -47,6 +51,7 @@ from tests import moderation_dev_fifth_split as fifth_writer  # noqa: E402
 from tests import moderation_dev_fourth_split as fourth_writer  # noqa: E402
 from tests import moderation_dev_new as written_apart  # noqa: E402
 from tests import moderation_dev_short_split as short_words  # noqa: E402
+from tests import moderation_dev_sixth_split as sixth_writer  # noqa: E402
 from tests import moderation_dev_third_split as third_writer  # noqa: E402
 from tests import moderation_evasions as generated  # noqa: E402
 
@@ -149,7 +154,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--split",
-        choices=["dev", "dev-new", "dev-short", "dev-third", "dev-fourth", "dev-fifth", "heldout", "external", "all"],
+        choices=[
+            "dev",
+            "dev-new",
+            "dev-short",
+            "dev-third",
+            "dev-fourth",
+            "dev-fifth",
+            "dev-sixth",
+            "heldout",
+            "external",
+            "all",
+        ],
         default="all",
     )
     parser.add_argument("--misses", type=int, default=0, help="print up to N misses (development splits only)")
@@ -199,6 +215,15 @@ def main() -> None:
             args.misses,
         )
         report_handles(fifth_writer.WORDS, fifth_writer.handle_parts(), args.misses)
+    if args.split in ("dev-sixth", "all"):
+        evaluate(
+            "development split, sixth (written apart from the engine, leetspeak first; tuned on)",
+            sixth_writer.WORDS,
+            sixth_writer.evasions(),
+            sixth_writer.clean(),
+            args.misses,
+        )
+        report_handles(sixth_writer.WORDS, sixth_writer.handle_parts(), args.misses)
     if args.split in ("heldout", "all"):
         split = generated.HELDOUT
         evaluate("held-out split (reported only)", split.words, generated.evasions(split), generated.clean(split), 0)

@@ -389,11 +389,16 @@ _NAME_JOINS = ("_", ".")
 
 
 def _addresses(mentioned: str, core: str, following: str) -> bool:
-    """Whether the mentioned "handle" speaks to someone ("@go_fuck_yourself", "@ur.a.tw4t"): a
-    sentence written with underscores or dots, not a name ("@dick_tracy_fan", "@Cock_Robin_1979")."""
+    """Whether the mentioned "handle" speaks to someone ("@go_fuck_yourself", "@ur.a.tw4t") or
+    calls someone the word ("@mayor_is_a_dipstick", "@not_a_plonker_i_swear"): a sentence written
+    with underscores or dots, not a name ("@dick_tracy_fan", "@Cock_Robin_1979")."""
     rest = re.match(r"[a-zA-Z0-9_.]*", following)
-    handle = mentioned.lstrip("@").removeprefix("u/") + core + (rest.group(0) if rest else "")
-    return any(part.lower() in _YOU for part in re.split(r"[_.]", handle))
+    before = mentioned.lstrip("@").removeprefix("u/")
+    handle = before + core + (rest.group(0) if rest else "")
+    if any(part.lower() in _YOU for part in re.split(r"[_.]", handle)):
+        return True
+    parts_before = re.split(r"[_.]", before.rstrip("_."))
+    return len(parts_before) > 1 and parts_before[-1].lower() in ("a", "an")
 
 
 # Interjections the word list leaves out, which prose writes before a word ("shh it's fine").
