@@ -11,6 +11,7 @@ from tests import moderation_dev_fifth_split as fifth_writer
 from tests import moderation_dev_fourth_split as fourth_writer
 from tests import moderation_dev_new as written_apart
 from tests import moderation_dev_short_split as short_words
+from tests import moderation_dev_sixth_split as sixth_writer
 from tests import moderation_dev_third_split as third_writer
 from tests import moderation_evasions as generated
 
@@ -144,3 +145,20 @@ def test_the_evaluation_script_reports_the_fifth_split_and_the_handles_apart():
     assert "== development split, fifth" in result.stdout and "held-out" not in result.stdout
     assert "(target >= 95%: met)" in result.stdout and "(target < 0.5%: met)" in result.stdout
     assert "handles holding a listed word as a part, apart: flagged" in result.stdout
+
+
+def test_the_sixth_split_puts_leetspeak_first_and_judges_handles():
+    cases = sixth_writer.evasions()
+    assert len(cases) == 3000 and {len(case["categories"]) for case in cases} == {1, 2, 3}
+    assert sum("leet" in case["categories"] for case in cases) >= 0.6 * len(cases)
+    assert "fapping" in sixth_writer.WORDS and "fap" in sixth_writer.WORDS
+    assert len(sixth_writer.clean()) == 5100  # 1,500 tags, 1,500 codes, 2,000 prose, 100 collisions
+    handles = sixth_writer.handle_parts()
+    assert len(handles) == 150 and {remove for _text, _word, remove in handles} == {True, False}
+
+
+def test_the_evaluation_script_reports_the_sixth_split():
+    result = run_evaluation("--split", "dev-sixth")
+    assert "== development split, sixth" in result.stdout and "held-out" not in result.stdout
+    assert "(target >= 99%: met)" in result.stdout and "(target >= 95%: met)" in result.stdout
+    assert "(target < 0.5%: met)" in result.stdout
