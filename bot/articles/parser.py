@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.articles.files import read_regular_file
-from bot.articles.furniture import is_cut_marker, is_furniture
+from bot.articles.furniture import is_cut_marker, is_furniture, is_furniture_paragraph
 from bot.articles.model import Article, ArticleError, Update, slug_for
 from bot.articles.sidecar import Sidecar, read_sidecar
 
@@ -192,6 +192,8 @@ def _blocks(text: str) -> tuple[list[_Block], _Trailer | None]:
         current.append(line)
     if current:
         (blocks if trailer is None else trailer.blocks).append(_Block(start, "\n".join(current)))
+    # A byline or a pitch standing as a paragraph of its own (after the title: a title is never one)
+    blocks = blocks[:1] + [b for b in blocks[1:] if not is_furniture_paragraph(b.text)]
     return blocks, trailer
 
 

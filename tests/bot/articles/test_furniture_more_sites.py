@@ -68,3 +68,23 @@ def test_sentences_that_start_like_those_lines_are_still_article_text():
     )
     article = parse_article_text("Mill to close\n\n" + "\n\n".join(sentences) + "\n", name="mill.txt", slug="mill")
     assert article.paragraphs == sentences
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "The plan was drawn up for the council\nby Janelle Ortiz\nof the planning office, who presented it Monday.",
+        "Reporting by the Ledger showed the notice was\nreporting by staff that the order was posted\n"
+        "late, at 6:48 p.m. on a Friday.",
+        "Families who want a home can\nsign up for the Homefront waitlist at city hall, which opens at 9 a.m.\n"
+        "and closes at noon.",
+        "Residents who see a broken hydrant can\ndownload the city's FixIt app and report it,\n"
+        "the public works director said.",
+        "Odum said the vote was 5-2 | the mayor did not vote\nat the 7:02 p.m. session, which ran late.",
+    ],
+)
+def test_a_hard_wrapped_paragraph_keeps_lines_that_look_like_furniture(wrapped: str):
+    """Furniture lines are dropped wherever they stand, so a line of a hard-wrapped paragraph that
+    reads like one must not be: the paragraph would lose words in the middle."""
+    article = parse_article_text(f"Title\n\n{wrapped}\n", name="x.txt", slug="x")
+    assert article.paragraphs == (" ".join(wrapped.split("\n")),)
