@@ -105,7 +105,9 @@ def _parse(text: str, *, name: str, slug: str, sidecar: Sidecar | None) -> Artic
     title = _clean(title_line)
     if len(title) > TITLE_LIMIT:
         raise ArticleError(name, f"the first line (the title) is longer than {TITLE_LIMIT} characters", first.line)
-    body_blocks = ([_Block(first.line + 1, rest_of_first)] if rest_of_first.strip() else []) + blocks[1:]
+    # A byline right under the title, with no blank line between ("By Janelle Ortiz, Staff Writer")
+    under_title = rest_of_first.strip() and not _site_paragraph(rest_of_first)
+    body_blocks = ([_Block(first.line + 1, rest_of_first)] if under_title else []) + blocks[1:]
 
     paragraphs: list[str] = []
     updates: list[Update] = []
@@ -192,9 +194,28 @@ def _blocks(text: str) -> tuple[list[_Block], _Trailer | None]:
         current.append(line)
     if current:
         (blocks if trailer is None else trailer.blocks).append(_Block(start, "\n".join(current)))
-    # A byline or a pitch standing as a paragraph of its own (after the title: a title is never one)
-    blocks = blocks[:1] + [b for b in blocks[1:] if not is_furniture_paragraph(b.text)]
-    return blocks, trailer
+    # A byline or a pitch standing as a paragraph of its own (after the title: a title is never one;
+    # nor is the exit question or an update, whatever they mention)
+    kept = blocks[:1]
+    for block in blocks[1:]:
+        # the text of a bare "Exit question:" or "Update:" is the next paragraph, whatever it says
+        after_label = _bare_label(kept[-1].text) if len(kept) > 1 else False
+        if after_label or not _site_paragraph(block.text):
+            kept.append(block)
+    return kept, trailer
+
+
+def _bare_label(text: str) -> bool:
+    cleaned = _clean(text)
+    if (match := _EXIT_QUESTION.match(cleaned)) is not None:
+        return not cleaned[match.end() :].strip()
+    labelled = split_update_label(cleaned)
+    return labelled is not None and not labelled[1]
+
+
+def _site_paragraph(text: str) -> bool:
+    labelled = _EXIT_QUESTION.match(text) or split_update_label(_clean(text)) is not None
+    return not labelled and is_furniture_paragraph(text)
 
 
 def _updates_after_trailer(name: str, trailer: _Trailer | None) -> list[str]:
