@@ -397,8 +397,17 @@ def _addresses(mentioned: str, core: str, following: str) -> bool:
     handle = before + core + (rest.group(0) if rest else "")
     if any(part.lower() in _YOU for part in re.split(r"[_.]", handle)):
         return True
-    parts_before = re.split(r"[_.]", before.rstrip("_."))
-    return len(parts_before) > 1 and parts_before[-1].lower() in ("a", "an")
+    # "is a", "not a", "such a", then at most two words ("a total", "a massive"): a name's initial or
+    # a given name ("@kevin_a_wang", "@li_an_wang") has no such verb before it
+    parts = [part.lower() for part in re.split(r"[_.]", before.rstrip("_."))]
+    for i in range(len(parts) - 1, max(len(parts) - 4, 0), -1):
+        if parts[i] in ("a", "an") and parts[i - 1] in _CALLS:
+            return True
+    return False
+
+
+# Words that call someone what follows "a": "is a", "not a", "such a", "ur a".
+_CALLS = frozenset({"is", "isnt", "not", "such", "what", "ur", "youre", "hes", "shes", "theyre", "im", "being", "was"})
 
 
 # Interjections the word list leaves out, which prose writes before a word ("shh it's fine").

@@ -11,7 +11,10 @@ import pytest
 
 from benchmarks.moderation_eval import caught, engine_for
 
-WORDS = ("dipstick", "dildo", "plonker", "bozo", "bint", "shag", "moron", "cuck")
+WORDS = (
+    *("dipstick", "dildo", "plonker", "bozo", "bint", "shag", "moron", "cuck"),
+    *("prat", "dick", "wang", "hooker", "cock"),
+)
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +30,11 @@ def engine():
         "mods, @not_a_plonker_i_swear just joined the server",
         "@ref.is.a.cuck posted the stream link again",
         "who is @council_is_an_m0r0n and why are they in every thread",
+        # with a word or two between (an attacker probe of this rule)
+        "@mayor_is_a_total_prat again",
+        "@mayor_is_a_real_dick posted it",
+        "@mayor_is_such_a_massive_bozo lol",
+        "@mayor.is.a.total.bozo",
     ],
 )
 def test_a_handle_that_calls_someone_a_listed_word_is_read(engine, text: str):
@@ -41,6 +49,15 @@ def test_a_handle_that_calls_someone_a_listed_word_is_read(engine, text: str):
         "@Bozo_Official replied to the council announcement",  # a name: the writers were split on these
         "@bint_al_sahra posted the stream link again",
         "@shag_carpet_fan just joined",
+        # an initial or a given name before a surname (an attacker probe of this rule)
+        "thanks @kevin_a_wang for the notes from last night's meeting",
+        "cc @jennifer.a.wang she took the photos at the parade",
+        "@james.a.hooker is running for school board this year",
+        "@sarah.a.cock can you share the minutes",
+        "@li_an_wang did you get the agenda?",
+        "@dr_an_wang will speak at the library Tuesday",
+        "@spotted_a_shag great photo of the cormorant",
+        "@born_a_hooker nice game",
     ],
 )
 def test_a_handle_that_only_holds_a_listed_word_is_still_a_name(engine, text: str):
