@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.chat.typos import SHORTHAND, lexicon
-from bot.chat.words import normalise, stem, tokens
+from bot.chat.words import GENERIC_WORDS, normalise, stem, tokens
 
 # -- kinds of span ---------------------------------------------------------------------------------
 
@@ -479,15 +479,55 @@ def head_noun(question: str) -> str | None:
     return found[0] if found else None
 
 
+# "Who is the sheriff?", "what's the mill manager's name?", "what is the name of the guard on duty?":
+# a role, after a determiner (not "who is Dana Whitcomb?"), that the answer must name someone as.
+_ROLE_ASKED = (
+    re.compile(
+        r"^ (?:and |so |but |ok |okay |wait |um )?"
+        r"(?:who(?:'s|s| is| was)|what(?:'s|s| is| was| are| were) the names? of) "
+        r"(?:the|their|its|his|her) ((?:[a-z-]+ ){0,4}?[a-z-]+?)"
+        r"(?= (?:of|for|at|in|on|who|that|from|with|now|right)\b| $)"
+    ),
+    re.compile(
+        r"^ (?:and |so |but |ok |okay |wait |um )?what(?:'s|s| is| was| were) (?:the|their|its|his|her) "
+        r"((?:[a-z-]+ ){0,4}?[a-z-]+)'s names? "
+    ),
+)
+
+
+def role_asked(question: str) -> str | None:
+    """The role a question asks to have named, as its last word stemmed ("mill manager": manager), or
+    None when it asks no such thing."""
+    low = " " + re.sub(r"\s+", " ", normalise(question).replace("?", " ")).strip() + " "
+    for pattern in _ROLE_ASKED:
+        if match := pattern.search(low):
+            words = match.group(1).split()
+            # "the officers put on leave", "the woman arrested with him", "the tracking dog lol": the
+            # noun, not the verb or the filler after it
+            while len(words) > 1 and (words[-1] in _AFTER_ROLE or words[-1].endswith("ed")):
+                words.pop()
+            found = tokens(words[-1])
+            return found[0] if found else None
+    return None
+
+
+_AFTER_ROLE = frozenset(GENERIC_WORDS | {"lol", "lmao", "tho", "though", "pls", "please", "again", "now", "here"})
+
+
 def names_the_role(sentence: str, head: str) -> bool:
     """Whether the sentence puts a name beside the role a "who is the …" question asks about:
     "museum director Lorraine Whitcomb", "Their attorney, Curtis Whitlock", "Tom Haskell, the
     chair". A sentence that only mentions a director somewhere names nobody as one."""
+    sentence = _CHIEF_EXECUTIVE.sub("CEO", sentence)  # one token with "ceo", as in tokens()
     names = [(s.start, s.start + len(s.text)) for s in spans(sentence) if s.kind == PERSON]
     for word in re.finditer(r"[A-Za-z][\w’'-]*", sentence):
         if head not in tokens(word.group(0)):
             continue
+        if _PRONOUN_IS.search(sentence[: word.start()]):
+            return True  # "he's the most charismatic figure in Iraq": the sentence before names him
         for start, end in names:
+            if start <= word.start() and word.end() < end and sentence[word.end() : end].strip()[:1].isupper():
+                return True  # "Hartford Police Chief Marcus Bell": the title inside the name it comes before
             after = sentence[word.end() : start]
             before = sentence[end : word.start()]
             if (start >= word.end() and _BESIDE.fullmatch(after)) or (
@@ -498,7 +538,13 @@ def names_the_role(sentence: str, head: str) -> bool:
 
 
 # What stands between a role and its name: a space, a comma, "the", "is", a possessive.
-_BESIDE = re.compile(r"[\s,]*(?:(?:the|is|was|a|an|and|of|their|its|his|her|[A-Z][\w’'.-]*)[\s,]+){0,3}", re.UNICODE)
+# "Captain Mira Holloway, the union's president", "A spokeswoman for Kessling, Andrea Pyle".
+_BESIDE = re.compile(
+    r"[\s,]*(?:(?:the|is|was|a|an|and|of|for|as|their|its|his|her|[a-z]+[’']s|[A-Z][\w’'.-]*)[\s,]+){0,3}",
+    re.UNICODE,
+)
+_PRONOUN_IS = re.compile(r"\b(?:he|she)(?:['’]s| is| was) (?:the |a |an )?(?:[\w-]+ ){0,3}$", re.IGNORECASE)
+_CHIEF_EXECUTIVE = re.compile(r"\bchief executive(?: officer)?\b", re.IGNORECASE)
 
 
 # -- does a sentence answer it -----------------------------------------------------------------------

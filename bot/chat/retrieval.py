@@ -37,6 +37,7 @@ from bot.chat.answer_type import (
     expectation,
     head_noun,
     names_the_role,
+    role_asked,
     unknown_names,
 )
 from bot.chat.typos import Corrector
@@ -86,6 +87,7 @@ class Signals:
     unknown: tuple[str, ...] = ()  # names in the question the article never mentions
     elsewhere: float = 0.0  # the share of the question's weight the article holds, but not near the answer
     asks: bool = True  # worded as a question (a question word or mark), or a follow-up to one
+    role_named: bool = True  # "who is the sheriff?": some sentence names someone as the sheriff
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,8 +328,8 @@ class PassageIndex:
             ranked = [holding[0], *(h for h in ranked if h is not holding[0])]
         # "Who is the sheriff?" is answered by the leader that names someone as the sheriff ("Sheriff
         # Glenn Harwood said…"), before one that only mentions the sheriff beside another name.
-        if wants is not None and PERSON in wants.kinds and (head := head_noun(text)):
-            naming = [h for h in ranked[: tuning.leaders] if names_the_role(h.sentence.text, head)]
+        if wants is not None and PERSON in wants.kinds and (role := role_asked(text)):
+            naming = [h for h in ranked[: tuning.leaders] if names_the_role(h.sentence.text, role)]
             if naming and naming[0] is not ranked[0]:
                 ranked = [naming[0], *(h for h in ranked if h is not naming[0])]
         signals = self._signals(query, text, ranked[0].sentence, question_tokens, raw, ranked[:3], bool(holding))
@@ -404,6 +406,15 @@ class PassageIndex:
             for name in unknown_names(query.text, self.corrector.vocabulary | self._words, self.text)
             if not self._misspelt(name)
         )
+        # "Who is the sheriff?" / "what's the mill manager's name?" is answered only where a sentence
+        # names someone as that role, when the article mentions the role: a sentence that mentions the
+        # manager beside another name (the mayor's) does not say who the manager is.
+        role = role_asked(text)
+        role_named = (
+            role is None
+            or role not in self._words  # the article says "skipper", the member "captain": no judgement here
+            or any(names_the_role(s.text, role) for s in self.sentences)
+        )
         return Signals(
             cosine=cosine,
             overlap=overlap,
@@ -414,6 +425,7 @@ class PassageIndex:
             unknown=unknown,
             elsewhere=elsewhere,
             asks=asks(text) or previous is not None,
+            role_named=role_named,
         )
 
     def _misspelt(self, name: str) -> bool:
@@ -429,7 +441,7 @@ class PassageIndex:
     def answers(self, signals: Signals) -> bool:
         """The gate: whether the best sentence answers the question."""
         tuning = self.tuning
-        if not signals.has_wanted or signals.unknown:
+        if not signals.has_wanted or signals.unknown or not signals.role_named:
             return False
         if signals.cosine is None:  # words only
             return signals.overlap >= tuning.min_overlap_words_only

@@ -21,6 +21,7 @@ from bot.chat.answer_type import (
     expectation,
     head_noun,
     names_the_role,
+    role_asked,
     spans,
     unknown_names,
 )
@@ -223,3 +224,38 @@ def test_how_much_a_payment_is_wants_money_alone(question: str):
     is not answered by "four weeks" (fifth development set)."""
     wanted = expectation(question)
     assert wanted is not None and wanted.kinds == {MONEY}, wanted
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Who is the sheriff?", "sheriff"),
+        ("what's the mill manager's name?", "manag"),
+        ("What is the name of the guard who was on duty in the control room?", "guard"),
+        ("What are the names of the officers put on leave?", "offic"),
+        ("whats the name of the tracking dog lol", "dog"),
+        ("who was the woman arrested with tolliver", "woman"),
+        ("whos the ceo of skywren", "ceo"),
+        ("who is Dana Whitcomb?", None),  # a name, not a role
+        ("which insurgent groups are they negotiating with?", None),
+        ("who voted no?", None),
+    ],
+)
+def test_the_role_a_question_asks_to_have_named(question: str, role: str | None):
+    assert role_asked(question) == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role", "named"),
+    [
+        ("Captain Mira Holloway, the union's president, said the vote was unanimous.", "presid", True),
+        ("SkyWren's chief executive, Trent Addison, said talks would resume.", "ceo", True),
+        ("A spokeswoman for Kessling, Andrea Pyle, said transfers would be offered.", "spokeswoman", True),
+        ("The lab named the separator supplier as Corvane Materials of Ohio.", "supplier", True),
+        ("Hartford Police Chief Marcus Bell said the van was found.", "chief", True),
+        ("“He’s the most charismatic figure in Iraq,” one officer said.", "figur", True),
+        ("Mayor Sheila Nyberg said she learned of it from a phone call from the mill manager.", "manag", False),
+    ],
+)
+def test_whether_a_sentence_names_someone_as_the_role(sentence: str, role: str, named: bool):
+    assert names_the_role(sentence, role) is named

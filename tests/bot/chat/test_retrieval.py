@@ -331,3 +331,18 @@ def test_who_is_the_role_is_answered_by_the_sentence_that_names_someone_as_it(mo
     )
     found = index.answer(Query("Who is the sheriff?"))
     assert found is not None and "Sheriff Glenn Harwood" in found.ranked[0].sentence.text
+
+
+def test_a_role_the_article_mentions_but_never_names_is_not_answered(models: Models):
+    """ "What's the mill manager's name?" of an article that mentions the manager beside the mayor's
+    name: no sentence says who the manager is, and quoting the mayor's would answer wrongly (fifth
+    development set). The union's president, named, is answered."""
+    index = _index(
+        models,
+        "Mayor Sheila Nyberg said she learned of the closing from a phone call from the mill manager on Monday.",
+        "Captain Mira Holloway, the union's president, said the vote to close was a betrayal of the town.",
+        "The mill employs 340 people and has run since 1912.",
+    )
+    assert index.answer(Query("what's the mill manager's name?")) is None
+    found = index.answer(Query("who is the union president?"))
+    assert found is not None and "Mira Holloway" in found.ranked[0].sentence.text
