@@ -33,6 +33,7 @@ SPEED = "speed"
 MONEY = "money"
 PERCENT = "percent"
 COUNT = "count"  # any number that is not a year, money or a share
+AGE = "age"  # a person's: "Hollister, 58,", "a 64-year-old guard", "aged 71", "the average age … is about 49"
 TALLY = "tally"  # a vote's count or a score: "5-4", "five yes votes"
 REASON = "reason"
 STATEMENT = "statement"  # something someone said
@@ -66,6 +67,11 @@ _OTHER_UNIT = (
 _SPANS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
+        (
+            AGE,
+            r"\b\d{1,3}[\s-]years?[\s-]old\b|\baged? \d{1,3}\b|(?<=[a-z], )\d{1,3}(?=, )|"
+            r"\bages? of [^.,;]{1,40}? (?:is|was|are|were) (?:about |around |roughly |nearly )?\d{1,3}\b",
+        ),
         (MONEY, rf"[$£€]\s?{_DIGITS}{_SCALE}|\b{_NUM}[\s-]+(?:dollars?|cents?|bucks|pounds sterling|euros?)\b"),
         (PERCENT, rf"\b{_NUM}\s?(?:%|percent\b|per cent\b)|\b{_DIGITS}%"),
         (SPEED, rf"\b{_NUM}[\s-]*{_SPEED_UNIT}"),
@@ -166,7 +172,7 @@ def spans(sentence: str) -> tuple[Span, ...]:
     for kind, pattern in _SPANS:
         for match in pattern.finditer(sentence):
             start, end = match.span()
-            if kind in (COUNT, LENGTH, DURATION) and any(s <= start < e or s < end <= e for s, e in taken):
+            if kind in (COUNT, LENGTH, DURATION, TALLY) and any(s <= start < e or s < end <= e for s, e in taken):
                 continue  # "$2.3 million" is money, not also a count; "20-micron" a length
             if kind == COUNT and (match.group(0).casefold() in ("a", "half") or _is_year(match.group(0))):
                 continue
@@ -323,6 +329,8 @@ def expectation(question: str) -> Expectation | None:
         return Expectation(frozenset({TALLY}), unit)
     if re.search(r"\bhow long\b", low):
         return Expectation(frozenset({DURATION, LENGTH}), unit)
+    if _asks_a_persons_age(low):
+        return Expectation(frozenset({AGE}), unit)
     if match := re.search(rf"\bhow ({_MEASURES})\b", low):
         return Expectation(numeric - _NOT_MEASURED_BY.get(match.group(1), frozenset()), unit)
     if match := re.search(r"\b(?:how many|number of)((?: [\w-]+){0,3})", low):
@@ -464,6 +472,33 @@ _NOT_MEASURED_BY = {
     **dict.fromkeys(("cold", "hot", "warm"), _SIZE | {MONEY, PERCENT}),
     "old": frozenset({MONEY, SPEED, PERCENT}),
 }
+
+# "How old is Randy Kowalczyk?", "how old is the sheriff?", "how old are the workers?": a person's age
+# (a name, or a noun for a person); "how old is the ferry?" asks a thing's (a year, a span of years).
+_HOW_OLD = re.compile(
+    r"\bhow old (?:is|are|was|were|'s) ((?:the |a |an |their |his |her |its )?[a-z][\w' -]{0,40}?)(?: now)? *$"
+)
+_PERSONS = frozenset(
+    """
+he she they him her guard guards sheriff mayor man men woman women boy boys girl girls child children kid kids victim
+victims suspect suspects driver drivers worker workers employee employees officer officers inmate inmates escapee
+owner chief director president teacher teachers student students nurse nurses doctor pilot pilots captain farmer
+farmers resident residents veteran veterans player players coach manager spokesman spokeswoman founder judge
+attorney lawyer patient patients tenant tenants people person governor senator commissioner councilman retiree
+retirees superintendent principal
+""".split()
+)
+
+
+def _asks_a_persons_age(low: str) -> bool:
+    match = _HOW_OLD.search(low.strip())
+    if match is None:
+        return False
+    subject = match.group(1).split()
+    if subject[0] not in ("the", "a", "an", "their", "his", "her", "its", "it", "this", "that"):
+        return True  # a name: "hollister", "randy kowalczyk"
+    return any(re.sub(r"'s$", "", word) in _PERSONS for word in subject)
+
 
 WEAK = frozenset({REASON, STATEMENT, FINDING})  # their marks ("after", "said") are common: weaker evidence
 

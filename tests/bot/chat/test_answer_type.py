@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.chat.answer_type import (
+    AGE,
     COUNT,
     DAY,
     DURATION,
@@ -259,3 +260,38 @@ def test_the_role_a_question_asks_to_have_named(question: str, role: str | None)
 )
 def test_whether_a_sentence_names_someone_as_the_role(sentence: str, role: str, named: bool):
     assert names_the_role(sentence, role) is named
+
+
+@pytest.mark.parametrize(
+    ("question", "age"),
+    [
+        ("how old is hollister lol", True),
+        ("How old is Randy Kowalczyk?", True),
+        ("how old is the sheriff", True),
+        ("How old is the guard who was in the control room?", True),
+        ("how old are the typical employees", True),
+        ("How old is the Marston ferry?", False),  # a thing's age: a year, a span of years
+        ("How old was the conduit that gave way?", False),
+        ("how old is it", False),
+    ],
+)
+def test_how_old_a_person_is_wants_an_age(question: str, age: bool):
+    wanted = expectation(question)
+    assert wanted is not None and (wanted.kinds == {AGE}) is age, wanted
+
+
+@pytest.mark.parametrize(
+    ("sentence", "age"),
+    [
+        ("Hollister, 58, said he spent the night in the orchard.", "58"),
+        ("The lone guard was a 64-year-old contract employee.", "64-year-old"),
+        ("Haugen, who is aged 71, worked in the powerhouse.", "aged 71"),
+        ("The average age of hourly workers at Corliss is about 49.", "age of hourly workers at Corliss is about 49"),
+    ],
+)
+def test_a_persons_age_is_read_as_one(sentence: str, age: str):
+    assert [s.text for s in spans(sentence) if s.kind == AGE] == [age]
+
+
+def test_years_of_service_and_a_number_after_a_year_are_no_age():
+    assert not [s for s in spans("I've been in there 26 years, he said. In 2019, 58, of them left.") if s.kind == AGE]

@@ -346,3 +346,18 @@ def test_a_role_the_article_mentions_but_never_names_is_not_answered(models: Mod
     assert index.answer(Query("what's the mill manager's name?")) is None
     found = index.answer(Query("who is the union president?"))
     assert found is not None and "Mira Holloway" in found.ranked[0].sentence.text
+
+
+def test_how_old_a_person_is_is_not_answered_with_their_years_of_service(models: Models):
+    """ "How old is Randy Kowalczyk?" of an article that gives his years in the mill and another
+    man's age: it does not say (fifth development set); "how old is Gene Haugen?" it does."""
+    index = _index(
+        models,
+        '"My grandfather worked in that mill, and I\'ve been in there 26 years," said Randy Kowalczyk, a machine '
+        "tender on the No. 3 paper machine.",
+        "But Gene Haugen, 71, who worked 38 years in the mill's powerhouse, said retirees depend on a stipend.",
+        "The mill employs 340 people and has run since 1912.",
+    )
+    assert index.answer(Query("How old is Randy Kowalczyk?")) is None
+    found = index.answer(Query("how old is Gene Haugen?"))
+    assert found is not None and "Haugen, 71" in found.ranked[0].sentence.text
