@@ -320,6 +320,9 @@ def expectation(question: str) -> Expectation | None:
         r"rent|stipend|severance|salary|salaries|wages?|fees?|fines?|bonus|bonuses|grants?|loans?|payout|"
         r"payments?|pensions?|subsid(?:y|ies)|reward|bail|settlement|donations?|tickets?|tuition|compensation|"
         r"earns?|earned|earning|earnings)\b|\bhow much (?:money|cash)\b|"
+        # "how much did the county give?" (not "how much time did they give him?")
+        r"\bhow much (?:did|does|do|will|would|has|have|had|is|was) (?:\w+ ){1,4}?"
+        r"(?:donat\w*|contribut\w*|invest\w*|put in|put up|chip(?:ped)? in|give|gave|given|kick(?:ed)? in)\b|"
         r"\bwhat(?:'s| is| are| was| will)? (?:the )?(?:\w+ )?"
         r"(?:cost|price|fare|fee|budget|salary|bill|price tag)\b",
         low,
@@ -433,7 +436,9 @@ def _speaker(low: str) -> tuple[str, ...] | None:
         or re.search(
             rf"\bwhat(?:'s| is| are| was| were) {subject} (?:saying|thinking|arguing|claiming|think|say)\b", low
         )
-        or re.search(rf"\bwhat (?:has|have|had) {subject} (?:said|told|claimed|argued|announced|predicted)\b", low)
+        or re.search(
+            rf"\bwhat(?: has| have| had|'s|s) {subject} (?:said|told|claimed|argued|announced|predicted)\b", low
+        )
         or re.search(rf"\bhow (?:did|does|do|has|have|will) {subject} (?:respond|react)\w*\b", low)
     )
     if match is None:

@@ -295,3 +295,21 @@ def test_a_persons_age_is_read_as_one(sentence: str, age: str):
 
 def test_years_of_service_and_a_number_after_a_year_are_no_age():
     assert not [s for s in spans("I've been in there 26 years, he said. In 2019, 58, of them left.") if s.kind == AGE]
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("how much did the credit union put in", {MONEY}),
+        ("how much has the state invested in it", {MONEY}),
+        ("what's the governor said about it", {STATEMENT}),
+    ],
+)
+def test_more_ways_to_ask_for_a_sum_or_a_statement(question: str, kinds: set[str]):
+    wanted = expectation(question)
+    assert wanted is not None and wanted.kinds == kinds, wanted
+
+
+def test_how_much_time_they_gave_is_no_sum_of_money():
+    wanted = expectation("how much time did they give him")
+    assert wanted is None or MONEY not in wanted.kinds or len(wanted.kinds) > 1
