@@ -525,7 +525,7 @@ _ROLE_ASKED = (
     re.compile(
         r"^ (?:and |so |but |ok |okay |wait |um )?"
         r"(?:who(?:'s|s| is| was)|what(?:'s|s| is| was| are| were) the names? of) "
-        r"(?:the|their|its|his|her) ((?:[a-z-]+ ){0,4}?[a-z-]+?)"
+        r"(?:the|their|its|his|her|[a-z]+'s) ((?:[a-z-]+ ){0,4}?[a-z-]+?)"
         r"(?= (?:of|for|at|in|on|who|that|from|with|now|right)\b| $)"
     ),
     re.compile(
@@ -571,7 +571,7 @@ def names_the_role(sentence: str, head: str) -> bool:
             after = sentence[word.end() : start]
             before = sentence[end : word.start()]
             if (start >= word.end() and _BESIDE.fullmatch(after)) or (
-                word.start() >= end and _BESIDE.fullmatch(before)
+                word.start() >= end and _BESIDE_AFTER_NAME.fullmatch(before)
             ):
                 return True
     return False
@@ -579,9 +579,15 @@ def names_the_role(sentence: str, head: str) -> bool:
 
 # What stands between a role and its name: a space, a comma, "the", "is", a possessive.
 # "Captain Mira Holloway, the union's president", "A spokeswoman for Kessling, Andrea Pyle".
-_BESIDE = re.compile(
-    r"[\s,]*(?:(?:the|is|was|a|an|and|of|for|as|their|its|his|her|[a-z]+[’']s|[A-Z][\w’'.-]*)[\s,]+){0,3}",
-    re.UNICODE,
+# Or an apposition: "Dana Whitcomb, the group's executive director", "Their attorney, public defender
+# Nathan Greer" (not "the mill manager, said Mayor Sheila Nyberg").
+_NEAR = r"[\s,.]*(?:(?:the|is|was|a|an|and|of|for|as|their|its|his|her|[a-z]+[’']s|[A-Z][\w’'.-]*)[\s,]+){0,3}"
+_OTHER_WORD = r"(?!(?:said|says|told|tells|according|wrote|added|who|which|that|whose)\b)[a-z][\w’'-]*\s+"
+# role, then its name: "Their attorney, public defender Nathan Greer"
+_BESIDE = re.compile(rf"{_NEAR}|\s*,\s+(?:{_OTHER_WORD}){{0,3}}", re.UNICODE)
+# name, then its role: "Dana Whitcomb, the group's executive director" (not "Aldana, who apologized to patients")
+_BESIDE_AFTER_NAME = re.compile(
+    rf"{_NEAR}|\s*,\s+(?:the|a|an|their|its|his|her|[a-z]+[’']s)\s+(?:{_OTHER_WORD}){{0,3}}", re.UNICODE
 )
 _PRONOUN_IS = re.compile(r"\b(?:he|she)(?:['’]s| is| was) (?:the |a |an )?(?:[\w-]+ ){0,3}$", re.IGNORECASE)
 _CHIEF_EXECUTIVE = re.compile(r"\bchief executive(?: officer)?\b", re.IGNORECASE)

@@ -326,10 +326,10 @@ class PassageIndex:
         ]
         if holding and holding[0] is not ranked[0]:
             ranked = [holding[0], *(h for h in ranked if h is not holding[0])]
-        # "Who is the sheriff?" is answered by the leader that names someone as the sheriff ("Sheriff
-        # Glenn Harwood said…"), before one that only mentions the sheriff beside another name.
+        # "Who is the sheriff?" is answered by the best sentence that names someone as the sheriff
+        # ("Sheriff Glenn Harwood said…"), before one that only mentions the sheriff beside another name.
         if wants is not None and PERSON in wants.kinds and (role := role_asked(text)):
-            naming = [h for h in ranked[: tuning.leaders] if names_the_role(h.sentence.text, role)]
+            naming = [h for h in ranked if names_the_role(h.sentence.text, role)]
             if naming and naming[0] is not ranked[0]:
                 ranked = [naming[0], *(h for h in ranked if h is not naming[0])]
         signals = self._signals(query, text, ranked[0].sentence, question_tokens, raw, ranked[:3], bool(holding))

@@ -237,6 +237,7 @@ def test_how_much_a_payment_is_wants_money_alone(question: str):
         ("whats the name of the tracking dog lol", "dog"),
         ("who was the woman arrested with tolliver", "woman"),
         ("whos the ceo of skywren", "ceo"),
+        ("who is keller's lawyer?", "attorney"),
         ("who is Dana Whitcomb?", None),  # a name, not a role
         ("which insurgent groups are they negotiating with?", None),
         ("who voted no?", None),
@@ -256,6 +257,11 @@ def test_the_role_a_question_asks_to_have_named(question: str, role: str | None)
         ("Hartford Police Chief Marcus Bell said the van was found.", "chief", True),
         ("“He’s the most charismatic figure in Iraq,” one officer said.", "figur", True),
         ("Mayor Sheila Nyberg said she learned of it from a phone call from the mill manager.", "manag", False),
+        ('"We need a patch of dirt," said Dana Whitcomb, the group\'s executive director.', "director", True),
+        ("Keller's attorney, public defender Nathan Greer, said his client was terrified.", "attorney", True),
+        ("State Rep. Carl Edstrom, a Republican, asked the governor's office for help.", "rep", True),
+        ("The call came from the mill manager, said Mayor Sheila Nyberg.", "manag", False),
+        ("Chief executive Martin Aldana, who apologized to patients in a video, estimated the cost.", "patient", False),
     ],
 )
 def test_whether_a_sentence_names_someone_as_the_role(sentence: str, role: str, named: bool):

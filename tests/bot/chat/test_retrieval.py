@@ -361,3 +361,18 @@ def test_how_old_a_person_is_is_not_answered_with_their_years_of_service(models:
     assert index.answer(Query("How old is Randy Kowalczyk?")) is None
     found = index.answer(Query("how old is Gene Haugen?"))
     assert found is not None and "Haugen, 71" in found.ranked[0].sentence.text
+
+
+def test_who_is_the_role_is_answered_by_the_sentence_naming_someone_amid_talk_of_the_role(models: Models):
+    """ "Who is the county commissioner?" is answered by the sentence that names someone as one, not by
+    the sentences that only talk about the county commission (ranked above it by every ranker)."""
+    index = _index(
+        models,
+        "The county commission will meet Tuesday, and the county commissioner's budget for the jail is on it.",
+        "The county commissioner's office said the county commission would review the county jail's staffing.",
+        "A county commissioner must approve the county's overtime, the county commission's clerk said.",
+        "The county commission's public safety committee oversees the county jail and the county roads.",
+        "Beth Alvarado, a county commissioner since 2019, asked for an outside review of the escape.",
+    )
+    found = index.answer(Query("who is the county commissioner?"))
+    assert found is not None and "Beth Alvarado" in found.ranked[0].sentence.text
