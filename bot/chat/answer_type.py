@@ -476,6 +476,8 @@ _NOT_MEASURED_BY = {
     **dict.fromkeys(("wide", "tall", "deep", "thick", "thin", "big", "large", "small", "heavy"), _SIZE),
     **dict.fromkeys(("cold", "hot", "warm"), _SIZE | {MONEY, PERCENT}),
     "old": frozenset({MONEY, SPEED, PERCENT}),
+    # a distance ("40 miles", "two hours away"), not a bare count ("two men")
+    "far": frozenset({MONEY, SPEED, PERCENT, COUNT}),
 }
 
 # "How old is Randy Kowalczyk?", "how old is the sheriff?", "how old are the workers?": a person's age

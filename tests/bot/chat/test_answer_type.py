@@ -319,3 +319,11 @@ def test_more_ways_to_ask_for_a_sum_or_a_statement(question: str, kinds: set[str
 def test_how_much_time_they_gave_is_no_sum_of_money():
     wanted = expectation("how much time did they give him")
     assert wanted is None or MONEY not in wanted.kinds or len(wanted.kinds) > 1
+
+
+def test_how_far_wants_a_distance_not_a_bare_count():
+    """"How far did they crawl?" is not answered by "two men" (fifth development set)."""
+    wanted = expectation("How far did they crawl above the cells?")
+    assert wanted is not None and LENGTH in wanted.kinds and COUNT not in wanted.kinds
+    assert not answers(wanted, "Two men escaped late Sunday through a ceiling panel.", "how far did they crawl")
+    assert answers(wanted, "They crawled about 60 feet over the cells.", "how far did they crawl")
