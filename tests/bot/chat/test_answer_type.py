@@ -322,7 +322,7 @@ def test_how_much_time_they_gave_is_no_sum_of_money():
 
 
 def test_how_far_wants_a_distance_not_a_bare_count():
-    """"How far did they crawl?" is not answered by "two men" (fifth development set)."""
+    """ "How far did they crawl?" is not answered by "two men" (fifth development set)."""
     wanted = expectation("How far did they crawl above the cells?")
     assert wanted is not None and LENGTH in wanted.kinds and COUNT not in wanted.kinds
     assert not answers(wanted, "Two men escaped late Sunday through a ceiling panel.", "how far did they crawl")
