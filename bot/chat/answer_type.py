@@ -270,6 +270,7 @@ _EMBEDDED = re.compile(
 )
 _WH_WORD = r"\b(?:when|where|who|whom|whose|why|how|what|which)\b"
 _CLAUSE = re.compile(_WH_WORD + ".*$")
+_TIME_PLACE_CLAUSE = re.compile(r"\b(?:when|where|whenever|while)\b.*$")
 
 
 def asks(question: str) -> bool:
@@ -285,6 +286,9 @@ def expectation(question: str) -> Expectation | None:
     low = re.sub(r"\s+", " ", low)
     if _YES_NO.match(low) and not _EMBEDDED.search(low):
         low = _CLAUSE.sub(" ", low)  # "was anyone injured when it broke": yes or no, not a time
+    elif opening := re.match(r"^ (?:(?:and|so|but|ok|okay|wait) )*(?:where|who|what|which|how|why)\b", low):
+        # "where was Odierno when he spoke?": the question's own word asks; a later "when" opens a clause
+        low = low[: opening.end()] + _TIME_PLACE_CLAUSE.sub(" ", low[opening.end() :])
     if re.search(
         r"\bwhat(?:'s| is| are| was| were)? (?:the |a |an |its |their )?(?:it|they|\w+(?: \w+)?) (?:called|named)\b",
         low,
@@ -315,6 +319,7 @@ def expectation(question: str) -> Expectation | None:
         return Expectation(frozenset({PERCENT}), unit)
     if re.search(
         r"\bhow much\b.*\b(?:cost|costs|costing|price|pay|paid|spend|spent|charge|worth|money|raise|fund|funding|"
+        r"save|saves|saved|saving|savings|"
         r"budget|owe|fare|bill|"
         # a payment by its name ("how much is the stipend?"): a sum of money, not any number
         r"rent|stipend|severance|salary|salaries|wages?|fees?|fines?|bonus|bonuses|grants?|loans?|payout|"
@@ -328,7 +333,11 @@ def expectation(question: str) -> Expectation | None:
         low,
     ):
         return Expectation(frozenset({MONEY}), unit)
-    if re.search(r"\b(?:vote|voting|poll) (?:count|tally|split|margin|score|total)\b|\bfinal (?:score|tally)\b", low):
+    if re.search(
+        r"\b(?:vote|voting|poll) (?:count|tally|split|margin|score|total)\b|\bfinal (?:score|tally)\b|"
+        r"\bthe score (?:against|in|of|at|vs|versus|was|is)\b|\bwhat(?:'s| was| is) the score\b",
+        low,
+    ):
         return Expectation(frozenset({TALLY}), unit)
     if re.search(r"\bhow long\b", low):
         return Expectation(frozenset({DURATION, LENGTH}), unit)
@@ -473,7 +482,9 @@ HOW_MEASURE = re.compile(rf"\bhow (?:long|fast|soon|late|early|{_MEASURES})\b", 
 # was it?" is not "two hours away"), an age no sum of money.
 _SIZE = frozenset({DURATION, SPEED})
 _NOT_MEASURED_BY = {
-    **dict.fromkeys(("wide", "tall", "deep", "thick", "thin", "big", "large", "small", "heavy"), _SIZE),
+    **dict.fromkeys(("big", "large", "small", "heavy"), _SIZE),
+    # a width, a height, a depth or a thickness is a length (or another measure), not a count nor a sum
+    **dict.fromkeys(("wide", "tall", "deep", "thick", "thin"), _SIZE | {COUNT, MONEY, PERCENT}),
     **dict.fromkeys(("cold", "hot", "warm"), _SIZE | {MONEY, PERCENT}),
     "old": frozenset({MONEY, SPEED, PERCENT}),
     # a distance ("40 miles", "two hours away"), not a bare count ("two men")

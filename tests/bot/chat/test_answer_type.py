@@ -327,3 +327,18 @@ def test_how_far_wants_a_distance_not_a_bare_count():
     assert wanted is not None and LENGTH in wanted.kinds and COUNT not in wanted.kinds
     assert not answers(wanted, "Two men escaped late Sunday through a ceiling panel.", "how far did they crawl")
     assert answers(wanted, "They crawled about 60 feet over the cells.", "how far did they crawl")
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        ("Where was Odierno when he spoke on Thursday?", {PLACE}),  # "when" opens a clause
+        ("who was driving when it crashed?", {PERSON}),
+        ("How wide will the wildlife corridors be?", {LENGTH}),  # no count, sum or share
+        ("How much did the district save on bus fuel alone?", {MONEY}),
+        ("what was the score against barnet in that cup game", {TALLY}),
+    ],
+)
+def test_what_a_question_asks_for_in_other_shapes(question: str, kinds: set[str]):
+    wanted = expectation(question)
+    assert wanted is not None and wanted.kinds == kinds, wanted
