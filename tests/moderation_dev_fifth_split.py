@@ -19,31 +19,11 @@ from __future__ import annotations
 from tests import moderation_dev_fifth as written
 from tests import moderation_written_split as written_split
 
-# The server's list: each listed word with the inflections the writer's evasions use ("numpties",
-# "jizzing"), as the project's whole-word rules want them listed (see the third split).
-WORDS: tuple[str, ...] = tuple(sorted({form for forms in written.FORMS.values() for form in forms}))
-
-
-def evasions() -> list[dict[str, object]]:
-    """{"text", "word", "categories"} as tests/moderation_evasions.evasions gives them."""
-    return written_split.evasions(written.evasions_detailed(), DROPPED)
-
-
-def clean() -> list[dict[str, str]]:
-    """{"text", "trap"} as tests/moderation_evasions.clean gives them."""
-    return written_split.clean(
-        written.clean_tags(),
-        written.clean_codes(),
-        written.clean_prose(),
-        (text for text, _word in written.collisions()),
-        DROPPED,
-    )
-
-
-def handle_parts() -> list[tuple[str, str, bool]]:
-    """(comment, listed word, whether the writer would remove it) for each handle with a listed part."""
-    return [(text, word, label == "flag") for text, word, label in written.handle_parts() if text not in DROPPED]
-
-
 # Samples dropped from the data after review, with why.
 DROPPED: dict[str, str] = {}
+
+SPLIT = written_split.WrittenSplit(written, DROPPED)
+WORDS: tuple[str, ...] = SPLIT.words
+evasions = SPLIT.evasions
+clean = SPLIT.clean
+handle_parts = SPLIT.handle_parts
