@@ -318,7 +318,7 @@ class PassageIndex:
         if not ranked or not question_tokens:  # "the", "?": nothing to look for
             return None
         tuning = self.tuning
-        text, _, wants = self._question(query)
+        text, previous, wants = self._question(query)
         # A question that asks for a kind of thing (a number, a date, a person) is answered by the
         # best of the leaders that holds one: first place goes to it.
         holding = [
@@ -326,13 +326,29 @@ class PassageIndex:
         ]
         if holding and holding[0] is not ranked[0]:
             ranked = [holding[0], *(h for h in ranked if h is not holding[0])]
-        # "Who is the sheriff?" is answered by the best sentence that names someone as the sheriff
-        # ("Sheriff Glenn Harwood said…"), before one that only mentions the sheriff beside another name.
-        if wants is not None and PERSON in wants.kinds and (role := role_asked(text)):
-            naming = [h for h in ranked if names_the_role(h.sentence.text, role)]
-            if naming and naming[0] is not ranked[0]:
-                ranked = [naming[0], *(h for h in ranked if h is not naming[0])]
-        signals = self._signals(query, text, ranked[0].sentence, question_tokens, raw, ranked[:3], bool(holding))
+        # "Who is the sheriff?" / "what's the mill manager's name?": the sentences that name someone as
+        # that role ("Sheriff Glenn Harwood said…"). A sentence that mentions the manager beside another
+        # name (the mayor's) does not say who the manager is.
+        role = role_asked(text)
+        mentioned = role is not None and role in self._words
+        naming = [h for h in ranked if names_the_role(h.sentence.text, role)] if role and mentioned else []
+        if naming and wants is not None and PERSON in wants.kinds and naming[0] is not ranked[0]:
+            ranked = [naming[0], *(h for h in ranked if h is not naming[0])]
+        # Answered only where one does, when the article mentions the role (it says "skipper", the
+        # member "captain": no judgement here).
+        role_named = not mentioned or bool(naming)
+        signals = self._signals(
+            query,
+            text,
+            previous,
+            wants,
+            ranked[0].sentence,
+            question_tokens,
+            raw,
+            ranked[:3],
+            bool(holding),
+            role_named,
+        )
         return ranked, signals
 
     def answer(self, query: Query) -> Answer | None:
@@ -368,11 +384,14 @@ class PassageIndex:
         self,
         query: Query,
         text: str,
+        previous: str | None,
+        wants: Expectation | None,
         best: Sentence,
         question_tokens: list[str],
         raw: dict[str, np.ndarray],
         leaders: list[Hit],
         has_wanted: bool,
+        role_named: bool,
     ) -> Signals:
         # A word the article never uses weighs as much as its rarest word: "what law firm is
         # Whitlock with?" asks about something the article does not mention.
@@ -397,7 +416,6 @@ class PassageIndex:
             # the closest in meaning among the few best: the fusion may put another first
             orders = [h.sentence.order for h in leaders]
             cosine = float(max(max(raw["e5"][i], 0.95 * raw["e5_passage"][i]) for i in orders))
-        _, previous, wants = self._question(query)
         # A name the article lacks, unless it is a misspelling: of one of the article's names, by a
         # letter ("Jenna Ortix" for Ortiz; "Beaman" is not "beam"), or, written in lower case, of one
         # of its words ("ws" for was).
@@ -405,15 +423,6 @@ class PassageIndex:
             name
             for name in unknown_names(query.text, self.corrector.vocabulary | self._words, self.text)
             if not self._misspelt(name)
-        )
-        # "Who is the sheriff?" / "what's the mill manager's name?" is answered only where a sentence
-        # names someone as that role, when the article mentions the role: a sentence that mentions the
-        # manager beside another name (the mayor's) does not say who the manager is.
-        role = role_asked(text)
-        role_named = (
-            role is None
-            or role not in self._words  # the article says "skipper", the member "captain": no judgement here
-            or any(names_the_role(s.text, role) for s in self.sentences)
         )
         return Signals(
             cosine=cosine,
