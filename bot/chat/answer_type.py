@@ -17,8 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.chat.typos import SHORTHAND, lexicon
-from bot.chat.words import GENERIC_WORDS, normalise, stem, tokens
+from bot.chat.words import normalise, stem, tokens
 
 # -- kinds of span ---------------------------------------------------------------------------------
 
@@ -120,7 +119,7 @@ _SPANS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _NAME = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'.-]*|[A-Z]{2,})(?:\s+(?:of|the|for|and|de|van|von|al|la)?\s*(?:[A-Z][\w’'.-]*))*"
 )
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     """i i'm i’m i'd i’d it’s it's the a an and but or so yet if when while then there this that these those he she
     they we you it his her their our its my your who what where which why how however meanwhile still also nobody
     everyone everybody someone some each every many most more few one two three first second third last update
@@ -182,7 +181,7 @@ def spans(sentence: str) -> tuple[Span, ...]:
     for match in _NAME.finditer(sentence):
         text = match.group(0).strip(" .’'")
         words = text.split()
-        while words and words[0].casefold().strip("’'") in _NOT_NAMES:
+        while words and words[0].casefold().strip("’'") in NOT_NAMES:
             words = words[1:]
         # A title before a name is not the name ("Superintendent Carla Medeiros", "Police Chief
         # Marcus Bell"): a question asking for the superintendent names the title, not her.
@@ -466,12 +465,6 @@ _PRONOUNS = frozenset(
 )
 
 
-_HEAD = re.compile(
-    r"^ (?:and |so |but )?(?:who|what|which)(?:'s| is| are| was| were| will be)? (?:the |a |an |their |its )?"
-    r"([a-z][a-z-]+)\b"
-)
-
-
 # The measures a "how …" question asks for a number with ("how far", "how old"), and all the words
 # after "how" that say what kind of answer is wanted rather than name something the answer shares
 # ("lasted just over seven hours" answers "how long"): the rankers leave them out.
@@ -521,91 +514,6 @@ def _asks_a_persons_age(low: str) -> bool:
 WEAK = frozenset({REASON, STATEMENT, FINDING})  # their marks ("after", "said") are common: weaker evidence
 
 
-def head_noun(question: str) -> str | None:
-    """The noun a "who is the …" / "what is the …" / "which …" question asks about, stemmed:
-    "who is the lawyer for the plaintiffs?" asks about a lawyer (the article's "attorney")."""
-    low = " " + re.sub(r"\s+", " ", normalise(question).replace("?", " ")).strip() + " "
-    match = _HEAD.search(low)
-    if match is None:
-        return None
-    found = tokens(match.group(1))
-    return found[0] if found else None
-
-
-# "Who is the sheriff?", "what's the mill manager's name?", "what is the name of the guard on duty?":
-# a role, after a determiner (not "who is Dana Whitcomb?"), that the answer must name someone as.
-_ROLE_ASKED = (
-    re.compile(
-        r"^ (?:and |so |but |ok |okay |wait |um )?"
-        r"(?:who(?:'s|s| is| was)|what(?:'s|s| is| was| are| were) the names? of) "
-        r"(?:the|their|its|his|her|[a-z]+'s) ((?:[a-z-]+ ){0,4}?[a-z-]+?)"
-        r"(?= (?:of|for|at|in|on|who|that|from|with|now|right)\b| $)"
-    ),
-    re.compile(
-        r"^ (?:and |so |but |ok |okay |wait |um )?what(?:'s|s| is| was| were) (?:the|their|its|his|her) "
-        r"((?:[a-z-]+ ){0,4}?[a-z-]+)'s names? "
-    ),
-)
-
-
-def role_asked(question: str) -> str | None:
-    """The role a question asks to have named, as its last word stemmed ("mill manager": manager), or
-    None when it asks no such thing."""
-    low = " " + re.sub(r"\s+", " ", normalise(question).replace("?", " ")).strip() + " "
-    for pattern in _ROLE_ASKED:
-        if match := pattern.search(low):
-            words = match.group(1).split()
-            # "the officers put on leave", "the woman arrested with him", "the tracking dog lol": the
-            # noun, not the verb or the filler after it
-            while len(words) > 1 and (words[-1] in _AFTER_ROLE or words[-1].endswith("ed")):
-                words.pop()
-            found = tokens(words[-1])
-            return found[0] if found else None
-    return None
-
-
-_AFTER_ROLE = frozenset(GENERIC_WORDS | {"lol", "lmao", "tho", "though", "pls", "please", "again", "now", "here"})
-
-
-def names_the_role(sentence: str, head: str) -> bool:
-    """Whether the sentence puts a name beside the role a "who is the …" question asks about:
-    "museum director Lorraine Whitcomb", "Their attorney, Curtis Whitlock", "Tom Haskell, the
-    chair". A sentence that only mentions a director somewhere names nobody as one."""
-    sentence = _CHIEF_EXECUTIVE.sub("CEO", sentence)  # one token with "ceo", as in tokens()
-    names = [(s.start, s.start + len(s.text)) for s in spans(sentence) if s.kind == PERSON]
-    for word in re.finditer(r"[A-Za-z][\w’'-]*", sentence):
-        if head not in tokens(word.group(0)):
-            continue
-        if _PRONOUN_IS.search(sentence[: word.start()]):
-            return True  # "he's the most charismatic figure in Iraq": the sentence before names him
-        for start, end in names:
-            if start <= word.start() and word.end() < end and sentence[word.end() : end].strip()[:1].isupper():
-                return True  # "Hartford Police Chief Marcus Bell": the title inside the name it comes before
-            after = sentence[word.end() : start]
-            before = sentence[end : word.start()]
-            if (start >= word.end() and _BESIDE.fullmatch(after)) or (
-                word.start() >= end and _BESIDE_AFTER_NAME.fullmatch(before)
-            ):
-                return True
-    return False
-
-
-# What stands between a role and its name: a space, a comma, "the", "is", a possessive.
-# "Captain Mira Holloway, the union's president", "A spokeswoman for Kessling, Andrea Pyle".
-# Or an apposition: "Dana Whitcomb, the group's executive director", "Their attorney, public defender
-# Nathan Greer" (not "the mill manager, said Mayor Sheila Nyberg").
-_NEAR = r"[\s,.]*(?:(?:the|is|was|a|an|and|of|for|as|their|its|his|her|[a-z]+[’']s|[A-Z][\w’'.-]*)[\s,]+){0,3}"
-_OTHER_WORD = r"(?!(?:said|says|told|tells|according|wrote|added|who|which|that|whose)\b)[a-z][\w’'-]*\s+"
-# role, then its name: "Their attorney, public defender Nathan Greer"
-_BESIDE = re.compile(rf"{_NEAR}|\s*,\s+(?:{_OTHER_WORD}){{0,3}}", re.UNICODE)
-# name, then its role: "Dana Whitcomb, the group's executive director" (not "Aldana, who apologized to patients")
-_BESIDE_AFTER_NAME = re.compile(
-    rf"{_NEAR}|\s*,\s+(?:the|a|an|their|its|his|her|[a-z]+[’']s)\s+(?:{_OTHER_WORD}){{0,3}}", re.UNICODE
-)
-_PRONOUN_IS = re.compile(r"\b(?:he|she)(?:['’]s| is| was) (?:the |a |an )?(?:[\w-]+ ){0,3}$", re.IGNORECASE)
-_CHIEF_EXECUTIVE = re.compile(r"\bchief executive(?: officer)?\b", re.IGNORECASE)
-
-
 # -- does a sentence answer it -----------------------------------------------------------------------
 
 
@@ -642,7 +550,7 @@ def new_spans(
         unit = re.compile(_UNIT_WORDS[expect.unit], re.IGNORECASE)
         out = [s for s in out if unit.search(s.text) or unit.search(sentence[s.start : s.start + len(s.text) + 20])]
     if expect.speaker and out:
-        said_by = set(tokens(sentence)) | set(tokens(context)) | _initials(f"{context} {sentence}")
+        said_by = set(tokens(sentence)) | set(tokens(context)) | initials(f"{context} {sentence}")
         if not set(expect.speaker) <= said_by:
             return []
     return out
@@ -653,35 +561,10 @@ def answers(expect: Expectation | None, sentence: str, question: str, context: s
     return expect is None or bool(new_spans(expect, sentence, question, context, roles=roles))
 
 
-# -- names the article does not know -----------------------------------------------------------------
-
-_ACRONYM = re.compile(r"\b[a-z]{2,6}\b")
-
-
-def unknown_names(question: str, article_words: frozenset[str], article_text: str) -> list[str]:
-    """Names in the question the article never mentions: written with a capital inside the question,
-    or an acronym (no vowel: "cpsc", "fbi") whose letters are not the initials of a name in the
-    article ("Consumer Product Safety Commission")."""
-    missing = []
-    words = re.findall(r"[A-Za-z][\w'’-]*", question)
-    for position, word in enumerate(words):
-        low = word.casefold().strip("'’")
-        bare = low.split("'")[0].split("’")[0]
-        if not bare or bare in article_words or stem(bare) in article_words or bare in SHORTHAND:
-            continue  # "ppl", "hw", "tbh": chat shorthand, not an acronym
-        capitalised = position > 0 and word[0].isupper() and not word.isupper() and bare not in _NOT_NAMES
-        acronym = bool(_ACRONYM.fullmatch(bare)) and not re.search(r"[aeiouy]", bare) and len(bare) >= 2
-        # Capitals on an English word of four letters or more are a member raising their voice
-        # ("why would anyone WANT to move"), not a name; an acronym is not in the word list ("FBI",
-        # "CPSC"), or short ("WHO", "US", "IT" are words too).
-        shouted = word.isupper() and len(word) >= 2 and not (len(word) >= 4 and bare in lexicon())
-        if (capitalised or acronym or shouted) and not _initials_in(bare, article_text):
-            missing.append(word)
-    return missing
-
-
 @lru_cache(maxsize=256)
-def _initials(article_text: str) -> frozenset[str]:
+def initials(article_text: str) -> frozenset[str]:
+    """The initials of each run of capitalised words ("Consumer Product Safety Commission": cpsc,
+    cps, psc…): a speaker or a name the text gives only in full."""
     found = set()
     for match in re.finditer(r"(?:[A-Z][\w’'-]*\s+(?:of\s+|the\s+|and\s+|for\s+)?){1,6}[A-Z][\w’'-]*", article_text):
         words = [w for w in match.group(0).split() if w[0].isupper()]
@@ -689,7 +572,3 @@ def _initials(article_text: str) -> frozenset[str]:
             for end in range(start + 2, len(words) + 1):
                 found.add("".join(w[0] for w in words[start:end]).casefold())
     return frozenset(found)
-
-
-def _initials_in(acronym: str, article_text: str) -> bool:
-    return acronym in _initials(article_text)

@@ -35,12 +35,10 @@ from bot.chat.answer_type import (
     answers,
     asks,
     expectation,
-    head_noun,
-    names_the_role,
-    role_asked,
-    unknown_names,
 )
+from bot.chat.roles import head_noun, names_the_role, role_asked
 from bot.chat.typos import Corrector
+from bot.chat.unknown_names import unknown_names
 from bot.chat.words import GENERIC_WORDS, STOP_WORDS, normalise, sentences, stem, tokens
 
 if TYPE_CHECKING:

@@ -20,12 +20,10 @@ from bot.chat.answer_type import (
     TALLY,
     answers,
     expectation,
-    head_noun,
-    names_the_role,
-    role_asked,
     spans,
-    unknown_names,
 )
+from bot.chat.roles import head_noun, names_the_role, role_asked
+from bot.chat.unknown_names import unknown_names
 
 
 @pytest.mark.parametrize(
